@@ -1,0 +1,119 @@
+/**
+ * The compose model networking rules read: services with their network attachments, ports and isolation, and
+ * the networks they attach to with the driver Windows will actually use. Every value is the located node it
+ * came from (through anchors and merge keys), so findings point at the text.
+ */
+import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
+
+export interface ServiceModel {
+  name: string;
+  key: ScalarNode;
+  node: MapNode;
+  attachments: Attachment[];
+}
+
+export interface Attachment {
+  /** The network name as the service writes it. */
+  name: string;
+  /** The name's node: a list item or a mapping key. */
+  node: ScalarNode;
+  /** The attachment's settings (`ipv4_address`, `aliases`, ...) when written as a mapping. */
+  config?: MapNode;
+  /** True for the implicit `default` network of a service that names none. */
+  implicit: boolean;
+}
+
+export interface NetworkModel {
+  name: string;
+  key: ScalarNode;
+  /** The definition mapping; undefined for `name:` with no value (a network with all defaults). */
+  node?: MapNode;
+}
+
+export interface ComposeModel {
+  root: MapNode | undefined;
+  services: ServiceModel[];
+  networks: NetworkModel[];
+}
+
+export function buildComposeModel(root: Node | undefined): ComposeModel {
+  const top = asMap(root);
+  const services: ServiceModel[] = [];
+  for (const pair of pairs(get(top, 'services'))) {
+    const node = asMap(pair.value);
+    if (!node) continue;
+    services.push({ name: String(pair.key.value), key: pair.key, node, attachments: attachmentsOf(pair.key, node) });
+  }
+  const networks: NetworkModel[] = pairs(get(top, 'networks')).map((pair) => ({
+    name: String(pair.key.value),
+    key: pair.key,
+    node: asMap(pair.value),
+  }));
+  return { root: top, services, networks };
+}
+
+function attachmentsOf(serviceKey: ScalarNode, service: MapNode): Attachment[] {
+  const networksNode = get(service, 'networks');
+  const list = items(networksNode);
+  if (list.length) {
+    return list.flatMap((item) => {
+      const s = asScalar(item);
+      return s && s.value !== null ? [{ name: String(s.value), node: s, implicit: false }] : [];
+    });
+  }
+  const map = pairs(networksNode);
+  if (map.length) return map.map((p) => ({ name: String(p.key.value), node: p.key, config: asMap(p.value), implicit: false }));
+  // No `networks:` and no `network_mode:`: compose attaches the service to the project's `default` network.
+  if (get(service, 'network_mode') === undefined) return [{ name: 'default', node: serviceKey, implicit: true }];
+  return [];
+}
+
+export function findNetwork(model: ComposeModel, name: string): NetworkModel | undefined {
+  return model.networks.find((n) => n.name === name);
+}
+
+export interface EffectiveDriver {
+  /** The driver Windows will use, or undefined when it cannot be known from the file (external networks). */
+  name: string | undefined;
+  /** The `driver:` value node, when written. */
+  node?: ScalarNode;
+  /** Why this driver: written, the Windows default, or an existing network. */
+  origin: 'explicit' | 'default' | 'external';
+}
+
+/**
+ * The driver of a network as a Windows daemon sees it. Compose sends no driver when none is written, and the
+ * Windows daemon then uses `nat` (shared/windows-networking.md §2.2). An external network keeps whatever driver
+ * it was created with; the well-known `nat` network is the one exception we can name.
+ */
+export function effectiveDriver(network: NetworkModel | undefined): EffectiveDriver {
+  if (!network?.node) return { name: 'nat', origin: 'default' };
+  const driverPair = getPair(network.node, 'driver');
+  const driver = asScalar(driverPair?.value);
+  if (isExternal(network)) {
+    const externalName = scalarText(get(network.node, 'name')) ?? scalarText(get(get(network.node, 'external'), 'name')) ?? network.name;
+    return { name: externalName === 'nat' ? 'nat' : undefined, origin: 'external' };
+  }
+  if (driver && driver.value !== null) return { name: String(driver.value), node: driver, origin: 'explicit' };
+  return { name: 'nat', origin: 'default' };
+}
+
+export function isExternal(network: NetworkModel): boolean {
+  const external = get(network.node, 'external');
+  if (asMap(external)) return true; // deprecated `external: {name: ...}` form
+  const v = asScalar(external)?.value;
+  return v === true || v === 'true';
+}
+
+/** Driver options of a network as pairs (keys are option names). */
+export function driverOpts(network: NetworkModel | undefined): Pair[] {
+  return pairs(get(network?.node, 'driver_opts'));
+}
+
+/** Every `ipam.config[]` entry of a network. */
+export function ipamConfigs(network: NetworkModel | undefined): MapNode[] {
+  return items(get(get(network?.node, 'ipam'), 'config')).flatMap((n) => {
+    const m = asMap(n);
+    return m ? [m] : [];
+  });
+}

@@ -1,0 +1,22 @@
+/** One parse per document version: text, line index, located tree, parse errors and kind, shared by every feature. */
+import { detectKind, languageOf, type DocumentKind, type Language } from './kind';
+import { parseJson } from './json';
+import { LineIndex } from './text';
+import type { Node } from './tree';
+import { parseYaml, type ParseError } from './yaml';
+
+export interface ParsedDocument {
+  /** File path or URI, used for kind detection by name and in output. */
+  path: string;
+  text: string;
+  lines: LineIndex;
+  language: Language;
+  root: Node | undefined;
+  errors: ParseError[];
+  kind: DocumentKind;
+}
+
+export function parseDocument(path: string, text: string, language: Language = languageOf(path, text)): ParsedDocument {
+  const { root, errors } = language === 'yaml' ? parseYaml(text) : parseJson(text);
+  return { path, text, lines: new LineIndex(text), language, root, errors, kind: detectKind(path, language, root) };
+}

@@ -1,0 +1,48 @@
+/**
+ * What a document is, decided by name first and content second: compose, legacy HNS v1 JSON, HCN v2 JSON, a
+ * Windows CNI config, or not ours (no findings at all, so winnet stays silent in every other YAML/JSON file).
+ */
+import { asMap, asSeq, get, pairs, type Node } from './tree';
+
+export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'none';
+export type Language = 'yaml' | 'json';
+
+const COMPOSE_NAME = /(^|[\\/])(docker-)?compose([.-][^\\/]*)?\.ya?ml$/i;
+const YAML_NAME = /\.ya?ml$/i;
+const CNI_NAME = /\.(conflist|conf)$/i;
+
+export function languageOf(path: string, text: string): Language {
+  if (YAML_NAME.test(path)) return 'yaml';
+  if (/\.(json|jsonc|conf|conflist)$/i.test(path)) return 'json';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+/** True when the file name alone says compose (`compose.yaml`, `docker-compose.override.yml`, ...). */
+export function isComposeName(path: string): boolean {
+  return COMPOSE_NAME.test(path);
+}
+
+const COMPOSE_TOP_LEVEL = new Set(['services', 'networks', 'include', 'volumes', 'configs', 'secrets', 'name', 'version', 'x-']);
+const HCN_V2_KEYS = ['SchemaVersion', 'Ipams', 'HostComputeNetwork', 'IpConfigurations', 'HostComputeEndpoints', 'FrontendVIPs', 'NamespaceId'];
+const HNS_V1_KEYS = ['VirtualNetwork', 'VirtualNetworkName', 'NetworkAdapterName', 'DNSServerList', 'Subnets', 'MacPools', 'IPAddress', 'References'];
+
+export function detectKind(path: string, language: Language, root: Node | undefined): DocumentKind {
+  if (language === 'yaml') {
+    if (isComposeName(path)) return 'compose';
+    const top = asMap(root);
+    if (top && top.pairs.some((p) => ['services', 'networks', 'include'].includes(String(p.key.value)))) {
+      return top.pairs.every((p) => COMPOSE_TOP_LEVEL.has(String(p.key.value)) || String(p.key.value).startsWith('x-')) ? 'compose' : 'none';
+    }
+    return 'none';
+  }
+  const first = asMap(root) ?? asMap(asSeq(root)?.items[0]);
+  if (!first) return 'none';
+  if (get(first, 'cniVersion') !== undefined || (CNI_NAME.test(path) && (get(first, 'plugins') || get(first, 'type')))) return 'cni';
+  const keys = new Set(pairs(first).map((p) => String(p.key.value)));
+  if (HCN_V2_KEYS.some((k) => keys.has(k))) return 'hcn-v2';
+  if (HNS_V1_KEYS.some((k) => keys.has(k))) return 'hns-v1';
+  // A bare policy or a network with only Type/Name: v2 policies carry Settings, v1 policies are flat.
+  if (keys.has('Type') && keys.has('Settings')) return 'hcn-v2';
+  if (keys.has('Type') && (keys.has('Name') || keys.has('Policies'))) return 'hns-v1';
+  return 'none';
+}

@@ -1,0 +1,159 @@
+/**
+ * The located tree: what YAML and JSON documents both become. Every node knows its span in the text, so every
+ * finding, hover and fix can point at the exact key or value. Mappings keep their pairs in source order (with
+ * duplicates and merge keys as written); aliases keep a link to their anchor instead of a copy, so an alias
+ * bomb costs nothing until someone walks it, and walkers below never expand an alias twice.
+ */
+import type { Span } from './text';
+
+export type Node = MapNode | SeqNode | ScalarNode | AliasNode;
+
+interface NodeBase extends Span {
+  /** Explicit tag as written (`!reset`, `!override`, `!!str`), if any. */
+  tag?: string;
+  /** Anchor name (`&name`), if any. */
+  anchor?: string;
+  /** Span of the node including its properties (anchor, tag); `start` is where the content begins. */
+  full: Span;
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  pairs: Pair[];
+  /** `{ ... }` flow style (YAML) or any JSON object. */
+  flow: boolean;
+}
+
+export interface Pair {
+  key: ScalarNode;
+  /** null only when the key has no value at all (`key:` gives a null scalar, not null). */
+  value: Node;
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: Node[];
+  flow: boolean;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  value: ScalarValue;
+  /** How it was written: plain, quoted, a block scalar, or absent (`key:` with nothing after it). */
+  style: 'plain' | 'single' | 'double' | 'block' | 'empty';
+}
+
+export interface AliasNode extends NodeBase {
+  kind: 'alias';
+  name: string;
+  /** The anchored node it refers to; undefined when the parser could not tie it (never for valid YAML). */
+  target?: Node;
+}
+
+/** Follows aliases to the node they stand for (bounded: alias chains cannot loop in valid YAML). */
+export function resolve(node: Node | undefined): Exclude<Node, AliasNode> | undefined {
+  let current = node;
+  for (let hops = 0; current && current.kind === 'alias' && hops < 64; hops++) current = current.target;
+  return current && current.kind !== 'alias' ? current : undefined;
+}
+
+export function asMap(node: Node | undefined): MapNode | undefined {
+  const n = resolve(node);
+  return n?.kind === 'map' ? n : undefined;
+}
+
+export function asSeq(node: Node | undefined): SeqNode | undefined {
+  const n = resolve(node);
+  return n?.kind === 'seq' ? n : undefined;
+}
+
+export function asScalar(node: Node | undefined): ScalarNode | undefined {
+  const n = resolve(node);
+  return n?.kind === 'scalar' ? n : undefined;
+}
+
+/** The scalar's value as a string, as compose reads most scalars (numbers and booleans stringified). */
+export function scalarText(node: Node | undefined): string | undefined {
+  const s = asScalar(node);
+  if (!s || s.value === null) return undefined;
+  return String(s.value);
+}
+
+export const MERGE_KEY = '<<';
+
+/**
+ * The effective pairs of a mapping: its own pairs, plus those brought in by YAML merge keys (`<<: *a` or
+ * `<<: [*a, *b]`), where an own key wins over a merged one and an earlier merge source wins over a later one
+ * (YAML 1.1 merge semantics, as compose applies them). Each pair still points at the node where it is written,
+ * so a finding on a merged value lands on the anchor's text.
+ */
+export function effectivePairs(map: MapNode, depth = 0): Pair[] {
+  const hasMerge = map.pairs.some((p) => p.key.value === MERGE_KEY && p.key.style === 'plain');
+  if (!hasMerge) return map.pairs;
+  const own = map.pairs.filter((p) => !(p.key.value === MERGE_KEY && p.key.style === 'plain'));
+  const seen = new Set(own.map((p) => String(p.key.value)));
+  const result = [...own];
+  if (depth > 32) return result;
+  for (const mergePair of map.pairs) {
+    if (!(mergePair.key.value === MERGE_KEY && mergePair.key.style === 'plain')) continue;
+    const sources: Node[] = [];
+    const value = resolve(mergePair.value);
+    if (value?.kind === 'seq') sources.push(...value.items);
+    else if (value) sources.push(value);
+    for (const source of sources) {
+      const sourceMap = asMap(source);
+      if (!sourceMap) continue;
+      for (const pair of effectivePairs(sourceMap, depth + 1)) {
+        const name = String(pair.key.value);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        result.push(pair);
+      }
+    }
+  }
+  return result;
+}
+
+/** The effective pair for `key` (last one written wins for duplicates, as JSON parsers do). */
+export function getPair(node: Node | undefined, key: string): Pair | undefined {
+  const map = asMap(node);
+  if (!map) return undefined;
+  const pairs = effectivePairs(map);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    if (String(pairs[i].key.value) === key) return pairs[i];
+  }
+  return undefined;
+}
+
+export function get(node: Node | undefined, key: string): Node | undefined {
+  return getPair(node, key)?.value;
+}
+
+/** Walks a path of keys (strings) and indexes (numbers). */
+export function getPath(node: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+  let current: Node | undefined = node;
+  for (const step of path) {
+    if (current === undefined) return undefined;
+    if (typeof step === 'number') current = asSeq(current)?.items[step];
+    else current = get(current, step);
+  }
+  return current;
+}
+
+/** Items of a sequence, or [] for anything else. */
+export function items(node: Node | undefined): Node[] {
+  return asSeq(node)?.items ?? [];
+}
+
+/** Effective pairs of a mapping, or [] for anything else. */
+export function pairs(node: Node | undefined): Pair[] {
+  const map = asMap(node);
+  return map ? effectivePairs(map) : [];
+}
+
+export function isNullish(node: Node | undefined): boolean {
+  const s = asScalar(node);
+  return node === undefined || (s !== undefined && s.value === null);
+}

@@ -1,0 +1,270 @@
+/**
+ * YAML text → located tree, using js-yaml's `listener` events (js-yaml 4.x; 5.x dropped the option).
+ * Measured on a 30k-line compose file: js-yaml with a listener ~60 ms, the `yaml` package's CST parser ~550 ms
+ * and its parseDocument ~740 ms. So we let js-yaml do the parsing and typing of scalars, and rebuild the
+ * structure from its open/close events, reading the few things it does not report (where content starts,
+ * anchors and tags as written, quoting style) straight from the text.
+ */
+import jsyaml from 'js-yaml';
+import type { AliasNode, MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './tree';
+import type { Span } from './text';
+
+export interface ParseError {
+  message: string;
+  offset: number;
+}
+
+export interface ParsedYaml {
+  root: Node | undefined;
+  errors: ParseError[];
+}
+
+/** Deeper nesting than this is reported, not parsed: no real compose file comes close, and it bounds the stack. */
+export const YAML_MAX_DEPTH = 200;
+
+/**
+ * Compose's own tags (`!reset`, `!override`) and any other local tag are kept as plain data: the tree records the
+ * tag, nothing is ever constructed from it (no code runs because a file says so).
+ */
+function passThroughTags(): jsyaml.Type[] {
+  const kinds = ['scalar', 'sequence', 'mapping'] as const;
+  return kinds.map(
+    (kind) =>
+      new jsyaml.Type('!', {
+        kind,
+        multi: true,
+        resolve: () => true,
+        construct: (data: unknown) => data ?? null,
+      }),
+  );
+}
+
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
+
+// Core schema (YAML 1.2 booleans and numbers, as compose's Go parser reads them; no timestamps) plus merge keys.
+const SCHEMA = jsyaml.CORE_SCHEMA.extend([merge, ...passThroughTags()]);
+
+interface Frame {
+  open: number;
+  children: Node[];
+}
+
+const enum Ch {
+  Tab = 9,
+  LF = 10,
+  CR = 13,
+  Space = 32,
+  Hash = 35,
+  Amp = 38,
+  Bang = 33,
+  Star = 42,
+  Comma = 44,
+  Colon = 58,
+  Question = 63,
+  DQuote = 34,
+  SQuote = 39,
+  Pipe = 124,
+  Gt = 62,
+  LBracket = 91,
+  RBracket = 93,
+  LBrace = 123,
+  RBrace = 125,
+}
+
+function isSpace(ch: number): boolean {
+  return ch === Ch.Space || ch === Ch.Tab || ch === Ch.LF || ch === Ch.CR;
+}
+
+function isFlowIndicator(ch: number): boolean {
+  return ch === Ch.Comma || ch === Ch.LBracket || ch === Ch.RBracket || ch === Ch.LBrace || ch === Ch.RBrace;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  // js-yaml strips a BOM before parsing, which would shift every offset by one: strip it here and add it back.
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const input = base ? text.slice(1) : text;
+  const stack: Frame[] = [{ open: 0, children: [] }];
+  const anchors = new Map<string, Node>();
+
+  /** Skips white space and comments from `pos`; returns the first content offset (<= limit). */
+  const skipBlank = (pos: number, limit: number): number => {
+    let i = pos;
+    while (i < limit) {
+      const ch = input.charCodeAt(i);
+      if (isSpace(ch)) i++;
+      else if (ch === Ch.Hash) {
+        while (i < limit && input.charCodeAt(i) !== Ch.LF && input.charCodeAt(i) !== Ch.CR) i++;
+      } else break;
+    }
+    return i;
+  };
+
+  const trimEnd = (start: number, end: number): number => {
+    let e = end;
+    while (e > start && isSpace(input.charCodeAt(e - 1))) e--;
+    return e;
+  };
+
+  /** Reads `&anchor` and `!tag` properties at `pos`; returns where the content proper starts. */
+  const readProperties = (pos: number, limit: number): { contentStart: number; anchor?: string; tag?: string } => {
+    let i = pos;
+    let anchor: string | undefined;
+    let tag: string | undefined;
+    for (;;) {
+      const ch = input.charCodeAt(i);
+      if (i < limit && (ch === Ch.Amp || ch === Ch.Bang)) {
+        const start = i;
+        i++;
+        while (i < limit && !isSpace(input.charCodeAt(i)) && !(ch === Ch.Amp && isFlowIndicator(input.charCodeAt(i)))) i++;
+        if (ch === Ch.Amp) anchor = input.slice(start + 1, i);
+        else tag = input.slice(start, i);
+        i = skipBlank(i, limit);
+      } else break;
+    }
+    return { contentStart: i, anchor, tag };
+  };
+
+  const span = (start: number, end: number): Span => ({ start: start + base, end: end + base });
+
+  const listener = (event: string, state: any): void => {
+    if (event === 'open') {
+      stack.push({ open: state.position, children: [] });
+      return;
+    }
+    const frame = stack.pop()!;
+    const close: number = state.position;
+    const fullStart = skipBlank(frame.open, close);
+    const props = readProperties(fullStart, close);
+    const start = props.contentStart;
+    const first = input.charCodeAt(start);
+    let node: Node;
+    const kind: string | null = state.kind;
+
+    if (kind === 'mapping' || kind === 'sequence') {
+      let children = frame.children;
+      // js-yaml tries a compact block mapping at each sequence entry and leaves a "phantom" node for the entry
+      // content when that fails: one child spanning the whole content. Adopt the child's children instead.
+      if (children.length === 1 && children[0].kind !== 'scalar' && children[0].kind !== 'alias' && children[0].full.start === start + base) {
+        const only = children[0] as MapNode | SeqNode;
+        if ((only.kind === 'map') === (kind === 'mapping')) {
+          if (only.anchor || only.tag) children = [only];
+          else children = only.kind === 'map' ? only.pairs.flatMap((p) => [p.key, p.value]) : only.items;
+        }
+      }
+      const flow = first === Ch.LBracket || first === Ch.LBrace;
+      const lastChildEnd = children.length ? children[children.length - 1].end - base : start;
+      const end = flow ? trimEnd(start, close) : Math.max(lastChildEnd, start);
+      if (kind === 'sequence') {
+        node = { kind: 'seq', items: children, flow, ...span(start, end), full: span(fullStart, end) } satisfies SeqNode;
+      } else {
+        node = { kind: 'map', pairs: pairUp(children), flow, ...span(start, end), full: span(fullStart, end) } satisfies MapNode;
+      }
+    } else if (first === Ch.Star && kind !== 'scalar') {
+      let e = start + 1;
+      while (e < close && !isSpace(input.charCodeAt(e)) && !isFlowIndicator(input.charCodeAt(e))) e++;
+      const name = input.slice(start + 1, e);
+      node = { kind: 'alias', name, target: anchors.get(name), ...span(start, e), full: span(fullStart, e) } satisfies AliasNode;
+    } else {
+      const empty = kind === null || start >= close;
+      let end = trimEnd(start, close);
+      // A plain scalar ends before a trailing comment on its line, which js-yaml may have consumed.
+      if (!empty && first !== Ch.DQuote && first !== Ch.SQuote && first !== Ch.Pipe && first !== Ch.Gt) {
+        end = plainScalarEnd(start, end);
+      }
+      const style: ScalarNode['style'] = empty
+        ? 'empty'
+        : first === Ch.DQuote
+          ? 'double'
+          : first === Ch.SQuote
+            ? 'single'
+            : first === Ch.Pipe || first === Ch.Gt
+              ? 'block'
+              : 'plain';
+      const at = empty ? Math.min(props.contentStart, close) : start;
+      node = {
+        kind: 'scalar',
+        value: toScalarValue(state.result),
+        style,
+        ...span(at, empty ? at : end),
+        full: span(empty ? at : fullStart, empty ? at : end),
+      } satisfies ScalarNode;
+    }
+    if (props.anchor !== undefined) node.anchor = props.anchor;
+    if (props.tag !== undefined) node.tag = props.tag;
+    if (props.anchor !== undefined) anchors.set(props.anchor, node);
+    stack[stack.length - 1].children.push(node);
+  };
+
+  /** Ends a plain scalar before ` #comment`, which belongs to the line, not the value. */
+  const plainScalarEnd = (start: number, end: number): number => {
+    for (let i = start + 1; i < end; i++) {
+      if (input.charCodeAt(i) === Ch.Hash && isSpace(input.charCodeAt(i - 1))) return trimEnd(start, i);
+    }
+    return end;
+  };
+
+  /**
+   * Mapping children arrive as a flat list: key, value, key, value... except that a flow-mapping key written
+   * without a value (`{a, b: c}`) has no value event. A child is the value of the key before it exactly when a
+   * `:` stands between them.
+   */
+  const pairUp = (children: Node[]): Pair[] => {
+    const result: Pair[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const key = toKey(children[i]);
+      const next = children[i + 1];
+      if (next && colonBetween(children[i].end - base, next.full.start - base)) {
+        result.push({ key, value: next });
+        i++;
+      } else {
+        const at = children[i].end;
+        result.push({ key, value: { kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } } });
+      }
+    }
+    return result;
+  };
+
+  const colonBetween = (from: number, to: number): boolean => {
+    let i = from;
+    while (i < to) {
+      const ch = input.charCodeAt(i);
+      if (ch === Ch.Colon) return true;
+      if (ch === Ch.Hash) {
+        while (i < to && input.charCodeAt(i) !== Ch.LF && input.charCodeAt(i) !== Ch.CR) i++;
+      } else i++;
+    }
+    // An empty value node starts right after its `:` (its full span is empty), so look one back too.
+    return from === to && input.charCodeAt(from - 1) === Ch.Colon;
+  };
+
+  try {
+    jsyaml.load(input, { schema: SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
+  } catch (error) {
+    return { root: undefined, errors: [toParseError(error, base, input.length)] };
+  }
+  const top = stack[0].children;
+  return { root: top[top.length - 1], errors: [] };
+}
+
+function toKey(node: Node): ScalarNode {
+  if (node.kind === 'scalar') return node;
+  // Complex keys (a mapping or sequence used as a key) never name anything compose reads: keep their place.
+  return { kind: 'scalar', value: `[${node.kind} key]`, style: 'plain', start: node.start, end: node.end, full: node.full };
+}
+
+function toScalarValue(result: unknown): ScalarValue {
+  if (result === null || result === undefined) return null;
+  if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') return result;
+  return String(result);
+}
+
+function toParseError(error: unknown, base: number, length: number): ParseError {
+  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
+  const reason = e.reason ?? e.message ?? String(error);
+  const position = Math.min(e.mark?.position ?? 0, length);
+  const message = /maxDepth/.test(reason)
+    ? `YAML nested deeper than ${YAML_MAX_DEPTH} levels: winnet stops reading here (no compose or HNS document nests this deep)`
+    : `YAML syntax error: ${reason}`;
+  return { message, offset: position + base };
+}

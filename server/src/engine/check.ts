@@ -1,0 +1,116 @@
+/**
+ * Runs the rules over one parsed document: decides the target, runs each rule that applies, drops suppressed
+ * findings, applies per-rule severity settings and converts spans to LSP ranges. Pure: no fs, no timers, so
+ * the CLI, the language server and a browser can all call it.
+ */
+import { buildComposeModel, type ComposeModel } from '../compose/model';
+import { decideTarget, type TargetInfo, type TargetSetting } from '../compose/target';
+import type { ParsedDocument } from '../documents/document';
+import type { DocumentKind } from '../documents/kind';
+import type { Range, Span } from '../documents/text';
+import { DEFAULT_WINDOWS_VERSION, type WindowsVersion } from '../knowledge/versions';
+import { ALL_RULES, SYNTAX_RULE_ID } from '../rules/registry';
+import type { Report, Rule, Severity, SeveritySetting } from '../rules/types';
+import { readSuppressions } from './suppress';
+
+export interface CheckOptions {
+  target?: TargetSetting;
+  windowsVersion?: WindowsVersion;
+  /** Per-rule severity or `off`. */
+  rules?: Record<string, SeveritySetting>;
+  /** Base URL of the rule pages (`<base><rule>.md`); omitted: findings carry no link. */
+  docsBaseUrl?: string;
+  /** Called when a rule throws; the other rules' findings are still returned. */
+  onRuleError?: (rule: string, error: unknown) => void;
+  /** The rules to run (tests and the language server pass their own set); default: all. */
+  ruleSet?: readonly Rule[];
+}
+
+export interface Edit {
+  range: Range;
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  preferred: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  span: Span;
+  fixes: Fix[];
+  related: { range?: Range; span: Span; message: string; path?: string }[];
+  tags: ('unnecessary' | 'deprecated')[];
+  docsUrl?: string;
+}
+
+export interface CheckResult {
+  kind: DocumentKind;
+  target?: TargetInfo;
+  findings: Finding[];
+  /** Rules that threw, with their error, for logging. */
+  ruleErrors: { rule: string; error: unknown }[];
+}
+
+export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
+  const ruleErrors: CheckResult['ruleErrors'] = [];
+  if (doc.kind === 'none') return { kind: doc.kind, findings: [], ruleErrors };
+  const severityOf = (rule: string, fallback: Severity): SeveritySetting => options.rules?.[rule] ?? fallback;
+  const suppressions = readSuppressions(doc.text, doc.lines);
+  const findings: Finding[] = [];
+
+  const toFinding = (rule: Rule | undefined, id: string, report: Report, severity: Severity): Finding => ({
+    rule: id,
+    severity,
+    message: report.message,
+    span: report.span,
+    range: doc.lines.rangeOf(report.span),
+    fixes: (report.fixes ?? []).map((f) => ({
+      title: f.title,
+      preferred: f.preferred ?? false,
+      edits: f.edits.map((e) => ({ span: e.span, range: doc.lines.rangeOf(e.span), newText: e.newText })),
+    })),
+    related: (report.related ?? []).map((r) => ({ ...r, range: r.path ? undefined : doc.lines.rangeOf(r.span) })),
+    tags: rule?.meta.tags ?? [],
+    docsUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${id}.md` : undefined,
+  });
+
+  const emit = (rule: Rule | undefined, id: string, defaultSeverity: Severity, report: Report): void => {
+    const setting = severityOf(id, report.severity ?? defaultSeverity);
+    if (setting === 'off') return;
+    if (suppressions.isSuppressed(id, doc.lines.positionAt(report.span.start).line)) return;
+    // A configured severity replaces the rule's; a finding's own lowered severity stands only without one.
+    const severity = options.rules?.[id] && options.rules[id] !== 'off' ? (options.rules[id] as Severity) : setting;
+    findings.push(toFinding(rule, id, report, severity));
+  };
+
+  for (const error of doc.errors) {
+    emit(undefined, SYNTAX_RULE_ID, 'error', { span: { start: error.offset, end: Math.min(error.offset + 1, doc.text.length) }, message: error.message });
+  }
+  if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
+
+  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root) : { root: undefined, services: [], networks: [] };
+  const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: [] };
+  const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
+
+  for (const rule of options.ruleSet ?? ALL_RULES) {
+    const { meta } = rule;
+    if (!meta.kinds.includes(doc.kind)) continue;
+    if (meta.target !== 'any' && meta.target !== target.target) continue;
+    if (severityOf(meta.id, meta.defaultSeverity) === 'off') continue;
+    try {
+      rule.check({ doc, compose, target, windowsVersion, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
+    } catch (error) {
+      ruleErrors.push({ rule: meta.id, error });
+      options.onRuleError?.(meta.id, error);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return { kind: doc.kind, target: doc.kind === 'compose' ? target : undefined, findings, ruleErrors };
+}

@@ -1,0 +1,35 @@
+import { ipamConfigs } from '../../compose/model';
+import { getPair } from '../../documents/tree';
+import type { Rule } from '../types';
+import { reportNoEffect } from './no-effect-option';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('aux-addresses');
+
+/** shared/windows-networking.md §4, §7 #15. */
+export const auxAddressesRule: Rule = {
+  meta: {
+    id: 'aux-addresses',
+    title: '`aux_addresses` has no effect on Windows',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    tags: ['unnecessary'],
+    description: describeEntry(entry),
+    remedy: 'Remove `aux_addresses`; keep the addresses out of use by other means (a subnet that excludes them, or static addresses for the containers).',
+    caveat: 'That the addresses are ignored is read from the code (MOBY-IPAM, MOBY-WIN); Microsoft only says "unsupported".',
+    examples: { bad: 'networks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          aux_addresses:\n            router: 10.10.0.2' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    reportNoEffect(
+      ctx,
+      (model) => model.networks.flatMap((n) => ipamConfigs(n).flatMap((c) => {
+        const pair = getPair(c, 'aux_addresses');
+        return pair ? [{ pair, owner: n.name }] : [];
+      })),
+      (owner) => `\`aux_addresses\` has no effect on Windows (network \`${owner}\`): the Windows IPAM driver does not reserve them, so containers may get these addresses. Remove it.`,
+    );
+  },
+};

@@ -1,0 +1,30 @@
+import { fix, removePairLines } from '../edits';
+import type { Rule } from '../types';
+import { isFalsy, scalarPair } from './helpers';
+
+/** shared/windows-networking.md §4, §7 #7 (moby windows.go: "IPv4 cannot be disabled on Windows"). */
+export const disableIpv4Rule: Rule = {
+  meta: {
+    id: 'disable-ipv4',
+    title: '`enable_ipv4: false` on Windows',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: 'The Windows network driver refuses networks without IPv4: `IPv4 cannot be disabled on Windows`.',
+    remedy: 'Remove `enable_ipv4: false`.',
+    examples: { bad: 'networks:\n  app:\n    enable_ipv4: false' },
+    sources: ['MOBY-WIN'],
+  },
+  check(ctx) {
+    for (const network of ctx.compose.networks) {
+      const setting = scalarPair(network.node, 'enable_ipv4');
+      if (!setting || !isFalsy(setting.value)) continue;
+      ctx.report({
+        span: { start: setting.pair.key.start, end: setting.value.end },
+        message: '`enable_ipv4: false` fails on Windows: "IPv4 cannot be disabled on Windows". Remove it.',
+        fixes: fix('Remove `enable_ipv4: false`', removePairLines(ctx.doc, setting.pair), true),
+      });
+    }
+  },
+};

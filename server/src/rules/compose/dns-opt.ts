@@ -1,0 +1,33 @@
+import { getPair } from '../../documents/tree';
+import type { Rule } from '../types';
+import { reportNoEffect } from './no-effect-option';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('dns-opt');
+
+/** shared/windows-networking.md §2.4, §4, §7 #12. */
+export const dnsOptRule: Rule = {
+  meta: {
+    id: 'dns-opt',
+    title: '`dns_opt` has no effect on Windows',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    tags: ['unnecessary'],
+    description: `${describeEntry(entry)} \`dns\` and \`dns_search\` do work.`,
+    remedy: 'Remove `dns_opt`. Set DNS servers with `dns:` and search domains with `dns_search:`, or resolver behaviour in the image.',
+    examples: { bad: 'services:\n  web:\n    dns_opt:\n      - ndots:2', good: 'services:\n  web:\n    dns_search: corp.example' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    reportNoEffect(
+      ctx,
+      (model) => model.services.flatMap((s) => {
+        const pair = getPair(s.node, 'dns_opt');
+        return pair ? [{ pair, owner: s.name }] : [];
+      }),
+      (owner) => `\`dns_opt\` has no effect on Windows (service \`${owner}\`): Windows containers have no resolv.conf, so the options are silently ignored. Remove it.`,
+    );
+  },
+};

@@ -1,0 +1,98 @@
+/** Traversals most compose rules share: networks with their driver, service attachments, driver options. */
+import { effectiveDriver, findNetwork, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
+import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../documents/tree';
+import { windowsDriver } from '../../knowledge/drivers';
+
+export interface NetworkUse {
+  network: NetworkModel;
+  driver: EffectiveDriver;
+}
+
+export function networksWithDrivers(model: ComposeModel): NetworkUse[] {
+  return model.networks.map((network) => ({ network, driver: effectiveDriver(network) }));
+}
+
+export interface AttachmentUse {
+  service: ServiceModel;
+  attachment: Attachment;
+  network: NetworkModel | undefined;
+  driver: EffectiveDriver;
+}
+
+export function attachments(model: ComposeModel): AttachmentUse[] {
+  return model.services.flatMap((service) =>
+    service.attachments.map((attachment) => {
+      const network = findNetwork(model, attachment.name);
+      return { service, attachment, network, driver: effectiveDriver(network) };
+    }),
+  );
+}
+
+/** The drivers a service's containers sit on (its attachments, or the network named by `network_mode`). */
+export function serviceDrivers(model: ComposeModel, service: ServiceModel): EffectiveDriver[] {
+  const mode = asScalar(get(service.node, 'network_mode'))?.value;
+  if (typeof mode === 'string' && mode !== '' && !/^(none|host|bridge|service:|container:)/.test(mode)) {
+    return [mode === 'nat' ? { name: 'nat', origin: 'external' } : effectiveDriver(findNetwork(model, mode))];
+  }
+  return service.attachments.map((a) => effectiveDriver(findNetwork(model, a.name)));
+}
+
+export function scalarPair(node: Node | undefined, key: string): { pair: Pair; value: ScalarNode } | undefined {
+  const pair = getPair(node, key);
+  const value = asScalar(pair?.value);
+  return pair && value ? { pair, value } : undefined;
+}
+
+/** `true`, `"true"` and friends, as compose reads boolean-or-string keys. */
+export function isTruthy(node: Node | undefined): boolean {
+  const v = asScalar(node)?.value;
+  return v === true || (typeof v === 'string' && /^(true|yes|on|1)$/i.test(v));
+}
+
+export function isFalsy(node: Node | undefined): boolean {
+  const v = asScalar(node)?.value;
+  return v === false || (typeof v === 'string' && /^(false|no|off|0)$/i.test(v));
+}
+
+export function driverLabel(driver: EffectiveDriver): string {
+  if (!driver.name) return 'an existing network';
+  return driver.origin === 'default' ? `\`${driver.name}\` (the Windows default)` : `\`${driver.name}\``;
+}
+
+export function isKnownWindowsDriver(name: string | undefined): boolean {
+  return windowsDriver(name) !== undefined;
+}
+
+export function optionPairs(node: Node | undefined): Pair[] {
+  return pairs(get(node, 'driver_opts'));
+}
+
+export function spanOf(node: Node): { start: number; end: number } {
+  return { start: node.start, end: node.end };
+}
+
+export interface OptionUse {
+  pair: Pair;
+  key: string;
+  /** Network `driver_opts`, or a service's endpoint `driver_opts` (`services.*.networks.*.driver_opts`). */
+  level: 'network' | 'endpoint';
+  /** The network the option applies to. */
+  networkName: string;
+  driver: EffectiveDriver;
+  /** The `driver_opts` mapping holding the option, to look up its siblings. */
+  siblings: Pair[];
+}
+
+/** Every driver option in the file, network and endpoint level, with the driver it goes to. */
+export function allDriverOptions(model: ComposeModel): OptionUse[] {
+  const uses: OptionUse[] = [];
+  for (const { network, driver } of networksWithDrivers(model)) {
+    const siblings = optionPairs(network.node);
+    for (const pair of siblings) uses.push({ pair, key: String(pair.key.value), level: 'network', networkName: network.name, driver, siblings });
+  }
+  for (const { attachment, driver } of attachments(model)) {
+    const siblings = optionPairs(attachment.config);
+    for (const pair of siblings) uses.push({ pair, key: String(pair.key.value), level: 'endpoint', networkName: attachment.name, driver, siblings });
+  }
+  return uses;
+}

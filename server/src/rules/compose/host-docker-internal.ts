@@ -1,0 +1,35 @@
+import { asScalar, get, items, pairs, type Node } from '../../documents/tree';
+import type { Rule } from '../types';
+
+/** shared/windows-networking.md §2.4, §7 #26. */
+export const hostDockerInternalRule: Rule = {
+  meta: {
+    id: 'host-docker-internal',
+    title: '`host.docker.internal` in a Windows container',
+    defaultSeverity: 'information',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: 'Docker Desktop injects `host.docker.internal` into the hosts file of some containers only; in Windows containers the name does not resolve reliably.',
+    remedy: "Pass the host's address explicitly (an environment variable set per host), or use the `nat` gateway address.",
+    caveat: 'Reported by users in issues; behaviour varies by Docker Desktop version.',
+    examples: { bad: 'environment:\n  API_URL: http://host.docker.internal:5000' },
+    sources: ['https://github.com/docker/for-win/issues/1976', 'https://github.com/microsoft/Windows-Containers/issues/357'],
+  },
+  check(ctx) {
+    for (const service of ctx.compose.services) {
+      const env = get(service.node, 'environment');
+      const values: Node[] = [...items(env), ...pairs(env).map((p) => p.value)];
+      for (const value of values) {
+        const scalar = asScalar(value);
+        if (typeof scalar?.value !== 'string') continue;
+        const index = scalar.value.indexOf('host.docker.internal');
+        if (index === -1) continue;
+        ctx.report({
+          span: { start: scalar.start, end: scalar.end },
+          message: `\`host.docker.internal\` does not resolve reliably in Windows containers (service \`${service.name}\`): pass the host address explicitly.`,
+        });
+      }
+    }
+  },
+};

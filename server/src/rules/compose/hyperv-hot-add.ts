@@ -1,0 +1,34 @@
+import { get, scalarText } from '../../documents/tree';
+import { WINDOWS_DRIVERS } from '../../knowledge/drivers';
+import { atLeast } from '../../knowledge/versions';
+import type { Rule } from '../types';
+
+const fact = WINDOWS_DRIVERS.nat.features.hotAdd!;
+
+/** shared/windows-networking.md §3.1 (hot-add bullet history). */
+export const hypervHotAddRule: Rule = {
+  meta: {
+    id: 'hyperv-hot-add',
+    title: 'Several networks on a Hyper-V container on Windows Server 2016',
+    defaultSeverity: 'information',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: `${fact.note} Compose attaches a service's first network when it creates the container and connects the others afterwards, so a Hyper-V isolated service with several networks depends on connecting networks to a Hyper-V container. Checked only when the target Windows version is \`ltsc2016\`.`,
+    remedy: 'Attach the service to one network, use process isolation, or run on Windows Server 2019 or later.',
+    caveat: 'Microsoft listed hot-add as unsupported without saying which builds; whether connecting before the container starts counts as hot-add is not documented. Information only.',
+    examples: { bad: 'services:\n  web:\n    isolation: hyperv\n    networks: [frontend, backend]' },
+    sources: fact.sources,
+  },
+  check(ctx) {
+    if (atLeast(ctx.windowsVersion, 'ltsc2019')) return;
+    for (const service of ctx.compose.services) {
+      if (scalarText(get(service.node, 'isolation'))?.toLowerCase() !== 'hyperv' || service.attachments.length < 2) continue;
+      const second = service.attachments[1];
+      ctx.report({
+        span: { start: second.node.start, end: second.node.end },
+        message: `Hyper-V isolated service \`${service.name}\` joins ${service.attachments.length} networks; on Windows Server 2016 attaching networks to Hyper-V containers (hot-add) was listed as unsupported until 2019.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { ipamConfigs } from '../../compose/model';
+import { getPair } from '../../documents/tree';
+import { fix, removePairLines } from '../edits';
+import type { Rule } from '../types';
+import { networksWithDrivers } from './helpers';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('ip-range');
+
+/** shared/windows-networking.md §4, §7 #14. */
+export const ipRangeRule: Rule = {
+  meta: {
+    id: 'ip-range',
+    title: '`ip_range` on a Windows network',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: describeEntry(entry),
+    remedy: 'Remove `ip_range`; give the network a subnet of the size you need instead.',
+    examples: { bad: 'networks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n          ip_range: 10.10.5.0/24' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      if (driver.name === 'overlay') continue; // overlay uses the default IPAM, which takes sub-pools
+      for (const config of ipamConfigs(network)) {
+        const pair = getPair(config, 'ip_range');
+        if (!pair) continue;
+        ctx.report({
+          span: { start: pair.key.start, end: pair.value.end },
+          message: `\`ip_range\` fails on Windows: the \`windows\` IPAM driver refuses sub-pools ("this request is not supported by the 'windows' ipam driver"). Remove it and size the subnet instead.`,
+          fixes: fix('Remove `ip_range`', removePairLines(ctx.doc, pair), true),
+        });
+      }
+    }
+  },
+};

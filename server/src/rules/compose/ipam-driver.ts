@@ -1,0 +1,37 @@
+import { asScalar, get } from '../../documents/tree';
+import { fix, replaceScalar } from '../edits';
+import type { Rule } from '../types';
+import { networksWithDrivers } from './helpers';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('ipam-driver');
+const BUILT_IN = ['default', 'windows', 'null'];
+
+/** shared/windows-networking.md §4 (`--ipam-driver` row). */
+export const ipamDriverRule: Rule = {
+  meta: {
+    id: 'ipam-driver',
+    title: 'IPAM driver a Windows daemon does not have',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: describeEntry(entry),
+    remedy: 'Remove `ipam.driver` or set it to `default` (mapped to `windows`).',
+    caveat: 'Microsoft calls `--ipam-driver` unsupported, while the code accepts `default`, `windows` and `null`; other names fail only when no such plugin is installed, hence a warning.',
+    examples: { bad: 'networks:\n  app:\n    ipam:\n      driver: dhcp', good: 'networks:\n  app:\n    ipam:\n      driver: default' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      const node = asScalar(get(get(network.node, 'ipam'), 'driver'));
+      if (!node || node.value === null || BUILT_IN.includes(String(node.value))) continue;
+      if (driver.name === 'overlay') continue; // swarm overlay keeps the default IPAM of the manager
+      ctx.report({
+        span: { start: node.start, end: node.end },
+        message: `IPAM driver \`${String(node.value)}\` is not built into Windows: only \`default\` (mapped to \`windows\`), \`windows\` and \`null\` are. Any other name needs a plugin of that name, or network \`${network.name}\` fails. Use \`default\`.`,
+        fixes: fix('Use the `default` IPAM driver', replaceScalar(node, 'default'), true),
+      });
+    }
+  },
+};

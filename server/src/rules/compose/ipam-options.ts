@@ -1,0 +1,34 @@
+import { get, getPair } from '../../documents/tree';
+import type { Rule } from '../types';
+import { reportNoEffect } from './no-effect-option';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('ipam-options');
+
+/** shared/windows-networking.md §4, §7 #15. */
+export const ipamOptionsRule: Rule = {
+  meta: {
+    id: 'ipam-options',
+    title: '`ipam.options` has no effect on Windows',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    tags: ['unnecessary'],
+    description: describeEntry(entry),
+    remedy: 'Remove `ipam.options`.',
+    caveat: 'Read from the code of the `windows` IPAM driver; Microsoft documents the option only as unsupported.',
+    examples: { bad: 'networks:\n  app:\n    ipam:\n      options:\n        foo: bar' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    reportNoEffect(
+      ctx,
+      (model) => model.networks.flatMap((n) => {
+        const pair = getPair(get(n.node, 'ipam'), 'options');
+        return pair ? [{ pair, owner: n.name }] : [];
+      }),
+      (owner) => `\`ipam.options\` has no effect on Windows (network \`${owner}\`): the \`windows\` IPAM driver ignores them. Remove it.`,
+    );
+  },
+};

@@ -1,0 +1,33 @@
+import { fix, removePairLines } from '../edits';
+import type { Rule } from '../types';
+import { attachments, scalarPair } from './helpers';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('ipv6-address');
+
+/** shared/windows-networking.md §4, §7 #6. */
+export const ipv6AddressRule: Rule = {
+  meta: {
+    id: 'ipv6-address',
+    title: '`ipv6_address` on Windows',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: describeEntry(entry),
+    remedy: 'Remove `ipv6_address`; Windows containers started by Docker are IPv4 only.',
+    examples: { bad: 'services:\n  web:\n    networks:\n      app:\n        ipv6_address: fd00::10' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    for (const { service, attachment } of attachments(ctx.compose)) {
+      const setting = scalarPair(attachment.config, 'ipv6_address');
+      if (!setting || setting.value.value === null) continue;
+      ctx.report({
+        span: { start: setting.pair.key.start, end: setting.value.end },
+        message: `\`ipv6_address\` fails on Windows: no Windows network can have an IPv6 subnet, so \`${service.name}\` fails with "no configured subnet contains IP address". Remove it.`,
+        fixes: fix('Remove `ipv6_address`', removePairLines(ctx.doc, setting.pair), true),
+      });
+    }
+  },
+};

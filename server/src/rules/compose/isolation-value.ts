@@ -1,0 +1,36 @@
+import { closest } from '../../knowledge/spelling';
+import { fix, replaceScalar } from '../edits';
+import type { Rule } from '../types';
+import { scalarPair } from './helpers';
+
+const VALID = ['default', 'process', 'hyperv'];
+
+/** shared/windows-networking.md §1, §5.2, §7 #25 (moby hostconfig_windows.go). */
+export const isolationValueRule: Rule = {
+  meta: {
+    id: 'isolation-value',
+    title: 'Invalid `isolation` value',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: "Windows accepts `default`, `process` and `hyperv` (compared case-insensitively); anything else fails with `invalid isolation (...): Windows supports 'default', 'process', or 'hyperv'`. Hyper-V isolation is the default on Windows 10/11, process isolation on Windows Server.",
+    remedy: 'Use `process`, `hyperv` or `default`.',
+    examples: { bad: 'isolation: hyper-v', good: 'isolation: hyperv' },
+    sources: ['MOBY-HC', 'MOBY-D'],
+  },
+  check(ctx) {
+    for (const service of ctx.compose.services) {
+      const isolation = scalarPair(service.node, 'isolation');
+      if (!isolation || isolation.value.value === null) continue;
+      const value = String(isolation.value.value);
+      if (VALID.includes(value.toLowerCase())) continue;
+      const suggestion = closest(value.replace(/[-_ ]/g, ''), VALID, 3);
+      ctx.report({
+        span: { start: isolation.value.start, end: isolation.value.end },
+        message: `\`isolation: ${value}\` fails on Windows: it must be \`default\`, \`process\` or \`hyperv\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        fixes: suggestion ? fix(`Use \`${suggestion}\``, replaceScalar(isolation.value, suggestion), true) : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { linuxDriver, LINUX_DRIVERS } from '../../knowledge/drivers';
+import { fix, replaceScalar } from '../edits';
+import type { Rule } from '../types';
+import { networksWithDrivers } from './helpers';
+
+/** shared/windows-networking.md §2.2, §7 #1. */
+export const linuxDriverRule: Rule = {
+  meta: {
+    id: 'linux-driver',
+    title: 'Linux-only network driver in a Windows compose file',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description: `Windows daemons register only ${'`nat`, `transparent`, `l2bridge`, `l2tunnel`, `overlay`'} (plus the undocumented \`ics\`, \`internal\`, \`private\`) and \`null\`. ${Object.values(LINUX_DRIVERS)
+      .map((d) => `\`${d.name}\`: ${d.onWindows}`)
+      .join(' ')}`,
+    remedy: 'Use `nat` for a single-host network (or drop `driver:`: compose then lets the Windows daemon pick `nat`), `transparent` or `l2bridge` where containers need addresses on the LAN.',
+    examples: { bad: 'networks:\n  app:\n    driver: bridge', good: 'networks:\n  app:\n    driver: nat' },
+    sources: ['MOBY-NET', 'MSD-DRV', 'https://github.com/docker/for-win/issues/13927', 'https://github.com/docker/for-win/issues/2109'],
+  },
+  check(ctx) {
+    for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      const linux = linuxDriver(driver.name);
+      if (!linux || !driver.node) continue;
+      ctx.report({
+        span: { start: driver.node.start, end: driver.node.end },
+        message: `Network \`${network.name}\` uses the Linux driver \`${linux.name}\`. ${linux.onWindows} Use ${linux.equivalents.map((e) => `\`${e}\``).join(' or ')} instead.`,
+        fixes: linux.equivalents.flatMap((e, i) => fix(`Use the Windows driver \`${e}\``, replaceScalar(driver.node!, e), i === 0 && linux.name === 'bridge')),
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { getPair } from '../../documents/tree';
+import type { Rule } from '../types';
+import { networksWithDrivers, optionPairs } from './helpers';
+import { describeEntry, unsupportedEntry } from './unsupported-entry';
+
+const entry = unsupportedEntry('overlay-encrypted');
+
+/** shared/windows-networking.md §2.3 overlay, §7 #16. */
+export const overlayEncryptedRule: Rule = {
+  meta: {
+    id: 'overlay-encrypted',
+    title: 'Encrypted overlay with Windows services runs unencrypted',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: `${describeEntry(entry)} Linux tasks on the same network are encrypted; Windows tasks are not, with no error or warning.`,
+    remedy: 'Do not rely on overlay encryption for Windows services: encrypt at the application layer (TLS), or keep the traffic that must be encrypted on Linux nodes.',
+    examples: { bad: 'networks:\n  app:\n    driver: overlay\n    driver_opts:\n      encrypted: ""' },
+    sources: entry.sources,
+  },
+  check(ctx) {
+    for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      if (driver.name !== 'overlay' && driver.origin !== 'external') continue;
+      const pair = optionPairs(network.node).find((p) => p.key.value === 'encrypted') ?? getPair(network.node, 'encrypted');
+      if (!pair) continue;
+      ctx.report({
+        span: { start: pair.key.start, end: pair.key.end },
+        message: `Overlay encryption is not applied on Windows: Windows tasks on network \`${network.name}\` send their traffic unencrypted, with no error. Encrypt at the application layer (TLS) instead.`,
+      });
+    }
+  },
+};

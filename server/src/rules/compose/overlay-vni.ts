@@ -1,0 +1,42 @@
+import { asScalar } from '../../documents/tree';
+import { driverOption } from '../../knowledge/windowsshim';
+import { parseUint32 } from '../../knowledge/values';
+import type { Rule } from '../types';
+import { networksWithDrivers, optionPairs } from './helpers';
+
+const KEY = 'com.docker.network.driver.overlay.vxlanid_list';
+const option = driverOption(KEY)!;
+const MAX_VNI = 16777215; // VXLAN IDs are 24-bit
+
+/** shared/windows-networking.md §2.3 overlay, §5.1, §7 #17. */
+export const overlayVniRule: Rule = {
+  meta: {
+    id: 'overlay-vni',
+    title: 'VXLAN ID below 4096 on a Windows overlay',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: `\`${KEY}\`: ${option.meaning} ${option.notes} Swarm's own allocation starts at 4096 for that reason, and Flannel on Windows uses VNI 4096.`,
+    remedy: 'Use VXLAN IDs from 4096 to 16777215, one per subnet.',
+    examples: { bad: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "100"`, good: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "4097"` },
+    sources: option.sources,
+  },
+  check(ctx) {
+    for (const { network } of networksWithDrivers(ctx.compose)) {
+      const pair = optionPairs(network.node).find((p) => p.key.value === KEY);
+      const value = asScalar(pair?.value);
+      if (!value || value.value === null) continue;
+      const vnis = String(value.value).split(',').map((s) => s.trim());
+      const bad = vnis.filter((v) => {
+        const n = parseUint32(v);
+        return n !== undefined && (n < 4096 || n > MAX_VNI);
+      });
+      if (!bad.length) continue;
+      ctx.report({
+        span: { start: value.start, end: value.end },
+        message: `VXLAN ID${bad.length > 1 ? 's' : ''} ${bad.join(', ')} cannot be used on Windows (network \`${network.name}\`): IDs 0–4095 overlap 802.1Q VLAN IDs, and VXLAN IDs end at ${MAX_VNI}. Use 4096 or more.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { get, items } from '../../documents/tree';
+import { isUnspecifiedIp, parsePort } from '../../compose/ports';
+import { fix, removePairLines } from '../edits';
+import type { Rule } from '../types';
+
+/** shared/windows-networking.md §7 #8 (moby windows.go ConvertPortBindings; moby#26980). */
+export const portHostIpRule: Rule = {
+  meta: {
+    id: 'port-host-ip',
+    title: 'Published port bound to a host IP on Windows',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    description:
+      'Windows publishes ports through WinNAT (or HNS policies) on every host address: the driver refuses a specific host IP with `Windows does not support host IP addresses in NAT settings`. The feature request has been open since 2016. `0.0.0.0` and `::` (all addresses) are accepted.',
+    remedy: 'Drop the host IP (`"8080:80"`). To limit who can connect, use Windows Firewall rules on the host.',
+    examples: { bad: 'ports:\n  - "127.0.0.1:8080:80"', good: 'ports:\n  - "8080:80"' },
+    sources: ['MOBY-WIN', 'https://github.com/moby/moby/issues/26980'],
+  },
+  check(ctx) {
+    for (const service of ctx.compose.services) {
+      for (const item of items(get(service.node, 'ports'))) {
+        const port = parsePort(item);
+        if (!port?.hostIp || isUnspecifiedIp(port.hostIp.text)) continue;
+        const ip = port.hostIp;
+        let edit;
+        if (port.long && port.hostIpPair) edit = removePairLines(ctx.doc, port.hostIpPair);
+        else if (!port.long && ip.span.end > ip.span.start) {
+          // Remove the IP, its brackets and the colon after it: "[::1]:80:80" → "80:80".
+          const bracketed = ctx.doc.text[ip.span.start - 1] === '[';
+          const start = bracketed ? ip.span.start - 1 : ip.span.start;
+          const end = (bracketed ? ip.span.end + 1 : ip.span.end) + 1;
+          if (ctx.doc.text[end - 1] === ':') edit = { span: { start, end }, newText: '' };
+        }
+        ctx.report({
+          span: ip.span,
+          message: `Host IP \`${ip.text}\` fails on Windows: "Windows does not support host IP addresses in NAT settings" (service \`${service.name}\`). Publish on all addresses and restrict with Windows Firewall instead.`,
+          fixes: fix(`Drop the host IP \`${ip.text}\``, edit, true),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { get, items } from '../../documents/tree';
+import { parsePort } from '../../compose/ports';
+import type { Rule } from '../types';
+
+/** shared/windows-networking.md §5.2, §7 #10 (moby windows.go ConvertPortBindings: "invalid protocol"). */
+export const portProtocolRule: Rule = {
+  meta: {
+    id: 'port-protocol',
+    title: 'Port protocol other than TCP or UDP on Windows',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: 'The Windows driver publishes TCP and UDP ports only; any other protocol (such as `sctp`) fails with `invalid protocol sctp`.',
+    remedy: 'Publish the port over `tcp` or `udp`, or run the service on Linux.',
+    examples: { bad: 'ports:\n  - "3868:3868/sctp"' },
+    sources: ['MOBY-WIN'],
+  },
+  check(ctx) {
+    for (const service of ctx.compose.services) {
+      for (const item of items(get(service.node, 'ports'))) {
+        const protocol = parsePort(item)?.protocol;
+        if (!protocol || /^(tcp|udp)$/i.test(protocol.text) || protocol.text === '') continue;
+        ctx.report({
+          span: protocol.span,
+          message: `Protocol \`${protocol.text}\` fails on Windows: only tcp and udp ports can be published ("invalid protocol ${protocol.text}", service \`${service.name}\`).`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { cidrContains, isIpv4 } from '../../knowledge/values';
+import type { Rule } from '../types';
+import { staticIps } from './static-ip';
+
+/** shared/windows-networking.md §4 (`--ip` row), §6.12 (endpoint IP must be inside a subnet). */
+export const staticIpOutsideSubnetRule: Rule = {
+  meta: {
+    id: 'static-ip-outside-subnet',
+    title: 'Static IPv4 address outside the network\'s subnets',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: false,
+    description: 'The daemon checks a static address against the subnets configured on the network and refuses the container with `no configured subnet contains IP address` when none contains it; HNS refuses such endpoints too (`HCN_E_INVALID_IP`).',
+    remedy: 'Pick an address inside one of the network\'s `ipam.config[].subnet`s, or add a subnet that contains it.',
+    examples: { bad: 'networks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\nservices:\n  web:\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5' },
+    sources: ['MOBY-D', 'CS-SVC', 'HNS-SCHEMA'],
+  },
+  check(ctx) {
+    for (const ip of staticIps(ctx.compose)) {
+      const address = String(ip.address.value);
+      const span = { start: ip.address.start, end: ip.address.end };
+      if (!isIpv4(address)) {
+        if (!address.includes(':')) ctx.report({ span, message: `\`${address}\` is not an IPv4 address (service \`${ip.service.name}\`).` });
+        continue;
+      }
+      if (!ip.subnets.length || ip.subnets.some((s) => cidrContains(s.cidr, address))) continue;
+      ctx.report({
+        span,
+        message: `\`${address}\` is outside every subnet of network \`${ip.attachment.name}\` (${ip.subnets.map((s) => s.cidr).join(', ')}): the container fails with "no configured subnet contains IP address".`,
+        related: ip.subnets.map((s) => ({ span: { start: s.node.start, end: s.node.end }, message: `subnet ${s.cidr}` })),
+      });
+    }
+  },
+};

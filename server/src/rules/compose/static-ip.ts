@@ -1,0 +1,28 @@
+/** Static IPv4 addresses and the subnets they must fall in: shared by the two static-ip rules. */
+import { ipamConfigs, type NetworkModel } from '../../compose/model';
+import { asScalar, get, type ScalarNode } from '../../documents/tree';
+import { parseCidr } from '../../knowledge/values';
+import type { ComposeModel } from '../../compose/model';
+import { attachments, type AttachmentUse } from './helpers';
+
+export interface StaticIp extends AttachmentUse {
+  address: ScalarNode;
+  /** IPv4 subnets configured on the network (`ipam.config[].subnet`). */
+  subnets: { cidr: string; node: ScalarNode }[];
+}
+
+export function staticIps(model: ComposeModel): StaticIp[] {
+  return attachments(model).flatMap((use) => {
+    const address = asScalar(get(use.attachment.config, 'ipv4_address'));
+    if (!address || typeof address.value !== 'string') return [];
+    return [{ ...use, address, subnets: ipv4Subnets(use.network) }];
+  });
+}
+
+export function ipv4Subnets(network: NetworkModel | undefined): { cidr: string; node: ScalarNode }[] {
+  return ipamConfigs(network).flatMap((config) => {
+    const node = asScalar(get(config, 'subnet'));
+    if (!node || typeof node.value !== 'string') return [];
+    return parseCidr(node.value)?.address.kind() === 'ipv4' ? [{ cidr: node.value, node }] : [];
+  });
+}

@@ -1,0 +1,31 @@
+import { WINDOWS_ONLY_DRIVERS } from '../../knowledge/drivers';
+import { fix, replaceScalar } from '../edits';
+import type { Rule } from '../types';
+import { networksWithDrivers } from './helpers';
+
+/** shared/windows-networking.md §7 #2. */
+export const windowsDriverOnLinuxRule: Rule = {
+  meta: {
+    id: 'windows-driver-on-linux',
+    title: 'Windows-only network driver in a Linux compose file',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'linux',
+    fixable: true,
+    description:
+      'A Windows driver (`nat`, `transparent`, `l2bridge`, `l2tunnel`, `ics`, `internal`, `private`) does not exist on a Linux daemon (or Docker Desktop in Linux-containers mode): the daemon fails with `plugin "nat" not found`. winnet reports this only when the target is set to Linux, since a Windows driver is otherwise taken as evidence that the file targets Windows.',
+    remedy: 'Use `bridge` on Linux, or switch Docker Desktop to Windows containers.',
+    examples: { bad: 'networks:\n  app:\n    driver: nat', good: 'networks:\n  app:\n    driver: bridge' },
+    sources: ['https://github.com/docker/for-win/issues/7273', 'MOBY-NET'],
+  },
+  check(ctx) {
+    for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      if (!driver.node || !driver.name || !(WINDOWS_ONLY_DRIVERS as readonly string[]).includes(driver.name)) continue;
+      ctx.report({
+        span: { start: driver.node.start, end: driver.node.end },
+        message: `Network \`${network.name}\` uses the Windows-only driver \`${driver.name}\`, and this file targets Linux: a Linux daemon fails with \`plugin "${driver.name}" not found\`. Use \`bridge\`, or target Windows.`,
+        fixes: fix('Use the Linux driver `bridge`', replaceScalar(driver.node, 'bridge'), driver.name === 'nat'),
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { DRIVER_OPTIONS, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
+import { closest } from '../../knowledge/spelling';
+import { fix, replaceScalar } from '../edits';
+import type { Rule } from '../types';
+import { allDriverOptions } from './helpers';
+
+const KNOWN = DRIVER_OPTIONS.map((o) => o.key);
+
+/** shared/windows-networking.md §5.1 (option names from moby labels.go). */
+export const windowsshimUnknownOptionRule: Rule = {
+  meta: {
+    id: 'windowsshim-unknown-option',
+    title: 'Unknown `com.docker.network.windowsshim.*` option',
+    defaultSeverity: 'warning',
+    kinds: ['compose'],
+    target: 'windows',
+    fixable: true,
+    tags: ['unnecessary'],
+    description: `The Windows driver reads a fixed set of option names, case-sensitively: ${KNOWN.filter((k) => k.startsWith(WINDOWSSHIM_PREFIX)).map((k) => `\`${k.slice(WINDOWSSHIM_PREFIX.length)}\``).join(', ')}. Any other name is stored with the network and silently ignored.`,
+    remedy: 'Correct the option name (winnet suggests the closest known one).',
+    examples: { bad: 'driver_opts:\n  com.docker.network.windowsshim.vlanId: "11"', good: 'driver_opts:\n  com.docker.network.windowsshim.vlanid: "11"' },
+    sources: ['MOBY-LABELS', 'MSD-ADV'],
+  },
+  check(ctx) {
+    for (const use of allDriverOptions(ctx.compose)) {
+      if (!use.key.startsWith(WINDOWSSHIM_PREFIX) || KNOWN.includes(use.key)) continue;
+      const suggestion = closest(use.key, KNOWN);
+      ctx.report({
+        span: { start: use.pair.key.start, end: use.pair.key.end },
+        message: `\`${use.key}\` is not an option the Windows driver reads, so it is silently ignored.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        fixes: suggestion ? fix(`Rename to \`${suggestion}\``, replaceScalar(use.pair.key, suggestion), true) : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * Builders for the text edits fixes are made of. They edit only the characters they must (a value, a key, a
+ * pair's lines), so comments, quoting elsewhere, order and indentation stay as the user wrote them. A builder
+ * returns undefined when it cannot edit safely, and the rule then offers no fix rather than a risky one.
+ */
+import type { ParsedDocument } from '../documents/document';
+import type { Node, Pair, ScalarNode } from '../documents/tree';
+import type { SpanEdit, SpanFix } from './types';
+
+export function replaceNode(node: Node, newText: string): SpanEdit {
+  return { span: { start: node.start, end: node.end }, newText };
+}
+
+/** Replaces a scalar's value keeping its quoting style (plain stays plain, 'single' stays single). */
+export function replaceScalar(node: ScalarNode, value: string): SpanEdit {
+  const quote = node.style === 'double' ? '"' : node.style === 'single' ? "'" : '';
+  return replaceNode(node, `${quote}${value}${quote}`);
+}
+
+/** Double-quotes a plain scalar (booleans and other values compose wants as strings). */
+export function quoteScalar(doc: ParsedDocument, node: ScalarNode): SpanEdit | undefined {
+  if (node.style !== 'plain') return undefined;
+  const raw = doc.text.slice(node.start, node.end);
+  if (/["\\\n\r]/.test(raw)) return undefined;
+  return replaceNode(node, `"${raw}"`);
+}
+
+/**
+ * Removes a block-mapping pair with its whole lines: from the start of the key's line through the end of the
+ * value's last line. Refused (undefined) for flow mappings, for pairs sharing a line with something else, and
+ * for pairs whose lines hold a comment (a fix never deletes a comment).
+ */
+export function removePairLines(doc: ParsedDocument, pair: Pair): SpanEdit | undefined {
+  const { lines, text } = doc;
+  const keyLine = lines.positionAt(pair.key.full.start).line;
+  const lineStart = lines.lineStart(keyLine);
+  if (text.slice(lineStart, pair.key.full.start).trim() !== '' && !/^\s*-\s*$/.test(text.slice(lineStart, pair.key.full.start))) return undefined;
+  if (/^\s*-/.test(text.slice(lineStart, pair.key.full.start))) return undefined; // first key of a list item
+  const valueEnd = Math.max(pair.value.end, pair.key.end);
+  const lastLine = lines.positionAt(valueEnd).line;
+  const lastLineEnd = lines.lineEnd(lastLine);
+  if (text.slice(valueEnd, lastLineEnd).trim() !== '') return undefined;
+  const removed = text.slice(lineStart, lastLineEnd);
+  if (removed.includes('#') && hasComment(removed)) return undefined;
+  if (/[{}[\]]/.test(text.slice(lineStart, pair.key.full.start))) return undefined;
+  const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  return { span: { start: lineStart, end: nextLineStart }, newText: '' };
+}
+
+function hasComment(segment: string): boolean {
+  // A '#' starts a comment at the start of a line or after white space, unless inside quotes; be conservative
+  // and treat any such '#' as a comment.
+  return /(^|\s)#/m.test(segment);
+}
+
+/** Removes one item of a block sequence with its line(s), under the same safety conditions. */
+export function removeItemLines(doc: ParsedDocument, item: Node): SpanEdit | undefined {
+  const { lines, text } = doc;
+  const line = lines.positionAt(item.full.start).line;
+  const lineStart = lines.lineStart(line);
+  if (!/^\s*-\s*$/.test(text.slice(lineStart, item.full.start))) return undefined;
+  const lastLine = lines.positionAt(item.end).line;
+  const lastLineEnd = lines.lineEnd(lastLine);
+  if (text.slice(item.end, lastLineEnd).trim() !== '') return undefined;
+  if (hasComment(text.slice(lineStart, lastLineEnd))) return undefined;
+  const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  return { span: { start: lineStart, end: nextLineStart }, newText: '' };
+}
+
+export function fix(title: string, edit: SpanEdit | undefined, preferred = false): SpanFix[] {
+  return edit ? [{ title, edits: [edit], preferred }] : [];
+}

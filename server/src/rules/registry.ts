@@ -1,0 +1,95 @@
+/** Every rule winnet runs, in a stable order (docs, SARIF and `--rule` read this list). */
+import { auxAddressesRule } from './compose/aux-addresses';
+import { disableIpv4Rule } from './compose/disable-ipv4';
+import { dnsOptRule } from './compose/dns-opt';
+import { driverOptsTypeRule } from './compose/driver-opts-type';
+import { enableIpv6Rule } from './compose/enable-ipv6';
+import { externalNameDeprecatedRule } from './compose/external-name-deprecated';
+import { externalNetworksSameAdapterRule } from './compose/external-networks-same-adapter';
+import { extraHostsRule } from './compose/extra-hosts';
+import { hostDockerInternalRule } from './compose/host-docker-internal';
+import { hypervHotAddRule } from './compose/hyperv-hot-add';
+import { internalNetworkRule } from './compose/internal-network';
+import { ipRangeRule } from './compose/ip-range';
+import { ipamDriverRule } from './compose/ipam-driver';
+import { ipamOptionsRule } from './compose/ipam-options';
+import { ipv6AddressRule } from './compose/ipv6-address';
+import { ipv6SubnetRule } from './compose/ipv6-subnet';
+import { isolationValueRule } from './compose/isolation-value';
+import { linksRule } from './compose/links';
+import { linuxDriverOptionRule } from './compose/linux-driver-option';
+import { linuxDriverRule } from './compose/linux-driver';
+import { natNetworkPerProjectRule } from './compose/nat-network-per-project';
+import { networkModeBridgeRule } from './compose/network-mode-bridge';
+import { networkModeHostRule } from './compose/network-mode-host';
+import { networkModeHypervSharedRule } from './compose/network-mode-hyperv-shared';
+import { outboundnatExceptionsWithoutEnableRule } from './compose/outboundnat-exceptions-without-enable';
+import { overlayEncryptedRule } from './compose/overlay-encrypted';
+import { overlayVniRule } from './compose/overlay-vni';
+import { portHostIpRule } from './compose/port-host-ip';
+import { portProtocolRule } from './compose/port-protocol';
+import { portRangeRule } from './compose/port-range';
+import { routingMeshLtsc2016Rule } from './compose/routing-mesh-ltsc2016';
+import { staticIpOutsideSubnetRule } from './compose/static-ip-outside-subnet';
+import { staticIpWithoutSubnetRule } from './compose/static-ip-without-subnet';
+import { windowsDriverOnLinuxRule } from './compose/windows-driver-on-linux';
+import { windowsshimIgnoredOptionRule } from './compose/windowsshim-ignored-option';
+import { windowsshimInternalOptionRule } from './compose/windowsshim-internal-option';
+import { windowsshimInvalidValueRule } from './compose/windowsshim-invalid-value';
+import { windowsshimUnknownOptionRule } from './compose/windowsshim-unknown-option';
+import { windowsshimWrongDriverRule } from './compose/windowsshim-wrong-driver';
+import { syntaxMeta, SYNTAX_RULE_ID } from './syntax';
+import type { Rule, RuleMeta } from './types';
+
+export { SYNTAX_RULE_ID };
+
+export const COMPOSE_RULES: readonly Rule[] = [
+  linuxDriverRule,
+  windowsDriverOnLinuxRule,
+  networkModeHostRule,
+  networkModeBridgeRule,
+  networkModeHypervSharedRule,
+  enableIpv6Rule,
+  ipv6AddressRule,
+  ipv6SubnetRule,
+  disableIpv4Rule,
+  overlayEncryptedRule,
+  overlayVniRule,
+  ipRangeRule,
+  auxAddressesRule,
+  internalNetworkRule,
+  ipamOptionsRule,
+  ipamDriverRule,
+  dnsOptRule,
+  extraHostsRule,
+  portHostIpRule,
+  portRangeRule,
+  portProtocolRule,
+  driverOptsTypeRule,
+  windowsshimUnknownOptionRule,
+  windowsshimWrongDriverRule,
+  windowsshimInvalidValueRule,
+  outboundnatExceptionsWithoutEnableRule,
+  windowsshimIgnoredOptionRule,
+  windowsshimInternalOptionRule,
+  linuxDriverOptionRule,
+  staticIpWithoutSubnetRule,
+  staticIpOutsideSubnetRule,
+  isolationValueRule,
+  linksRule,
+  externalNameDeprecatedRule,
+  natNetworkPerProjectRule,
+  routingMeshLtsc2016Rule,
+  externalNetworksSameAdapterRule,
+  hypervHotAddRule,
+  hostDockerInternalRule,
+];
+
+export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES];
+
+/** Metadata of every rule id winnet can report, `syntax` included. */
+export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, ...ALL_RULES.map((r) => r.meta)];
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return ALL_RULE_META.find((m) => m.id === id);
+}

@@ -1,0 +1,77 @@
+/**
+ * The rule model shared by compose and HNS rules. A rule is metadata (stable id, default severity, docs,
+ * sources, fixable) plus a check over a parsed document that reports findings; fixes are data (text edits), so
+ * the CLI, the language server and any editor apply the same edits.
+ */
+import type { ComposeModel } from '../compose/model';
+import type { TargetInfo } from '../compose/target';
+import type { ParsedDocument } from '../documents/document';
+import type { DocumentKind } from '../documents/kind';
+import type { Span } from '../documents/text';
+import type { SourceRef } from '../knowledge/sources';
+import type { WindowsVersion } from '../knowledge/versions';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface SpanEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface SpanFix {
+  title: string;
+  edits: SpanEdit[];
+  /** The one obvious fix (quick-fix "preferred"; the only kind `--fix` applies). */
+  preferred?: boolean;
+}
+
+export interface Related {
+  span: Span;
+  message: string;
+  /** Another file, for findings that involve more than one (multi-file compose). */
+  path?: string;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. lower where the sources disagree). */
+  severity?: Severity;
+  fixes?: SpanFix[];
+  related?: Related[];
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  /** Document kinds the rule reads. */
+  kinds: DocumentKind[];
+  /** Whom it speaks to: files targeting Windows, Linux, or any. */
+  target: 'windows' | 'linux' | 'any';
+  fixable: boolean;
+  /** LSP diagnostic tags: the option has no effect, or the form is deprecated. */
+  tags?: ('unnecessary' | 'deprecated')[];
+  /** Markdown: what happens on Windows and why, for the docs page. */
+  description: string;
+  /** Markdown: what to do instead. */
+  remedy: string;
+  /** Where the evidence disagrees or is thin, said plainly (and the severity is the lower one). */
+  caveat?: string;
+  examples: { bad: string; good?: string };
+  sources: SourceRef[];
+}
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  compose: ComposeModel;
+  target: TargetInfo;
+  windowsVersion: WindowsVersion;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
