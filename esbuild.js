@@ -11,6 +11,8 @@ async function main() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // jsonc-parser's main entry is UMD, which esbuild cannot follow; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
     outdir: 'dist',
     minify: !dev,
     sourcemap: dev ? 'inline' : false,

@@ -25,10 +25,14 @@ function find(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => find(join(root, r), [])).sort();
+// `node scripts/run-tests.mjs path/a.test.ts ...` runs just those files; other arguments go to node.
+const args = process.argv.slice(2);
+const named = args.filter((a) => a.endsWith('.test.ts'));
+const nodeArgs = args.filter((a) => !a.endsWith('.test.ts'));
+const files = named.length ? named : roots.flatMap((r) => find(join(root, r), [])).sort();
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...process.argv.slice(2), ...files], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...nodeArgs, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

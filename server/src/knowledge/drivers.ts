@@ -174,7 +174,6 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       serviceDiscovery: { level: 'no', note: "Docker's embedded DNS is only wired for nat endpoints.", sources: ['MSD-DRV', 'MOBY-WIN'] },
       multipleSubnets: { level: 'unknown', note: 'Not documented for transparent.', sources: ['MSD-MULTI'] },
       vlan: { level: 'yes', note: 'Host NIC in trunk mode.', sources: ['MSD-ADV'] },
-      outboundNat: { level: 'no', note: 'Not needed: containers are on the LAN.', sources: ['MSD-DRV'] },
       multiHost: { level: 'partial', note: 'Containers are reachable on the LAN, but the network itself is per host.', sources: ['MSD-DRV'] },
     },
     sources: ['MSD-DRV', 'MSD-ADV'],

@@ -1,0 +1,126 @@
+/** Command-line arguments → options, with usage errors as values (exit code 2), never exceptions. */
+import { parseArgs } from 'node:util';
+import type { TargetSetting } from '../compose/target';
+import { isWindowsVersion, WINDOWS_VERSIONS, type WindowsVersion } from '../knowledge/versions';
+import { ruleMeta } from '../rules/registry';
+import type { SeveritySetting } from '../rules/types';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+const SEVERITIES: SeveritySetting[] = ['off', 'error', 'warning', 'information', 'hint'];
+
+export interface CliOptions {
+  command: 'check' | 'rules' | 'help' | 'version';
+  paths: string[];
+  /** Files given with -f/--file, checked in order (as `docker compose -f`). */
+  files: string[];
+  format: Format;
+  target?: TargetSetting;
+  windowsVersion?: WindowsVersion;
+  maxWarnings?: number;
+  rules: Record<string, SeveritySetting>;
+  config?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  color?: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+export const USAGE = `Usage: winnet check [paths or globs...] [options]
+       winnet rules
+
+Checks compose files and HNS/HCN JSON for what Windows container networking rejects or ignores.
+Directories are searched for compose files (compose.yaml, docker-compose*.yml, ...) and HNS/CNI JSON.
+
+Options:
+  -f, --file <path>            check this file (repeatable)
+      --format <name>          stylish (default), json, sarif or github
+      --target <t>             windows, linux or auto (default auto: decided by each file's content)
+      --windows-version <v>    ${WINDOWS_VERSIONS.map((v) => v.id).join(', ')} (default ltsc2025)
+      --max-warnings <n>       exit 1 when there are more warnings than n
+      --rule <id>=<severity>   off, error, warning, information or hint (repeatable)
+  -c, --config <path>          config file (default: .winnetrc.json in the current folder or above)
+      --fix                    apply the safe fixes and write the files
+      --fix-dry-run            print the safe fixes as a diff; write nothing
+      --no-color               no colours in stylish output
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or I/O error.`;
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        file: { type: 'string', short: 'f', multiple: true },
+        format: { type: 'string' },
+        target: { type: 'string' },
+        'windows-version': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, options: base('help') };
+  if (values.version) return { ok: true, options: base('version') };
+  let command: CliOptions['command'] = 'check';
+  let paths = positionals;
+  if (paths[0] === 'check' || paths[0] === 'rules' || paths[0] === 'help') {
+    command = paths[0] as CliOptions['command'];
+    paths = paths.slice(1);
+  }
+  const options = base(command);
+  options.paths = paths;
+  options.files = values.file ?? [];
+  if (values.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(values.format)) return { ok: false, error: `--format must be one of ${FORMATS.join(', ')}; got '${values.format}'` };
+    options.format = values.format as Format;
+  }
+  if (values.target !== undefined) {
+    if (!['windows', 'linux', 'auto'].includes(values.target)) return { ok: false, error: `--target must be windows, linux or auto; got '${values.target}'` };
+    options.target = values.target as TargetSetting;
+  }
+  if (values['windows-version'] !== undefined) {
+    const v = values['windows-version'];
+    if (!isWindowsVersion(v)) return { ok: false, error: `--windows-version must be one of ${WINDOWS_VERSIONS.map((x) => x.id).join(', ')}; got '${v}'` };
+    options.windowsVersion = v;
+  }
+  if (values['max-warnings'] !== undefined) {
+    const n = Number(values['max-warnings']);
+    if (!Number.isInteger(n) || n < 0) return { ok: false, error: `--max-warnings takes a whole number of 0 or more; got '${values['max-warnings']}'` };
+    options.maxWarnings = n;
+  }
+  for (const rule of values.rule ?? []) {
+    const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(rule);
+    if (!m) return { ok: false, error: `--rule takes <id>=<severity>, e.g. --rule dns-opt=off; got '${rule}'` };
+    if (!ruleMeta(m[1])) return { ok: false, error: `--rule: unknown rule '${m[1]}' (run 'winnet rules' for the list)` };
+    if (!SEVERITIES.includes(m[2] as SeveritySetting)) return { ok: false, error: `--rule ${m[1]}: severity must be one of ${SEVERITIES.join(', ')}; got '${m[2]}'` };
+    options.rules[m[1]] = m[2] as SeveritySetting;
+  }
+  options.config = values.config;
+  options.fix = values.fix ?? false;
+  options.fixDryRun = values['fix-dry-run'] ?? false;
+  if (options.fix && options.fixDryRun) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
+  if (values['no-color']) options.color = false;
+  else if (values.color) options.color = true;
+  return { ok: true, options };
+}
+
+function base(command: CliOptions['command']): CliOptions {
+  return { command, paths: [], files: [], format: 'stylish', rules: {}, fix: false, fixDryRun: false };
+}

@@ -1,0 +1,41 @@
+/** Human output, in the shape ESLint users know: a block per file, then totals. */
+import type { FileResult } from '../run';
+import { summarize } from './summary';
+
+const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32 } as const;
+type Style = keyof typeof CODES;
+
+export function formatStylish(results: readonly FileResult[], color: boolean): string {
+  const paint = (style: Style, text: string) => (color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
+  const label = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), information: paint('blue', 'info'), hint: paint('gray', 'hint') };
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.error) {
+      out.push(paint('underline', r.path), `  ${paint('red', 'error')}  ${r.error}`, '');
+      continue;
+    }
+    const notes = r.fix?.note ? [`  ${paint('yellow', 'fix')}  ${r.fix.note}`] : r.fix?.written ? [`  ${paint('green', 'fixed')}`] : [];
+    if (!r.findings.length && !notes.length) continue;
+    out.push(paint('underline', r.path));
+    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.rule] as const);
+    const posWidth = Math.max(0, ...rows.map((row) => row[0].length));
+    const sevWidth = Math.max(0, ...rows.map((row) => (row[1] === 'information' ? 4 : row[1].length)));
+    for (const [pos, severity, message, rule] of rows) {
+      const sevText = severity === 'information' ? 'info' : severity;
+      out.push(`  ${paint('gray', pos.padEnd(posWidth))}  ${label[severity]}${' '.repeat(sevWidth - sevText.length)}  ${message}  ${paint('gray', rule)}`);
+    }
+    out.push(...notes, '');
+  }
+  const s = summarize(results);
+  const total = s.errors + s.warnings + s.information + s.hints;
+  if (total === 0 && s.ioErrors === 0) {
+    out.push(paint('green', `✔ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`));
+  } else {
+    const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.information} info`];
+    if (s.hints) parts.push(`${s.hints} hint${s.hints === 1 ? '' : 's'}`);
+    const mark = s.errors || s.ioErrors ? paint('red', '✖') : paint('yellow', '⚠');
+    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not readable` : ''}`);
+    if (s.fixable) out.push(`  ${s.fixable} fixable with --fix`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,27 @@
+/** Counting findings the way every formatter reports them. */
+import type { FileResult } from '../run';
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  fixable: number;
+  files: number;
+  ioErrors: number;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  const s: Summary = { errors: 0, warnings: 0, information: 0, hints: 0, fixable: 0, files: results.length, ioErrors: 0 };
+  for (const r of results) {
+    if (r.error) s.ioErrors++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') s.errors++;
+      else if (f.severity === 'warning') s.warnings++;
+      else if (f.severity === 'information') s.information++;
+      else s.hints++;
+      if (f.fixes.some((x) => x.preferred)) s.fixable++;
+    }
+  }
+  return s;
+}

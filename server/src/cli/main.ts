@@ -1,0 +1,147 @@
+/**
+ * `winnet`: the command-line adapter. It translates arguments and files into engine calls and findings into
+ * output and an exit code; it decides nothing about Windows networking itself.
+ */
+import { createTwoFilesPatch } from 'diff';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version } from '../../../package.json';
+import type { CheckOptions } from '../engine/check';
+import { ALL_RULE_META } from '../rules/registry';
+import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { findConfig, loadConfig, type Config } from './config';
+import { discover, globToRegExp } from './files';
+import { formatGithub } from './format/github';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { summarize } from './format/summary';
+import { checkFile, type FileResult } from './run';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** The folder holding package.json and docs/ (the bundle lives in dist/, the sources in server/src/cli/). */
+function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'docs', 'rules')) && existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(__dirname, '..');
+}
+
+export function docsBaseUrl(): string {
+  return `${pathToFileURL(join(packageRoot(), 'docs', 'rules')).href}/`;
+}
+
+export function runCli(argv: string[], io: Io): number {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`winnet: ${parsed.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.command === 'version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  if (options.command === 'rules') {
+    const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
+    io.stdout(ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join('\n') + '\n');
+    return 0;
+  }
+
+  const loaded = loadConfig(options.config ? resolve(io.cwd, options.config) : findConfig(io.cwd));
+  if (!loaded.ok) {
+    io.stderr(`winnet: ${loaded.error}\n`);
+    return 2;
+  }
+  const config = loaded.config;
+  const checkOptions = mergeOptions(options, config);
+  const inputs = [...options.paths, ...options.files];
+  const explicit = new Set(inputs.filter((p) => !/[*?[]/.test(p)).map((p) => resolve(io.cwd, p)));
+  const { files, errors } = discover(inputs.length ? inputs : ['.'], io.cwd);
+  const ignored = ignoreMatcher(config);
+  const mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    if (ignored(file)) continue;
+    const result = checkFile(file, relative(io.cwd, file) || file, checkOptions, mode);
+    // Files found by walking a folder that turn out not to be ours are not listed; files named explicitly are.
+    if (result.kind === 'none' && !result.error && !result.findings.length && !explicit.has(file)) continue;
+    results.push(result);
+  }
+  for (const error of errors) io.stderr(`winnet: ${error}\n`);
+
+  if (mode === 'dry-run') {
+    for (const r of results) {
+      if (r.fix) io.stdout(createTwoFilesPatch(r.path, r.path, r.fix.before, r.fix.after, 'before', 'after (winnet --fix)'));
+    }
+  }
+  const color = options.color ?? (io.isTTY && !io.env.NO_COLOR);
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(results, version) + '\n');
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(results, version, io.cwd, docsBaseUrl()) + '\n');
+      break;
+    case 'github':
+      io.stdout(formatGithub(results));
+      break;
+    default:
+      if (mode !== 'dry-run' || results.some((r) => r.findings.length)) io.stdout(formatStylish(results, color));
+  }
+
+  const summary = summarize(results);
+  if (errors.length || summary.ioErrors) return 2;
+  const maxWarnings = options.maxWarnings ?? config.maxWarnings;
+  if (summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    if (options.format === 'stylish') io.stderr(`winnet: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function mergeOptions(options: CliOptions, config: Config): CheckOptions {
+  return {
+    target: options.target ?? config.target ?? 'auto',
+    windowsVersion: options.windowsVersion ?? config.windowsVersion,
+    rules: { ...config.rules, ...options.rules },
+    docsBaseUrl: docsBaseUrl(),
+  };
+}
+
+function ignoreMatcher(config: Config): (file: string) => boolean {
+  if (!config.path || !config.ignore.length) return () => false;
+  const base = dirname(config.path);
+  const patterns = config.ignore.map(globToRegExp);
+  return (file) => {
+    const rel = relative(base, file).split(/[\\/]/).join('/');
+    return patterns.some((p) => p.test(rel));
+  };
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,89 @@
+/**
+ * Checking and fixing files: read, parse once, check, and for --fix apply the preferred fixes until nothing
+ * changes (bounded), then write atomically, and only if nobody changed the file in the meantime.
+ */
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseDocument } from '../documents/document';
+import { checkDocument, type CheckOptions, type Finding } from '../engine/check';
+import { applyEdits, preferredEdits } from '../engine/fix';
+import type { DocumentKind } from '../documents/kind';
+import { encode, readSource, type SourceFile } from './files';
+
+export interface FileResult {
+  path: string;
+  kind: DocumentKind;
+  target?: 'windows' | 'linux';
+  findings: Finding[];
+  /** An I/O problem: the file was not checked. */
+  error?: string;
+  /** With --fix / --fix-dry-run: the text before and after the fixes, when they changed something. */
+  fix?: { before: string; after: string; written: boolean; note?: string };
+}
+
+/** At most this many fix passes: each pass re-checks, and a fix can reveal another. */
+const MAX_FIX_PASSES = 10;
+
+export function checkText(path: string, text: string, options: CheckOptions) {
+  return checkDocument(parseDocument(path, text), options);
+}
+
+export function fixText(path: string, text: string, options: CheckOptions): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = preferredEdits(checkText(path, current, options).findings);
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+export function checkFile(path: string, displayPath: string, options: CheckOptions, mode: 'check' | 'fix' | 'dry-run'): FileResult {
+  const source = readSource(path);
+  if ('error' in source) return { path: displayPath, kind: 'none', findings: [], error: source.error };
+  let result = checkText(path, source.text, options);
+  let fix: FileResult['fix'];
+  if (mode !== 'check' && result.findings.some((f) => f.fixes.some((x) => x.preferred))) {
+    const after = fixText(path, source.text, options);
+    if (after !== source.text) {
+      fix = { before: source.text, after, written: false };
+      if (mode === 'fix') {
+        if (!source.lossless) fix.note = 'not written: the file is not valid text in its encoding, and rewriting it would change bytes winnet cannot read';
+        else {
+          const problem = writeAtomically(path, source, after);
+          if (problem) fix.note = problem;
+          else {
+            fix.written = true;
+            result = checkText(path, after, options);
+          }
+        }
+      }
+    }
+  }
+  return { path: displayPath, kind: result.kind, target: result.target?.target, findings: result.findings, fix };
+}
+
+/** Writes through a temporary file and a rename; refuses if the file changed since it was read. */
+function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
+  const temp = join(dirname(path), `.${basename(path)}.winnet-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, encode(text, source.encoding));
+    const now = readSource(path);
+    if ('error' in now || now.text !== source.text) {
+      unlinkSync(temp);
+      return 'not written: the file changed while winnet was checking it';
+    }
+    renameSync(temp, path);
+    return undefined;
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temporary file was never created
+    }
+    return `not written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+}
+

@@ -1,0 +1,22 @@
+/** Every generated docs file, as path → content; the script writes them and a test checks they are current. */
+import { ALL_RULE_META } from '../rules/registry';
+import { renderCapabilityDoc } from './capability-doc';
+import { renderRuleDoc } from './rule-doc';
+
+export function generatedDocs(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const meta of ALL_RULE_META) files.set(`docs/rules/${meta.id}.md`, renderRuleDoc(meta));
+  const index = [
+    '# winnet rules',
+    '',
+    'Generated from the rule metadata (`npm run docs`). Severity is the default; change it per rule with `--rule <id>=<severity>`, `.winnetrc.json` or the `winnet.rules` setting.',
+    '',
+    '| Rule | Severity | Fix | What it reports |',
+    '|---|---|---|---|',
+    ...ALL_RULE_META.map((m) => `| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${m.fixable ? 'yes' : ''} | ${m.title} |`),
+    '',
+  ].join('\n');
+  files.set('docs/rules/README.md', index);
+  files.set('docs/drivers.md', renderCapabilityDoc());
+  return files;
+}

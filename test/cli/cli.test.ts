@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cli, scratchCopy } from './helpers';
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  fixes: { title: string; preferred: boolean; edits: unknown[] }[];
+}
+interface JsonOutput {
+  files: { path: string; kind: string; target?: string; findings: JsonFinding[] }[];
+}
+
+const json = (args: string[], cwd?: string) => JSON.parse(cli([...args, '--format', 'json'], cwd).stdout) as JsonOutput;
+const at = (f: JsonFinding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+
+describe('winnet check: exit codes', () => {
+  const cases: { name: string; args: string[]; code: number }[] = [
+    { name: 'errors in the examples', args: ['check', 'examples'], code: 1 },
+    { name: 'a clean Windows file', args: ['check', 'examples/clean-windows'], code: 0 },
+    { name: 'a Linux file has no Windows findings', args: ['check', 'examples/linux-app'], code: 0 },
+    { name: 'warnings only, within --max-warnings', args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=warning', '--rule', 'network-mode-bridge=warning'], code: 0 },
+    { name: 'warnings only, over --max-warnings 0', args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=off', '--rule', 'network-mode-bridge=off', '--max-warnings', '0'], code: 1 },
+    { name: 'a path that does not exist', args: ['check', 'no/such/file.yml'], code: 2 },
+    { name: 'an unknown flag', args: ['check', '--frobnicate'], code: 2 },
+    { name: 'an unknown format', args: ['check', '--format', 'xml'], code: 2 },
+    { name: 'an unknown rule in --rule', args: ['check', '--rule', 'no-such-rule=off'], code: 2 },
+    { name: 'an unknown windows version', args: ['check', '--windows-version', 'ltsc2030'], code: 2 },
+    { name: '--fix with --fix-dry-run', args: ['check', '--fix', '--fix-dry-run'], code: 2 },
+    { name: '--help', args: ['--help'], code: 0 },
+    { name: 'rules', args: ['rules'], code: 0 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => assert.equal(cli(c.args).code, c.code, cli(c.args).stderr));
+  }
+});
+
+describe('winnet check --format json', () => {
+  it('reports every file with kind, target and findings at LSP ranges', () => {
+    const out = json(['check', 'examples/iis-sql', 'examples/linux-app']);
+    assert.deepEqual(out.files.map((f) => [f.path, f.kind, f.target]), [
+      ['examples/iis-sql/docker-compose.yml', 'compose', 'windows'],
+      ['examples/linux-app/docker-compose.yml', 'compose', 'linux'],
+    ]);
+    const hostIp = out.files[0].findings.find((f) => f.rule === 'port-host-ip')!;
+    assert.equal(hostIp.severity, 'error');
+    assert.equal(at(hostIp), '7:9-7:18'); // "127.0.0.1" inside "127.0.0.1:8080:80", 0-based
+    assert.equal(hostIp.fixes[0].preferred, true);
+    assert.deepEqual(out.files[1].findings, []);
+  });
+
+  it('applies --rule severities and off', () => {
+    const out = json(['check', 'examples/iis-sql', '--rule', 'port-host-ip=off', '--rule', 'dns-opt=error']);
+    const rules = out.files[0].findings.map((f) => `${f.rule}:${f.severity}`);
+    assert.ok(!rules.some((r) => r.startsWith('port-host-ip')));
+    assert.ok(rules.includes('dns-opt:error'));
+  });
+
+  it('--target linux silences Windows rules and --target windows forces them', () => {
+    assert.deepEqual(json(['check', 'examples/iis-sql', '--target', 'linux']).files[0].findings, []);
+    const forced = json(['check', 'examples/linux-app', '--target', 'windows']).files[0].findings.map((f) => f.rule);
+    assert.ok(forced.includes('linux-driver') && forced.includes('enable-ipv6'));
+  });
+
+  it('--windows-version gates version-dependent rules', () => {
+    const rules = (v: string) => json(['check', 'examples/swarm-overlay', '--windows-version', v]).files[0].findings.map((f) => f.rule);
+    assert.ok(!rules('ltsc2022').includes('routing-mesh-ltsc2016'));
+    assert.ok(rules('ltsc2016').includes('routing-mesh-ltsc2016'));
+  });
+
+  it('finds files by glob', () => {
+    assert.deepEqual(json(['check', 'examples/**/compose.yaml']).files.map((f) => f.path), ['examples/clean-windows/compose.yaml', 'examples/shared-nat/compose.yaml']);
+  });
+});
+
+describe('winnet check --format github', () => {
+  it('prints one workflow command per finding, escaped', () => {
+    const out = cli(['check', 'examples/shared-nat', '--format', 'github']).stdout.trim().split('\n');
+    assert.ok(out[0].startsWith('::error file=examples/shared-nat/compose.yaml,line=11,col=19,endLine=11,endColumn=23,title=winnet network-mode-host::'), out[0]);
+    assert.ok(out.some((l) => l.startsWith('::notice ')));
+  });
+});
+
+describe('winnet check --fix', () => {
+  it('writes the preferred fixes, keeps comments and removes the fixed findings', () => {
+    const dir = scratchCopy('iis-sql');
+    const file = join(dir, 'iis-sql', 'docker-compose.yml');
+    const before = readFileSync(file, 'utf8');
+    const result = cli(['check', '.', '--fix', '--format', 'json'], dir);
+    const after = readFileSync(file, 'utf8');
+    assert.notEqual(after, before);
+    assert.ok(after.includes('- "8080:80"   # host IPs are not supported on Windows'));
+    assert.ok(after.includes('isolation: hyperv'));
+    assert.ok(!after.includes('dns_opt'));
+    for (const line of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(after.includes(line), `comment kept: ${line}`);
+    const rules = (JSON.parse(result.stdout) as JsonOutput).files[0].findings.map((f) => f.rule);
+    assert.ok(!rules.includes('port-host-ip') && !rules.includes('isolation-value') && !rules.includes('dns-opt'));
+    // Fixing again changes nothing.
+    cli(['check', '.', '--fix'], dir);
+    assert.equal(readFileSync(file, 'utf8'), after);
+  });
+
+  it('--fix-dry-run prints a diff and writes nothing', () => {
+    const dir = scratchCopy('shared-nat');
+    const file = join(dir, 'shared-nat', 'compose.yaml');
+    const before = readFileSync(file, 'utf8');
+    const out = cli(['check', '.', '--fix-dry-run'], dir);
+    assert.equal(readFileSync(file, 'utf8'), before);
+    assert.match(out.stdout, /-    network_mode: bridge\n\+    network_mode: nat/);
+  });
+
+  it('keeps a UTF-16 file UTF-16 with its BOM', () => {
+    const dir = scratchCopy('clean-windows');
+    const file = join(dir, 'docker-compose.yml');
+    const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: bridge\n';
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const checked = json(['check', 'docker-compose.yml'], dir);
+    assert.equal(at(checked.files[0].findings[0]), '3:18-3:24');
+    cli(['check', 'docker-compose.yml', '--fix'], dir);
+    const bytes = readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    assert.equal(bytes.subarray(2).toString('utf16le'), text.replace('bridge', 'nat'));
+  });
+});
+
+describe('config file', () => {
+  it('is found in the folder and applies rules, target and ignore', () => {
+    const dir = scratchCopy('iis-sql', 'shared-nat');
+    writeFileSync(join(dir, '.winnetrc.json'), JSON.stringify({ rules: { 'port-host-ip': 'off' }, ignore: ['shared-nat/**'] }));
+    const out = json(['check', '.'], dir);
+    assert.deepEqual(out.files.map((f) => f.path), ['iis-sql/docker-compose.yml']);
+    assert.ok(!out.files[0].findings.some((f) => f.rule === 'port-host-ip'));
+  });
+
+  it('command-line flags win over the config', () => {
+    const dir = scratchCopy('iis-sql');
+    writeFileSync(join(dir, '.winnetrc.json'), JSON.stringify({ target: 'linux' }));
+    assert.deepEqual(json(['check', '.'], dir).files[0].findings, []);
+    assert.ok(json(['check', '.', '--target', 'auto'], dir).files[0].findings.length > 0);
+  });
+
+  const invalid: { name: string; config: string; message: RegExp }[] = [
+    { name: 'not JSON', config: '{"rules": ', message: /not valid JSON/ },
+    { name: 'an unknown setting', config: '{"colour": "red"}', message: /unknown setting "colour"/ },
+    { name: 'an unknown rule', config: '{"rules": {"nope": "off"}}', message: /unknown rule "nope"/ },
+    { name: 'a bad severity', config: '{"rules": {"dns-opt": "fatal"}}', message: /severity must be one of/ },
+    { name: 'a bad target', config: '{"target": "mac"}', message: /"target" must be/ },
+  ];
+  for (const c of invalid) {
+    it(`refuses ${c.name} with exit code 2`, () => {
+      const dir = scratchCopy('clean-windows');
+      writeFileSync(join(dir, '.winnetrc.json'), c.config);
+      const out = cli(['check', '.'], dir);
+      assert.equal(out.code, 2);
+      assert.match(out.stderr, c.message);
+    });
+  }
+});
