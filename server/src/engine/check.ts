@@ -81,7 +81,11 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     docsUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${id}.md` : undefined,
   });
 
+  /** Why the file counts as Windows, attached to Windows findings so users can see (and dispute) the reason. */
+  let evidenceNote: NonNullable<Report['related']> = [];
+
   const emit = (rule: Rule | undefined, id: string, defaultSeverity: Severity, report: Report): void => {
+    if (rule?.meta.target === 'windows' && evidenceNote.length) report = { ...report, related: [...(report.related ?? []), ...evidenceNote] };
     const setting = severityOf(id, report.severity ?? defaultSeverity);
     if (setting === 'off') return;
     if (suppressions.isSuppressed(id, doc.lines.positionAt(report.span.start).line)) return;
@@ -98,6 +102,8 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root) : { root: undefined, services: [], networks: [] };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: [] };
   const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
+  const firstEvidence = target.evidence[0];
+  if (!target.forced && firstEvidence) evidenceNote = [{ span: firstEvidence.span, message: `winnet checks this file as Windows: ${firstEvidence.reason}` }];
 
   for (const rule of options.ruleSet ?? ALL_RULES) {
     const { meta } = rule;

@@ -1,0 +1,62 @@
+/**
+ * The VS Code client: starts the winnet language server over Node IPC for compose and JSON documents (the
+ * server decides by name and content and stays silent on files that are not ours), forwards `winnet.*`
+ * settings, and adds commands. It runs no workspace code and fetches nothing.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Compose files are `yaml` in plain VS Code and Red Hat YAML, `dockercompose` with Docker DX / Container Tools. */
+const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'dockercompose' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'untitled', language: 'dockercompose' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'untitled', language: 'json' },
+];
+
+const WORKSPACE_GLOB = '**/{compose*.y*ml,docker-compose*.y*ml,*.hns.json,*.hcn.json,*.conflist}';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const output = vscode.window.createOutputChannel('winnet', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'winnet' },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // The server restarts after a crash and the client re-sends every open document (the library's default
+    // error handler allows 4 restarts in 3 minutes).
+  };
+  client = new LanguageClient('winnet', 'winnet', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('winnet.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('winnet.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('winnet.checkWorkspace', async () => {
+      // Opening a document sends it to the server, whose diagnostics then show in the Problems panel.
+      const files = await vscode.workspace.findFiles(WORKSPACE_GLOB, '**/node_modules/**', 500);
+      await Promise.all(files.map((uri) => vscode.workspace.openTextDocument(uri)));
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      void vscode.window.showInformationMessage(`winnet checked ${files.length} file${files.length === 1 ? '' : 's'}.`);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

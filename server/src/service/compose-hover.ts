@@ -1,0 +1,193 @@
+/**
+ * Hovers in compose files: only Windows networking, never generic YAML (other extensions give those). Every
+ * text is built from the knowledge tables and the rule metadata, so the hover, the finding and the docs page say
+ * the same thing.
+ */
+import { buildComposeModel, effectiveDriver, findNetwork } from '../compose/model';
+import type { ParsedDocument } from '../documents/document';
+import { asScalar, get, scalarText, type Node } from '../documents/tree';
+import { FEATURES, linuxDriver, supportOf, windowsDriver, type FeatureId, type WindowsDriver } from '../knowledge/drivers';
+import { sourceOf, type SourceRef } from '../knowledge/sources';
+import { UNSUPPORTED_OPTIONS } from '../knowledge/unsupported';
+import { versionName, type WindowsVersion } from '../knowledge/versions';
+import { driverOption, LINUX_ONLY_OPTIONS } from '../knowledge/windowsshim';
+import { LEVEL_MARK } from '../docs/capability-doc';
+import { ruleMeta } from '../rules/registry';
+import { keyPath, nodePath, type Located } from './locate';
+import type { Span } from '../documents/text';
+
+export interface Hover {
+  markdown: string;
+  span: Span;
+}
+
+export interface HoverContext {
+  windowsVersion: WindowsVersion;
+  docsBaseUrl?: string;
+}
+
+const HOVER_FEATURES: FeatureId[] = ['portPublishing', 'hostPortRange', 'staticIp', 'dhcp', 'ipv6Docker', 'ipv6Hns', 'serviceDiscovery', 'encryption', 'azure', 'multiHost', 'vlan', 'outboundNat'];
+
+export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverContext): Hover | undefined {
+  const located = nodePath(doc.root, offset);
+  const last = located.steps[located.steps.length - 1];
+  if (!last) return undefined;
+  const path = keyPath(located);
+  const spanOf = (n: Node): Span => ({ start: n.start, end: n.end });
+  const keySpan = last.pair ? spanOf(last.pair.key) : spanOf(last.node);
+  const hoverSpan = located.onKey ? keySpan : spanOf(last.node);
+  const markdown = hoverFor(path, located, doc, ctx);
+  return markdown ? { markdown, span: hoverSpan } : undefined;
+}
+
+function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocument, ctx: HoverContext): string | undefined {
+  const last = located.steps[located.steps.length - 1];
+  const key = path[path.length - 1];
+  const value = located.onKey ? undefined : scalarText(last.node);
+  // networks.<name>.driver
+  if (path.length === 3 && path[0] === 'networks' && key === 'driver') {
+    const driverName = scalarText(last.node);
+    return driverName ? driverHover(driverName, ctx) : undefined;
+  }
+  // driver_opts keys, network or endpoint level
+  if (path.length >= 2 && path[path.length - 2] === 'driver_opts' && typeof key === 'string') return optionHover(key, ctx);
+  const pattern = composePattern(path);
+  const unsupported = UNSUPPORTED_OPTIONS.find((o) => o.composePath === pattern);
+  if (unsupported) {
+    const rule = ruleMeta(unsupported.rule);
+    return [
+      `**\`${key}\`** on Windows: ${unsupported.outcome === 'rejected' ? '**fails**' : unsupported.outcome === 'ignored' ? '**accepted, no effect**' : '**partly supported**'}`,
+      '',
+      unsupported.behaviour,
+      '',
+      `Microsoft lists \`${unsupported.command} ${unsupported.flag}\` as unsupported. ${unsupported.history}`,
+      '',
+      footer(unsupported.sources, rule ? unsupported.rule : undefined, ctx),
+    ].join('\n');
+  }
+  if (path.length === 3 && path[0] === 'services') {
+    if (key === 'isolation') return isolationHover(value);
+    if (key === 'network_mode') return networkModeHover(value, ctx);
+    if (key === 'ports') return ruleHover(['port-host-ip', 'port-range', 'port-protocol'], 'Published ports on Windows', ctx);
+    if (key === 'extra_hosts') return ruleHover(['extra-hosts'], undefined, ctx);
+    if (key === 'links' || key === 'external_links') return ruleHover(['links'], undefined, ctx);
+  }
+  // A service's attachment to a network: what that network is on Windows.
+  if (path.length === 4 && path[0] === 'services' && path[2] === 'networks') {
+    const name = typeof key === 'number' ? scalarText(last.node) : String(key);
+    return name ? attachmentHover(name, doc, ctx) : undefined;
+  }
+  if (path.length === 2 && path[0] === 'networks' && located.onKey) {
+    const driverNode = asScalar(get(last.node, 'driver'));
+    return driverHover(driverNode?.value ? String(driverNode.value) : 'nat', ctx, !driverNode);
+  }
+  return undefined;
+}
+
+/** `['networks', 'lan', 'ipam', 'config', 0, 'ip_range']` → `networks.*.ipam.config[].ip_range`. */
+export function composePattern(path: (string | number)[]): string {
+  let out = '';
+  path.forEach((step, i) => {
+    const wildcard = (i === 1 && (path[0] === 'services' || path[0] === 'networks')) || (i === 3 && path[0] === 'services' && path[2] === 'networks');
+    if (typeof step === 'number') out += '[]';
+    else out += (out ? '.' : '') + (wildcard ? '*' : step);
+  });
+  return out;
+}
+
+export function driverHover(name: string, ctx: HoverContext, implicit = false): string | undefined {
+  const driver = windowsDriver(name);
+  if (driver) return windowsDriverHover(driver, ctx, implicit);
+  const linux = linuxDriver(name);
+  if (!linux) return undefined;
+  return [`**\`${linux.name}\`**: a Linux driver, **not available on Windows**`, '', linux.onWindows, '', `Closest on Windows: ${linux.equivalents.map((e) => `\`${e}\``).join(', ')}.`, '', footer(linux.sources, 'linux-driver', ctx)].join('\n');
+}
+
+function windowsDriverHover(driver: WindowsDriver, ctx: HoverContext, implicit: boolean): string {
+  const scope = driver.scope === 'none' ? 'no networking' : `${driver.scope}, ${driver.vswitch} vSwitch`;
+  const rows = HOVER_FEATURES.flatMap((id) => {
+    const s = supportOf(driver, id, ctx.windowsVersion);
+    return s ? [`| ${FEATURES[id].label} | ${LEVEL_MARK[s.level]} | ${s.note.replace(/\|/g, '\\|')} |`] : [];
+  });
+  return [
+    `**\`${driver.name}\`**: Windows network driver (${scope})${driver.documented ? '' : ', undocumented'}${implicit ? '. No `driver:` is written, so a Windows daemon uses `nat`.' : ''}`,
+    '',
+    driver.summary,
+    '',
+    ...(rows.length ? [`| On ${versionName(ctx.windowsVersion)} | | |`, '|---|---|---|', ...rows, ''] : []),
+    ...driver.notes.map((n) => `- ${n}`),
+    ...(driver.notes.length ? [''] : []),
+    footer(driver.sources, undefined, ctx),
+  ].join('\n');
+}
+
+function optionHover(key: string, ctx: HoverContext): string | undefined {
+  const option = driverOption(key);
+  if (option) {
+    const status = option.status === 'ignored' ? ' **Ignored by the driver.**' : option.status === 'internal' ? ' **Set by Docker itself.**' : '';
+    return [
+      `**\`${key}\`**${status}`,
+      '',
+      option.meaning,
+      '',
+      `- Value: ${option.valueHelp}${option.example ? ` (e.g. \`${option.example}\`)` : ''}`,
+      `- Drivers: ${option.drivers ? option.drivers.map((d) => `\`${d}\``).join(', ') : 'all Windows drivers'}`,
+      ...(option.requires ? [`- Needs \`${option.requires.key}: "${option.requires.value}"\``] : []),
+      ...(option.notes ? [`- ${option.notes}`] : []),
+      '',
+      footer(option.sources, undefined, ctx),
+    ].join('\n');
+  }
+  const linux = LINUX_ONLY_OPTIONS.find((o) => o.match(key));
+  if (linux) return [`**\`${key}\`**: no effect on Windows`, '', `One of ${linux.note}.`, '', footer(linux.sources, 'linux-driver-option', ctx)].join('\n');
+  return undefined;
+}
+
+function isolationHover(value: string | undefined): string {
+  return [
+    '**`isolation`** (Windows containers)',
+    '',
+    '`process`: shares the host kernel (Windows Server default; the image must match the host build). `hyperv`: each container in a utility VM (Windows 10/11 default). `default`: the daemon default. Compared case-insensitively.',
+    '',
+    'Hyper-V containers cannot share a network stack (`network_mode: service:...`).',
+    ...(value && !['default', 'process', 'hyperv'].includes(value.toLowerCase()) ? ['', `\`${value}\` is not one of them: the daemon refuses it.`] : []),
+  ].join('\n');
+}
+
+function networkModeHover(value: string | undefined, ctx: HoverContext): string | undefined {
+  if (value === 'host') return ruleHover(['network-mode-host'], undefined, ctx);
+  if (value === 'bridge') return ruleHover(['network-mode-bridge'], undefined, ctx);
+  if (value && /^(service|container):/.test(value)) return ruleHover(['network-mode-hyperv-shared'], undefined, ctx);
+  if (value === 'nat') return '**`network_mode: nat`**: the default Windows NAT network that the daemon creates at start-up.';
+  if (value === 'none') return '**`network_mode: none`**: no networking (the `null` driver).';
+  return undefined;
+}
+
+function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext): string | undefined {
+  const network = findNetwork(buildComposeModel(doc.root), name);
+  const driver = effectiveDriver(network);
+  const where = network ? `defined on line ${doc.lines.positionAt(network.key.start).line + 1}` : 'not defined in this file';
+  if (!driver.name) return `Network \`${name}\` (${where}) is an existing network: its driver is whatever it was created with.`;
+  const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'external' ? 'the existing network' : 'driver';
+  return [`Network \`${name}\` (${where}) uses ${how} \`${driver.name}\`.`, '', driverHover(driver.name, ctx) ?? ''].join('\n');
+}
+
+function ruleHover(ids: string[], title: string | undefined, ctx: HoverContext): string | undefined {
+  const metas = ids.map(ruleMeta).filter((m) => m !== undefined);
+  if (!metas.length) return undefined;
+  const lines = title ? [`**${title}**`, ''] : [];
+  for (const meta of metas) {
+    lines.push(`**${meta.title}**: ${meta.description}`, '', `*What to do*: ${meta.remedy}`, '');
+  }
+  lines.push(footer([...new Set(metas.flatMap((m) => m.sources))].slice(0, 4), metas[0].id, ctx));
+  return lines.join('\n');
+}
+
+function footer(sources: readonly SourceRef[], rule: string | undefined, ctx: HoverContext): string {
+  const links = sources.map((ref) => {
+    const s = sourceOf(ref);
+    return `[${s.title.replace(/[[\]]/g, '')}](${s.url})`;
+  });
+  const ruleLink = rule && ctx.docsBaseUrl ? [`[rule \`${rule}\`](${ctx.docsBaseUrl}${rule}.md)`] : [];
+  return `Sources: ${[...ruleLink, ...links].join(' · ')}`;
+}

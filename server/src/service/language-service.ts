@@ -1,0 +1,125 @@
+/**
+ * The engine as an editor sees it: `createLanguageService(options)` → diagnose, hover, complete, code actions,
+ * over a document's URI, version and text. One parse and one check per document version, shared by every
+ * feature; no LSP types, no fs, no timers, so the LSP server, the CLI and a browser can all use it.
+ */
+import { buildComposeModel } from '../compose/model';
+import { parseDocument, type ParsedDocument } from '../documents/document';
+import type { Language } from '../documents/kind';
+import { checkDocument, type CheckOptions, type CheckResult } from '../engine/check';
+import { DEFAULT_WINDOWS_VERSION } from '../knowledge/versions';
+import { codeActions, fixAllAction, type CodeAction } from './actions';
+import { composeCompletions, type CompletionItem } from './compose-complete';
+import { composeHover, type Hover } from './compose-hover';
+import type { Span } from '../documents/text';
+
+export type Settings = Pick<CheckOptions, 'target' | 'windowsVersion' | 'rules'>;
+
+export interface LanguageServiceOptions {
+  docsBaseUrl?: string;
+  onRuleError?: (rule: string, error: unknown) => void;
+  /** Extra hover/completion providers for other document kinds (HNS JSON). */
+  providers?: KindProvider[];
+}
+
+export interface KindProvider {
+  kinds: ParsedDocument['kind'][];
+  hover?(doc: ParsedDocument, offset: number, settings: Required<Pick<Settings, 'windowsVersion'>>): Hover | undefined;
+  complete?(doc: ParsedDocument, offset: number, settings: Required<Pick<Settings, 'windowsVersion'>>): CompletionItem[];
+}
+
+export interface DocumentInput {
+  uri: string;
+  version: number;
+  text: string;
+  /** The editor's language id, when it says YAML or JSON; otherwise decided from the name and text. */
+  language?: Language;
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  doc: ParsedDocument;
+  result: CheckResult;
+}
+
+export interface LanguageService {
+  configure(settings: Settings): void;
+  diagnose(input: DocumentInput): { doc: ParsedDocument; result: CheckResult };
+  hover(input: DocumentInput, offset: number): Hover | undefined;
+  complete(input: DocumentInput, offset: number): CompletionItem[];
+  codeActions(input: DocumentInput, range: Span): CodeAction[];
+  fixAll(input: DocumentInput): CodeAction | undefined;
+  forget(uri: string): void;
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  let settings: Settings = {};
+  const cache = new Map<string, Entry>();
+  /** The last target a document had when it parsed, so completion in a half-typed file still knows it. */
+  const lastTarget = new Map<string, 'windows' | 'linux'>();
+
+  const windowsVersion = () => settings.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
+
+  const entry = (input: DocumentInput): Entry => {
+    const cached = cache.get(input.uri);
+    if (cached && cached.version === input.version && cached.text === input.text) return cached;
+    const doc = parseDocument(uriPath(input.uri), input.text, input.language);
+    const result = checkDocument(doc, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
+    if (result.target && doc.root) lastTarget.set(input.uri, result.target.target);
+    const fresh = { version: input.version, text: input.text, doc, result };
+    cache.set(input.uri, fresh);
+    return fresh;
+  };
+
+  const isWindowsCompose = (e: Entry, uri: string) =>
+    e.doc.kind === 'compose' && (settings.target === 'windows' || (settings.target !== 'linux' && (e.result.target?.target ?? lastTarget.get(uri)) === 'windows'));
+
+  return {
+    configure(next) {
+      settings = { ...next };
+      cache.clear();
+    },
+    diagnose(input) {
+      const e = entry(input);
+      return { doc: e.doc, result: e.result };
+    },
+    hover(input, offset) {
+      const e = entry(input);
+      if (isWindowsCompose(e, input.uri)) return composeHover(e.doc, offset, { windowsVersion: windowsVersion(), docsBaseUrl: options.docsBaseUrl });
+      const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.hover);
+      return provider?.hover?.(e.doc, offset, { windowsVersion: windowsVersion() });
+    },
+    complete(input, offset) {
+      const e = entry(input);
+      if (isWindowsCompose(e, input.uri)) {
+        const serviceNames = buildComposeModel(e.doc.root).services.map((s) => s.name);
+        return composeCompletions(input.text, offset, { windowsVersion: windowsVersion(), serviceNames });
+      }
+      const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.complete);
+      return provider?.complete?.(e.doc, offset, { windowsVersion: windowsVersion() }) ?? [];
+    },
+    codeActions(input, range) {
+      const e = entry(input);
+      return codeActions(e.doc, e.result.findings, range);
+    },
+    fixAll(input) {
+      return fixAllAction(entry(input).result.findings);
+    },
+    forget(uri) {
+      cache.delete(uri);
+      lastTarget.delete(uri);
+    },
+  };
+}
+
+/** A file path for kind detection by name: the URI's path, decoded. */
+function uriPath(uri: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)/i.exec(uri);
+  if (!m) return uri;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * What is under the cursor. `nodePath` walks the located tree (for hovers on text that parses); `yamlContext`
+ * reads indentation from the raw lines (for completion, where the text is usually half-typed and does not parse).
+ */
+import type { Node, Pair } from '../documents/tree';
+
+export interface PathStep {
+  /** The key leading to this step (a string), or the index in a sequence. */
+  key: string | number;
+  pair?: Pair;
+  node: Node;
+}
+
+export interface Located {
+  /** Steps from the root to the innermost node containing the offset. */
+  steps: PathStep[];
+  /** True when the offset is on the last step's key rather than its value. */
+  onKey: boolean;
+}
+
+/** The keys of the path, e.g. ['networks', 'app', 'driver']. */
+export function keyPath(located: Located): (string | number)[] {
+  return located.steps.map((s) => s.key);
+}
+
+export function nodePath(root: Node | undefined, offset: number): Located {
+  const steps: PathStep[] = [];
+  let onKey = false;
+  let current = root;
+  // Bounded by the document's depth (the parser caps nesting); aliases are not followed.
+  while (current) {
+    let next: PathStep | undefined;
+    if (current.kind === 'map') {
+      for (const pair of current.pairs) {
+        if (offset >= pair.key.start && offset <= pair.key.end) {
+          next = { key: String(pair.key.value), pair, node: pair.value };
+          onKey = true;
+          break;
+        }
+        if (offset >= pair.value.full.start && offset <= pair.value.end && pair.value.end > pair.value.start) {
+          next = { key: String(pair.key.value), pair, node: pair.value };
+          break;
+        }
+      }
+    } else if (current.kind === 'seq') {
+      const index = current.items.findIndex((item) => offset >= item.full.start && offset <= item.end);
+      if (index !== -1) next = { key: index, node: current.items[index] };
+    }
+    if (!next) break;
+    steps.push(next);
+    if (onKey) break;
+    current = next.node;
+  }
+  return { steps, onKey };
+}
+
+export interface YamlContext {
+  /** Mapping keys enclosing the cursor's line, outermost first (sequence items are skipped). */
+  parents: string[];
+  /** The key written on the cursor's line before a `:`, when the cursor is in its value. */
+  key?: string;
+  /** True when the cursor is where a key is typed (start of a mapping entry). */
+  inKey: boolean;
+  /** Text typed so far for the word under the cursor. */
+  prefix: string;
+  /** Offset where the typed word starts (the completion replaces from here to the cursor). */
+  prefixStart: number;
+}
+
+const KEY_LINE = /^(\s*)(?:-\s+)?(["']?)([^\s:#"'][^:#]*?)\2\s*:(?:\s|$)/;
+
+export function yamlContext(text: string, offset: number): YamlContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const indent = /^\s*(?:-\s+)?/.exec(before)![0].length;
+  const parents = enclosingKeys(text, lineStart, indent);
+  const valueMatch = /^(\s*)(?:-\s+)?(["']?)([^\s:#"'][^:#]*?)\2\s*:\s*(["']?)([^"'#]*)$/.exec(before);
+  if (valueMatch) {
+    const prefix = valueMatch[5];
+    return { parents, key: valueMatch[3].trim(), inKey: false, prefix, prefixStart: offset - prefix.length };
+  }
+  const keyMatch = /^(\s*)(?:-\s+)?(["']?)([^\s:#"']*)$/.exec(before);
+  if (keyMatch) {
+    const prefix = keyMatch[3];
+    return { parents, inKey: true, prefix, prefixStart: offset - prefix.length };
+  }
+  // A list item value (`- bridge`) or anything else: no key, not a key position.
+  const word = /[^\s"'\-[\],]*$/.exec(before)![0];
+  return { parents, inKey: false, prefix: word, prefixStart: offset - word.length };
+}
+
+/** Keys of the lines above with smaller indentation, nearest last; stops at column 0. */
+function enclosingKeys(text: string, lineStart: number, indent: number): string[] {
+  const keys: string[] = [];
+  let limit = indent;
+  let end = lineStart - 1;
+  // Walk upwards line by line; each step is O(line length), and the walk stops at the top-level key.
+  while (end > 0 && limit > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const lineIndent = /^\s*/.exec(line)![0].length;
+    const itemIndent = /^\s*(?:-\s+)?/.exec(line)![0].length;
+    if (lineIndent >= limit) continue;
+    const m = KEY_LINE.exec(line);
+    if (m) {
+      keys.unshift(m[3].trim());
+      limit = lineIndent;
+    } else if (itemIndent < limit) {
+      limit = lineIndent; // a sequence item: keep climbing
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,20 @@
+/** `winnet.*` editor settings → language-service settings, tolerant of any value a user can type. */
+import { isWindowsVersion } from '../knowledge/versions';
+import type { SeveritySetting } from '../rules/types';
+import type { Settings } from './language-service';
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number } {
+  const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';
+  const version = typeof raw.windowsVersion === 'string' && isWindowsVersion(raw.windowsVersion) ? raw.windowsVersion : undefined;
+  const rules: Record<string, SeveritySetting> = {};
+  if (raw.rules && typeof raw.rules === 'object') {
+    for (const [id, severity] of Object.entries(raw.rules as Record<string, unknown>)) {
+      if (typeof severity === 'string' && ['off', 'error', 'warning', 'information', 'hint'].includes(severity)) rules[id] = severity as SeveritySetting;
+    }
+  }
+  const debounce = typeof raw.debounceMs === 'number' && raw.debounceMs >= 0 && raw.debounceMs <= 5000 ? raw.debounceMs : DEFAULT_DEBOUNCE_MS;
+  return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce };
+}
+
