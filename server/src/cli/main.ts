@@ -17,7 +17,10 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { summarize } from './format/summary';
+import { defaultBaseOf, defaultOverrideOf } from '../compose/paths';
+import { isComposeName } from '../documents/kind';
 import { checkFile, type FileResult } from './run';
+import { checkSetFiles } from './run-set';
 
 export interface Io {
   cwd: string;
@@ -75,14 +78,23 @@ export function runCli(argv: string[], io: Io): number {
   const ignored = ignoreMatcher(config);
   const mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
 
+  const display = (file: string) => relative(io.cwd, file) || file;
   const results: FileResult[] = [];
-  for (const file of files) {
-    if (ignored(file)) continue;
-    const result = checkFile(file, relative(io.cwd, file) || file, checkOptions, mode);
+  const add = (result: FileResult, file: string) => {
     // Files found by walking a folder that turn out not to be ours are not listed; files named explicitly are.
-    if (result.kind === 'none' && !result.error && !result.findings.length && !explicit.has(file)) continue;
+    if (result.kind === 'none' && !result.error && !result.findings.length && !explicit.has(file)) return;
     results.push(result);
+  };
+  // `-f a.yml -f b.yml` is one compose project, merged in that order (as `docker compose -f` does).
+  const setFiles = options.files.map((f) => resolve(io.cwd, f));
+  const inSet = new Set(setFiles);
+  if (setFiles.length) results.push(...checkSetFiles(setFiles, display, checkOptions, mode));
+  const candidates = files.filter((f) => !inSet.has(f) && !ignored(f));
+  for (const group of composeGroups(candidates, explicit)) {
+    if (group.length === 1 && !isComposeName(group[0])) add(checkFile(group[0], display(group[0]), checkOptions, mode), group[0]);
+    else for (const result of checkSetFiles(group, display, checkOptions, mode)) add(result, resolve(io.cwd, result.path));
   }
+  mergeDuplicates(results);
   for (const error of errors) io.stderr(`winnet: ${error}\n`);
 
   if (mode === 'dry-run') {
@@ -114,6 +126,40 @@ export function runCli(argv: string[], io: Io): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Groups the files to check: a compose base file found in a folder goes with its default override file
+ * (`compose.yaml` + `compose.override.yaml`), as `docker compose` reads them; the override is then not checked
+ * on its own. Every other file is a group of one.
+ */
+function composeGroups(files: string[], explicit: Set<string>): string[][] {
+  const present = new Set(files);
+  const groups: string[][] = [];
+  for (const file of files) {
+    const base = defaultBaseOf(file).find((b) => present.has(b));
+    if (base && !explicit.has(file)) continue; // checked with its base
+    const overrides = explicit.has(file) ? [] : defaultOverrideOf(file).filter((o) => present.has(o));
+    groups.push([file, ...overrides]);
+  }
+  return groups;
+}
+
+/** A file in several sets (a shared template) is listed once, with each finding once. */
+function mergeDuplicates(results: FileResult[]): void {
+  const byPath = new Map<string, FileResult>();
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    const first = byPath.get(r.path);
+    if (!first) {
+      byPath.set(r.path, r);
+      continue;
+    }
+    const keys = new Set(first.findings.map((f) => `${f.rule}@${f.span.start}-${f.span.end}`));
+    first.findings.push(...r.findings.filter((f) => !keys.has(`${f.rule}@${f.span.start}-${f.span.end}`)));
+    first.findings.sort((a, b) => a.span.start - b.span.start);
+    results.splice(i--, 1);
+  }
 }
 
 function mergeOptions(options: CliOptions, config: Config): CheckOptions {

@@ -66,7 +66,7 @@ export function checkFile(path: string, displayPath: string, options: CheckOptio
 }
 
 /** Writes through a temporary file and a rename; refuses if the file changed since it was read. */
-function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
+export function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
   const temp = join(dirname(path), `.${basename(path)}.winnet-${process.pid}.tmp`);
   try {
     writeFileSync(temp, encode(text, source.encoding));

@@ -24,6 +24,8 @@ export interface CheckOptions {
   onRuleError?: (rule: string, error: unknown) => void;
   /** The rules to run (tests and the language server pass their own set); default: all. */
   ruleSet?: readonly Rule[];
+  /** Read suppression comments from the text (default). A file set applies them per file instead. */
+  suppress?: boolean;
 }
 
 export interface Edit {
@@ -62,7 +64,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   const ruleErrors: CheckResult['ruleErrors'] = [];
   if (doc.kind === 'none') return { kind: doc.kind, findings: [], ruleErrors };
   const severityOf = (rule: string, fallback: Severity): SeveritySetting => options.rules?.[rule] ?? fallback;
-  const suppressions = readSuppressions(doc.text, doc.lines);
+  const suppressions = options.suppress === false ? { isSuppressed: () => false } : readSuppressions(doc.text, doc.lines);
   const findings: Finding[] = [];
 
   const toFinding = (rule: Rule | undefined, id: string, report: Report, severity: Severity): Finding => ({

@@ -38,10 +38,11 @@ import { windowsshimInternalOptionRule } from './compose/windowsshim-internal-op
 import { windowsshimInvalidValueRule } from './compose/windowsshim-invalid-value';
 import { windowsshimUnknownOptionRule } from './compose/windowsshim-unknown-option';
 import { windowsshimWrongDriverRule } from './compose/windowsshim-wrong-driver';
+import { setReferenceMeta, SET_REFERENCE_RULE_ID } from './set-reference';
 import { syntaxMeta, SYNTAX_RULE_ID } from './syntax';
 import type { Rule, RuleMeta } from './types';
 
-export { SYNTAX_RULE_ID };
+export { SET_REFERENCE_RULE_ID, SYNTAX_RULE_ID };
 
 export const COMPOSE_RULES: readonly Rule[] = [
   linuxDriverRule,
@@ -88,7 +89,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
 export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES];
 
 /** Metadata of every rule id winnet can report, `syntax` included. */
-export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, ...ALL_RULES.map((r) => r.meta)];
+export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, setReferenceMeta, ...ALL_RULES.map((r) => r.meta)];
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return ALL_RULE_META.find((m) => m.id === id);

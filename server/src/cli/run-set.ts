@@ -1,0 +1,72 @@
+/**
+ * Checking (and fixing) a compose file set from the CLI: `-f a.yml -f b.yml`, or a base file with its default
+ * override. Every member file gets its own result, so output always names the file a finding belongs to.
+ */
+import { checkComposeSet } from '../engine/check-set';
+import type { CheckOptions } from '../engine/check';
+import { applyEdits, preferredEdits } from '../engine/fix';
+import { readSource, type SourceFile } from './files';
+import { writeAtomically, type FileResult } from './run';
+
+const MAX_FIX_PASSES = 10;
+
+export function checkSetFiles(paths: string[], display: (path: string) => string, options: CheckOptions, mode: 'check' | 'fix' | 'dry-run'): FileResult[] {
+  const sources = new Map<string, SourceFile | { path: string; error: string }>();
+  const source = (path: string) => {
+    if (!sources.has(path)) sources.set(path, readSource(path));
+    return sources.get(path)!;
+  };
+  const current = new Map<string, string>();
+  const reader = {
+    read(path: string) {
+      if (current.has(path)) return current.get(path);
+      const s = source(path);
+      return 'error' in s ? undefined : s.text;
+    },
+  };
+  const errors: FileResult[] = [];
+  for (const path of paths) {
+    const s = source(path);
+    if ('error' in s) errors.push({ path: display(path), kind: 'none', findings: [], error: s.error });
+  }
+
+  let checked = checkComposeSet(paths, reader, options);
+  if (mode !== 'check') {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let changed = false;
+      for (const [path, result] of checked.results) {
+        const edits = preferredEdits(result.findings);
+        if (!edits.length) continue;
+        const before = reader.read(path)!;
+        const after = applyEdits(before, edits);
+        if (after !== before) {
+          current.set(path, after);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      checked = checkComposeSet(paths, reader, options);
+    }
+  }
+
+  const results: FileResult[] = [...errors];
+  for (const [path, result] of checked.results) {
+    const s = source(path);
+    const original = 'error' in s ? undefined : s;
+    let fix: FileResult['fix'];
+    const after = current.get(path);
+    if (original && after !== undefined && after !== original.text) {
+      fix = { before: original.text, after, written: false };
+      if (mode === 'fix') {
+        if (!original.lossless) fix.note = 'not written: the file is not valid text in its encoding, and rewriting it would change bytes winnet cannot read';
+        else {
+          const problem = writeAtomically(path, original, after);
+          if (problem) fix.note = problem;
+          else fix.written = true;
+        }
+      }
+    }
+    results.push({ path: display(path), kind: result.kind, target: result.target?.target, findings: result.findings, fix });
+  }
+  return results;
+}
