@@ -4,8 +4,12 @@
  * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
  */
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { ComposeSet, FileReader } from './compose/loader';
+import { defaultBaseOf, defaultOverrideOf } from './compose/paths';
+import { get, pairs, type Node } from './documents/tree';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -42,8 +46,42 @@ const service = createLanguageService({
 });
 
 let debounceMs = DEFAULT_DEBOUNCE_MS;
+let composeFileSets: string[][] = [];
+let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
 const timers = new Map<string, NodeJS.Timeout>();
+
+/** The file set each open compose document was last checked in, and its findings per member file. */
+const lastSets = new Map<string, { set: ComposeSet; findings: Map<string, Finding[]> }>();
+/** For each member file URI, the open documents whose sets include it (to re-check them when it changes). */
+const owners = new Map<string, Set<string>>();
+
+/** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
+const reader: FileReader = {
+  read(path) {
+    const open = documents.get(pathToFileURL(path).href);
+    if (open) return open.getText();
+    try {
+      if (statSync(path).size > MAX_CHECK_CHARS) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+const exists = (path: string) => reader.read(path) !== undefined;
+
+/** The files checked together with `path`: a configured set, its base/override pair, or itself alone. */
+function setPathsFor(path: string): string[] {
+  for (const set of composeFileSets) {
+    const absolute = set.map((p) => (isAbsolute(p) ? p : resolve(workspaceRoots[0] ?? '.', p)));
+    if (absolute.includes(path)) return absolute;
+  }
+  const base = defaultBaseOf(path).find(exists);
+  if (base) return [base, path];
+  return [path, ...defaultOverrideOf(path).filter(exists).slice(0, 1)];
+}
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -84,13 +122,50 @@ function validate(doc: TextDocument): void {
     return;
   }
   try {
-    const { result } = service.diagnose(input(doc));
+    const { doc: parsed, result } = service.diagnose(input(doc));
     // A newer version arrived while this one was checked: its own run will publish.
     if (documents.get(doc.uri)?.version !== version) return;
+    if (result.kind === 'compose' && doc.uri.startsWith('file:')) {
+      // A file included, extended or overridden by an open document is checked as part of that document's set.
+      const otherOwners = [...(owners.get(doc.uri) ?? [])].filter((o) => o !== doc.uri && documents.get(o));
+      if (otherOwners.length) {
+        for (const owner of otherOwners) validate(documents.get(owner)!);
+        return;
+      }
+      if (needsSet(fileURLToPath(doc.uri), parsed.root)) {
+        validateSet(doc);
+        return;
+      }
+    }
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
+}
+
+/** A compose file needs set checking when it has a partner file, an `include`, or a service that `extends`. */
+function needsSet(path: string, root: Node | undefined): boolean {
+  if (setPathsFor(path).length > 1 || get(root, 'include') !== undefined) return true;
+  return pairs(get(root, 'services')).some((p) => get(p.value, 'extends') !== undefined);
+}
+
+/**
+ * Checks the compose file set a document belongs to and publishes diagnostics to every member file, open or
+ * not (an included template shows its findings in the Problems panel too).
+ */
+function validateSet(doc: TextDocument): void {
+  const path = fileURLToPath(doc.uri);
+  const { set, results } = service.diagnoseSet(setPathsFor(path), reader);
+  const findings = new Map<string, Finding[]>();
+  for (const [memberPath, result] of results) {
+    const uri = pathToFileURL(memberPath).href;
+    findings.set(uri, result.findings);
+    if (!owners.has(uri)) owners.set(uri, new Set());
+    owners.get(uri)!.add(doc.uri);
+    const open = documents.get(uri);
+    connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: result.findings.map((f) => toDiagnostic(uri, f)) });
+  }
+  lastSets.set(doc.uri, { set, findings });
 }
 
 function schedule(doc: TextDocument, delay = debounceMs): void {
@@ -119,6 +194,7 @@ async function loadSettings(): Promise<void> {
 function applySettings(raw: Record<string, unknown>): void {
   const next = settingsFrom(raw);
   debounceMs = next.debounceMs;
+  composeFileSets = next.composeFileSets;
   service.configure(next.settings);
   for (const doc of documents.all()) schedule(doc, 0);
 }
@@ -150,12 +226,15 @@ function toCodeAction(action: CodeAction, doc: TextDocument): LspCodeAction {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  if (!workspaceRoots.length && params.rootUri?.startsWith('file:')) workspaceRoots = [fileURLToPath(params.rootUri)];
   const initial = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
   if (initial?.settings) applySettings(initial.settings);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '"', '.'], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.winnet'], resolveProvider: false },
     },
@@ -173,20 +252,43 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidChangeContent((e) => {
+  schedule(e.document);
+  // Editing an included or overriding file changes what the files that include it are checked against.
+  for (const owner of owners.get(e.document.uri) ?? []) {
+    const doc = owner !== e.document.uri ? documents.get(owner) : undefined;
+    if (doc) schedule(doc);
+  }
+});
 documents.onDidClose((e) => {
-  const pending = timers.get(e.document.uri);
+  const uri = e.document.uri;
+  const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
-  timers.delete(e.document.uri);
-  service.forget(e.document.uri);
-  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  timers.delete(uri);
+  service.forget(uri);
+  const closed = lastSets.get(uri);
+  lastSets.delete(uri);
+  // Clear this file and the members only this document's set was publishing for.
+  const members = closed ? [...closed.findings.keys()] : [uri];
+  for (const member of new Set([uri, ...members])) {
+    const memberOwners = owners.get(member);
+    memberOwners?.delete(uri);
+    const stillOwned = [...(memberOwners ?? [])].some((o) => documents.get(o));
+    if (stillOwned) continue;
+    owners.delete(member);
+    connection.sendDiagnostics({ uri: member, diagnostics: [] });
+  }
+  for (const o of owners.get(uri) ?? []) {
+    const owner = documents.get(o);
+    if (owner) schedule(owner, 0);
+  }
 });
 
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || doc.getText().length > MAX_CHECK_CHARS) return null;
   try {
-    const hover = service.hover(input(doc), doc.offsetAt(params.position));
+    const hover = service.hover(input(doc), doc.offsetAt(params.position), setOf(doc.uri));
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) } };
   } catch (error) {
@@ -215,14 +317,50 @@ connection.onCodeAction((params) => {
     const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix);
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const actions: LspCodeAction[] = [];
-    if (wantsQuickFix) actions.push(...service.codeActions(input(doc), span).map((a) => toCodeAction(a, doc)));
+    const setFindings = findingsInSet(doc.uri);
+    if (wantsQuickFix) actions.push(...service.codeActions(input(doc), span, setFindings).map((a) => toCodeAction(a, doc)));
     if (wantsFixAll) {
-      const all = service.fixAll(input(doc));
+      const all = service.fixAll(input(doc), setFindings);
       if (all) actions.push(toCodeAction(all, doc));
     }
     return actions;
   } catch (error) {
     connection.console.error(`winnet: code actions failed: ${String(error)}`);
+    return [];
+  }
+});
+
+/** The set this document was last checked in: its own, or the set of an open document that includes it. */
+function setOf(uri: string): ComposeSet | undefined {
+  if (lastSets.has(uri)) return lastSets.get(uri)!.set;
+  for (const owner of owners.get(uri) ?? []) if (lastSets.has(owner)) return lastSets.get(owner)!.set;
+  return undefined;
+}
+
+/** The findings a file got from its set's last check (only while they match its current text). */
+function findingsInSet(uri: string): Finding[] | undefined {
+  const own = lastSets.get(uri)?.findings.get(uri);
+  if (own) return own;
+  for (const owner of owners.get(uri) ?? []) {
+    const f = lastSets.get(owner)?.findings.get(uri);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+connection.onDefinition((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
+  try {
+    const set = setOf(doc.uri);
+    const own = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : doc.uri;
+    return service.definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
+      if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
+      const member = set.members.find((m) => m.path === loc.path)!;
+      return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };
+    });
+  } catch (error) {
+    connection.console.error(`winnet: definition failed: ${String(error)}`);
     return [];
   }
 });

@@ -159,3 +159,29 @@ describe('config file', () => {
     });
   }
 });
+
+describe('compose file sets from the CLI', () => {
+  it('checks a folder as base + override and reports each finding in its own file', () => {
+    const out = json(['check', 'examples/multi-file']);
+    const byFile = Object.fromEntries(out.files.map((f) => [f.path, f.findings.map((x) => x.rule)]));
+    assert.deepEqual(byFile['examples/multi-file/docker-compose.override.yml'], ['nat-network-per-project', 'port-host-ip', 'enable-ipv6']);
+    assert.deepEqual(byFile['examples/multi-file/shared/templates.yml'], ['dns-opt']);
+    assert.deepEqual(byFile['examples/multi-file/shared/monitoring.yml'], ['network-mode-host']);
+  });
+
+  it('-f files are one set, in order; the base alone has no IPv6 finding', () => {
+    const alone = json(['check', '-f', 'examples/multi-file/docker-compose.yml']);
+    assert.ok(!alone.files.some((f) => f.findings.some((x) => x.rule === 'enable-ipv6')));
+    const both = json(['check', '-f', 'examples/multi-file/docker-compose.yml', '-f', 'examples/multi-file/docker-compose.override.yml']);
+    assert.ok(both.files.some((f) => f.path.endsWith('override.yml') && f.findings.some((x) => x.rule === 'enable-ipv6')));
+  });
+
+  it('--fix fixes each file of the set in place', () => {
+    const dir = scratchCopy('multi-file');
+    cli(['check', 'multi-file', '--fix'], dir);
+    const override = readFileSync(join(dir, 'multi-file', 'docker-compose.override.yml'), 'utf8');
+    assert.ok(!override.includes('enable_ipv6') && override.includes('- "9090:80"'));
+    assert.ok(!readFileSync(join(dir, 'multi-file', 'shared', 'templates.yml'), 'utf8').includes('dns_opt'));
+    assert.ok(override.startsWith('# Local override'));
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { buildComposeModel, effectiveDriver, findNetwork } from '../compose/model';
 import type { ParsedDocument } from '../documents/document';
-import { asScalar, get, scalarText, type Node } from '../documents/tree';
+import { asScalar, get, pairs, scalarText, type Node } from '../documents/tree';
+import { memberAt, type ComposeSet } from '../compose/loader';
+import { basename } from '../compose/paths';
 import { FEATURES, linuxDriver, supportOf, windowsDriver, type FeatureId, type WindowsDriver } from '../knowledge/drivers';
 import { sourceOf, type SourceRef } from '../knowledge/sources';
 import { UNSUPPORTED_OPTIONS } from '../knowledge/unsupported';
@@ -28,7 +30,7 @@ export interface HoverContext {
 
 const HOVER_FEATURES: FeatureId[] = ['portPublishing', 'hostPortRange', 'staticIp', 'dhcp', 'ipv6Docker', 'ipv6Hns', 'serviceDiscovery', 'encryption', 'azure', 'multiHost', 'vlan', 'outboundNat'];
 
-export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverContext): Hover | undefined {
+export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverContext, set?: ComposeSet): Hover | undefined {
   const located = nodePath(doc.root, offset);
   const last = located.steps[located.steps.length - 1];
   if (!last) return undefined;
@@ -36,11 +38,11 @@ export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverCont
   const spanOf = (n: Node): Span => ({ start: n.start, end: n.end });
   const keySpan = last.pair ? spanOf(last.pair.key) : spanOf(last.node);
   const hoverSpan = located.onKey ? keySpan : spanOf(last.node);
-  const markdown = hoverFor(path, located, doc, ctx);
+  const markdown = hoverFor(path, located, doc, ctx, set);
   return markdown ? { markdown, span: hoverSpan } : undefined;
 }
 
-function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocument, ctx: HoverContext): string | undefined {
+function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocument, ctx: HoverContext, set?: ComposeSet): string | undefined {
   const last = located.steps[located.steps.length - 1];
   const key = path[path.length - 1];
   const value = located.onKey ? undefined : scalarText(last.node);
@@ -75,7 +77,7 @@ function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocume
   // A service's attachment to a network: what that network is on Windows.
   if (path.length === 4 && path[0] === 'services' && path[2] === 'networks') {
     const name = typeof key === 'number' ? scalarText(last.node) : String(key);
-    return name ? attachmentHover(name, doc, ctx) : undefined;
+    return name ? attachmentHover(name, doc, ctx, set) : undefined;
   }
   if (path.length === 2 && path[0] === 'networks' && located.onKey) {
     const driverNode = asScalar(get(last.node, 'driver'));
@@ -163,13 +165,25 @@ function networkModeHover(value: string | undefined, ctx: HoverContext): string 
   return undefined;
 }
 
-function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext): string | undefined {
-  const network = findNetwork(buildComposeModel(doc.root), name);
+/**
+ * What a network a service attaches to really is: its effective driver and, in a file set, the merged
+ * definition with the file and line each part came from.
+ */
+function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext, set?: ComposeSet): string | undefined {
+  const root = set && set.members.length > 1 ? set.virtual.root : doc.root;
+  const network = findNetwork(buildComposeModel(root), name);
   const driver = effectiveDriver(network);
-  const where = network ? `defined on line ${doc.lines.positionAt(network.key.start).line + 1}` : 'not defined in this file';
-  if (!driver.name) return `Network \`${name}\` (${where}) is an existing network: its driver is whatever it was created with.`;
+  const origin = (node: Node | undefined): string => {
+    if (!node) return '';
+    if (!set || set.members.length < 2) return ` (line ${doc.lines.positionAt(node.start).line + 1})`;
+    const member = memberAt(set.members, node.start);
+    return member ? ` (${basename(member.path)}:${member.doc.lines.positionAt(node.start - member.base).line + 1})` : '';
+  };
+  if (!network) return `Network \`${name}\` is not defined${set && set.members.length > 1 ? ' in this file set' : ' in this file'}.`;
+  const parts = pairs(network.node).map((p) => `- \`${String(p.key.value)}\`${p.value.kind === 'scalar' && p.value.value !== null ? `: \`${String(p.value.value)}\`` : ''}${origin(p.key)}`);
   const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'external' ? 'the existing network' : 'driver';
-  return [`Network \`${name}\` (${where}) uses ${how} \`${driver.name}\`.`, '', driverHover(driver.name, ctx) ?? ''].join('\n');
+  const head = driver.name ? `Network \`${name}\`${origin(network.key)} uses ${how} \`${driver.name}\`.` : `Network \`${name}\`${origin(network.key)} is an existing network: its driver is whatever it was created with.`;
+  return [head, ...(parts.length ? ['', ...parts] : []), '', (driver.name && driverHover(driver.name, ctx)) || ''].join('\n');
 }
 
 function ruleHover(ids: string[], title: string | undefined, ctx: HoverContext): string | undefined {

@@ -8,7 +8,11 @@ import { parseDocument, type ParsedDocument } from '../documents/document';
 import type { Language } from '../documents/kind';
 import { checkDocument, type CheckOptions, type CheckResult } from '../engine/check';
 import { DEFAULT_WINDOWS_VERSION } from '../knowledge/versions';
+import type { ComposeSet, FileReader } from '../compose/loader';
+import { checkComposeSet, type SetResult } from '../engine/check-set';
+import type { Finding } from '../engine/check';
 import { codeActions, fixAllAction, type CodeAction } from './actions';
+import { composeDefinition, type Location } from './definition';
 import { composeCompletions, type CompletionItem } from './compose-complete';
 import { composeHover, type Hover } from './compose-hover';
 import type { Span } from '../documents/text';
@@ -46,10 +50,15 @@ interface Entry {
 export interface LanguageService {
   configure(settings: Settings): void;
   diagnose(input: DocumentInput): { doc: ParsedDocument; result: CheckResult };
-  hover(input: DocumentInput, offset: number): Hover | undefined;
+  /** Checks a compose file set (base + overrides, includes, extends) read through `reader`. */
+  diagnoseSet(paths: readonly string[], reader: FileReader): SetResult;
+  /** `set`: the document's file set, when it belongs to one (hovers then show merged networks). */
+  hover(input: DocumentInput, offset: number, set?: ComposeSet): Hover | undefined;
   complete(input: DocumentInput, offset: number): CompletionItem[];
-  codeActions(input: DocumentInput, range: Span): CodeAction[];
-  fixAll(input: DocumentInput): CodeAction | undefined;
+  definition(input: DocumentInput, offset: number, set?: ComposeSet): Location[];
+  /** `findings`: the document's findings from its file set, when it was checked as part of one. */
+  codeActions(input: DocumentInput, range: Span, findings?: readonly Finding[]): CodeAction[];
+  fixAll(input: DocumentInput, findings?: readonly Finding[]): CodeAction | undefined;
   forget(uri: string): void;
 }
 
@@ -84,9 +93,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const e = entry(input);
       return { doc: e.doc, result: e.result };
     },
-    hover(input, offset) {
+    diagnoseSet(paths, reader) {
+      const result = checkComposeSet(paths, reader, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
+      const target = [...result.results.values()][0]?.target?.target;
+      if (target) for (const m of result.set.members) lastTarget.set(m.path, target);
+      return result;
+    },
+    hover(input, offset, set) {
       const e = entry(input);
-      if (isWindowsCompose(e, input.uri)) return composeHover(e.doc, offset, { windowsVersion: windowsVersion(), docsBaseUrl: options.docsBaseUrl });
+      const setTarget = set ? lastTarget.get(set.members[0]?.path ?? '') : undefined;
+      if (isWindowsCompose(e, input.uri) || (e.doc.kind === 'compose' && setTarget === 'windows' && settings.target !== 'linux')) {
+        return composeHover(e.doc, offset, { windowsVersion: windowsVersion(), docsBaseUrl: options.docsBaseUrl }, set);
+      }
       const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.hover);
       return provider?.hover?.(e.doc, offset, { windowsVersion: windowsVersion() });
     },
@@ -99,12 +117,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.complete);
       return provider?.complete?.(e.doc, offset, { windowsVersion: windowsVersion() }) ?? [];
     },
-    codeActions(input, range) {
+    definition(input, offset, set) {
       const e = entry(input);
-      return codeActions(e.doc, e.result.findings, range);
+      return e.doc.kind === 'compose' ? composeDefinition(e.doc, offset, set) : [];
     },
-    fixAll(input) {
-      return fixAllAction(entry(input).result.findings);
+    codeActions(input, range, findings) {
+      const e = entry(input);
+      return codeActions(e.doc, findings ?? e.result.findings, range);
+    },
+    fixAll(input, findings) {
+      return fixAllAction(findings ?? entry(input).result.findings);
     },
     forget(uri) {
       cache.delete(uri);

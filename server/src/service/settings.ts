@@ -5,7 +5,7 @@ import type { Settings } from './language-service';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 
-export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number } {
+export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number; composeFileSets: string[][] } {
   const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';
   const version = typeof raw.windowsVersion === 'string' && isWindowsVersion(raw.windowsVersion) ? raw.windowsVersion : undefined;
   const rules: Record<string, SeveritySetting> = {};
@@ -15,6 +15,9 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
     }
   }
   const debounce = typeof raw.debounceMs === 'number' && raw.debounceMs >= 0 && raw.debounceMs <= 5000 ? raw.debounceMs : DEFAULT_DEBOUNCE_MS;
-  return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce };
+  const sets = Array.isArray(raw.composeFileSets)
+    ? raw.composeFileSets.filter((set): set is string[] => Array.isArray(set) && set.length > 0 && set.every((p) => typeof p === 'string'))
+    : [];
+  return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce, composeFileSets: sets };
 }
 
