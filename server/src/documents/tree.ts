@@ -92,29 +92,37 @@ export const MERGE_KEY = '<<';
 export function effectivePairs(map: MapNode, depth = 0): Pair[] {
   const hasMerge = map.pairs.some((p) => p.key.value === MERGE_KEY && p.key.style === 'plain');
   if (!hasMerge) return map.pairs;
+  // Memoized per mapping: a merge-key bomb (each anchor merging the previous one nine times) would otherwise
+  // expand exponentially; with the cache every anchored mapping is expanded once.
+  const cached = mergedPairsCache.get(map);
+  if (cached) return cached;
   const own = map.pairs.filter((p) => !(p.key.value === MERGE_KEY && p.key.style === 'plain'));
   const seen = new Set(own.map((p) => String(p.key.value)));
   const result = [...own];
-  if (depth > 32) return result;
-  for (const mergePair of map.pairs) {
-    if (!(mergePair.key.value === MERGE_KEY && mergePair.key.style === 'plain')) continue;
-    const sources: Node[] = [];
-    const value = resolve(mergePair.value);
-    if (value?.kind === 'seq') sources.push(...value.items);
-    else if (value) sources.push(value);
-    for (const source of sources) {
-      const sourceMap = asMap(source);
-      if (!sourceMap) continue;
-      for (const pair of effectivePairs(sourceMap, depth + 1)) {
-        const name = String(pair.key.value);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        result.push(pair);
+  if (depth <= 32) {
+    for (const mergePair of map.pairs) {
+      if (!(mergePair.key.value === MERGE_KEY && mergePair.key.style === 'plain')) continue;
+      const sources: Node[] = [];
+      const value = resolve(mergePair.value);
+      if (value?.kind === 'seq') sources.push(...value.items);
+      else if (value) sources.push(value);
+      for (const source of sources) {
+        const sourceMap = asMap(source);
+        if (!sourceMap || sourceMap === map) continue;
+        for (const pair of effectivePairs(sourceMap, depth + 1)) {
+          const name = String(pair.key.value);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          result.push(pair);
+        }
       }
     }
   }
+  mergedPairsCache.set(map, result);
   return result;
 }
+
+const mergedPairsCache = new WeakMap<MapNode, Pair[]>();
 
 /** The effective pair for `key` (last one written wins for duplicates, as JSON parsers do). */
 export function getPair(node: Node | undefined, key: string): Pair | undefined {
