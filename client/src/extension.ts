@@ -34,6 +34,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'winnet' },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      workspace: {
+        // `winnet.schemaValidation: auto` means: validate compose files against the compose schema unless the
+        // Red Hat YAML extension already does, so the same schema error never shows twice. Only the client
+        // can see which extensions are installed, so it resolves `auto` before the server reads the setting.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          const redHatYaml = vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined;
+          return result.map((value, i) => {
+            if (params.items[i]?.section !== 'winnet' || !value || typeof value !== 'object') return value;
+            const settings = value as Record<string, unknown>;
+            if (settings.schemaValidation !== 'auto' && settings.schemaValidation !== undefined) return settings;
+            return { ...settings, schemaValidation: redHatYaml ? 'off' : 'on' };
+          });
+        },
+      },
+    },
     // The server restarts after a crash and the client re-sends every open document (the library's default
     // error handler allows 4 restarts in 3 minutes).
   };

@@ -4,6 +4,8 @@ import type { SeveritySetting } from '../rules/types';
 import type { Settings } from './language-service';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
+/** The rule that validates compose files against the compose-spec schema. */
+export const COMPOSE_SCHEMA_RULE = 'compose-schema';
 
 export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number; composeFileSets: string[][] } {
   const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';
@@ -15,6 +17,9 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
     }
   }
   const debounce = typeof raw.debounceMs === 'number' && raw.debounceMs >= 0 && raw.debounceMs <= 5000 ? raw.debounceMs : DEFAULT_DEBOUNCE_MS;
+  // `winnet.schemaValidation: off` (the client resolves `auto`) turns the compose-schema rule off, unless the
+  // user set that rule's severity explicitly.
+  if (raw.schemaValidation === 'off' && rules[COMPOSE_SCHEMA_RULE] === undefined) rules[COMPOSE_SCHEMA_RULE] = 'off';
   const sets = Array.isArray(raw.composeFileSets)
     ? raw.composeFileSets.filter((set): set is string[] => Array.isArray(set) && set.length > 0 && set.every((p) => typeof p === 'string'))
     : [];
