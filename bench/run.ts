@@ -1,0 +1,348 @@
+/**
+ * `npm run bench` (= `tsx bench/run.ts`): winnet against yaml-language-server (LSP) and dclint (CLI), and both
+ * against the bare js-yaml load of the same texts, on generated Windows compose files. Writes the tables into
+ * bench/RESULTS.md between the `bench:begin`/`bench:end` markers (the hand-written analysis around them stays),
+ * and the raw samples to .cache/bench/results.json.
+ *
+ *   npx tsx bench/run.ts                 full run (sizes 10,100,1000,5000; 3 runs; about 10 minutes)
+ *   npx tsx bench/run.ts --quick         sanity run (10,100,1000; 1 run; ~1-2 min), written to .cache/bench/
+ *   options: --sizes 10,100,1000,5000 --runs 3 --edits 40 --hovers 30 --completions 30 --budget-ms 20000
+ *            --no-yls --no-lsp --no-cli --anchors --out <file> --winnet-server <server.js> --winnet-cli <cli.js>
+ *            --dclint-max-services 1000 --cli-sets quick|full
+ *
+ * Run `node esbuild.js` first: the benchmark measures dist/, what users run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureActivation, type ActivationResult } from './activation';
+import { buildCorpus, runInProcess, runTool, type CliTool, type FileSet, type InProcessResult, type ToolRun } from './cli-bench';
+import { generateCompose } from './generate';
+import { measureForeignOpen, runLsp, type LspRunResult } from './lsp-bench';
+import { CACHE, REPO, SERVERS, type ServerSpec } from './servers';
+import { median, mib, ms, percentile, ratio } from './stats';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    edits: { type: 'string' },
+    hovers: { type: 'string' },
+    completions: { type: 'string' },
+    'budget-ms': { type: 'string' },
+    'no-yls': { type: 'boolean', default: false },
+    'no-lsp': { type: 'boolean', default: false },
+    'no-cli': { type: 'boolean', default: false },
+    anchors: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'winnet-server': { type: 'string' },
+    'winnet-cli': { type: 'string' },
+    'dclint-max-services': { type: 'string' },
+    'cli-sets': { type: 'string' },
+  },
+});
+
+const quick = args.quick!;
+const options = {
+  sizes: (args.sizes ?? (quick ? '10,100,1000' : '10,100,1000,5000')).split(',').map(Number).filter((n) => n > 0),
+  runs: Number(args.runs ?? (quick ? 1 : 3)),
+  edits: Number(args.edits ?? (quick ? 10 : 40)),
+  hovers: Number(args.hovers ?? (quick ? 10 : 30)),
+  completions: Number(args.completions ?? (quick ? 10 : 30)),
+  budgetMs: Number(args['budget-ms'] ?? (quick ? 8000 : 20000)),
+  yls: !args['no-yls'],
+  lsp: !args['no-lsp'],
+  cli: !args['no-cli'],
+  anchors: args.anchors!,
+  out: args.out ?? (quick ? join(CACHE, 'RESULTS-quick.md') : join(REPO, 'bench', 'RESULTS.md')),
+  winnetServer: args['winnet-server'] ?? join(REPO, 'dist', 'server.js'),
+  winnetCli: args['winnet-cli'] ?? join(REPO, 'dist', 'cli.js'),
+  dclintMaxServices: Number(args['dclint-max-services'] ?? 1000),
+  cliSets: args['cli-sets'] ?? (quick ? 'quick' : 'full'),
+};
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface FloorResult {
+  services: number;
+  coldMs: number;
+  warmMs: number[];
+}
+
+function floorTime(file: string, repeats: number): { coldMs: number; warmMs: number[] } {
+  const out = execFileSync(process.execPath, [join(REPO, 'bench', 'floor.mjs'), 'time', file, String(repeats)], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+function machineNote(startLoad: number[]): string {
+  const cpu = cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const yls = JSON.parse(readFileSync(join(REPO, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version;
+  const dclint = JSON.parse(readFileSync(join(REPO, 'node_modules', 'dclint', 'package.json'), 'utf8')).version;
+  const jsyaml = JSON.parse(readFileSync(join(REPO, 'node_modules', 'js-yaml', 'package.json'), 'utf8')).version;
+  return [
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}.`,
+    `Load average at start ${startLoad.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work shares this machine; runs alternate servers and report medians).`,
+    `Versions: winnet at commit ${commit} (dist/ as built by \`node esbuild.js\`), yaml-language-server ${yls}, dclint ${dclint}, js-yaml ${jsyaml}.`,
+    `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+  ].join('\n');
+}
+
+async function lspSection(): Promise<{ results: LspRunResult[]; floors: FloorResult[]; docs: Map<number, { lines: number; bytes: number }>; foreign?: { ms: number; diagnostics: number; bytes: number } }> {
+  const results: LspRunResult[] = [];
+  const floors: FloorResult[] = [];
+  const docs = new Map<number, { lines: number; bytes: number }>();
+  const generated = new Map<number, ReturnType<typeof generateCompose>>();
+  for (const size of options.sizes) {
+    const g = generateCompose({ services: size, anchors: options.anchors });
+    generated.set(size, g);
+    const dir = join(CACHE, 'lsp', `compose-${size}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'docker-compose.yml'), g.text);
+    docs.set(size, { lines: g.lines, bytes: Buffer.byteLength(g.text) });
+  }
+  const servers: ServerSpec[] = [SERVERS.winnet, ...(options.yls ? [SERVERS.yls] : [])];
+  for (let run = 0; run < options.runs; run++) {
+    for (const [sizeIndex, size] of options.sizes.entries()) {
+      const g = generated.get(size)!;
+      // Not under a dot-folder: yaml-language-server's `*.yml` glob (picomatch) does not match inside `.cache`.
+      const uri = `file:///tmp/winnet-bench/compose-${size}/docker-compose.yml`;
+      const order = (run + sizeIndex) % 2 ? [...servers].reverse() : servers;
+      for (const spec of order) {
+        const r = await runLsp(spec, g, uri, size, {
+          edits: options.edits,
+          hovers: options.hovers,
+          completions: options.completions,
+          phaseBudgetMs: options.budgetMs,
+          minSamples: 3,
+          timeoutMs: 180_000,
+          script: spec.id === 'winnet' ? options.winnetServer : undefined,
+        });
+        results.push(r);
+        log(
+          `run ${run + 1}/${options.runs} N=${size} ${spec.label.padEnd(20)} init ${ms(r.initializeMs)} open ${ms(r.openMs)} edit p50 ${ms(percentile(r.editMs, 50))} (${r.editMs.length}) hover p95 ${ms(percentile(r.hoverMs, 95))} completion p95 ${ms(percentile(r.completionMs, 95))} RSS ${mib(r.peakRssBytes)} ${r.validated ? 'validated' : 'NOT VALIDATED'}: ${r.validationNote}`,
+        );
+        if (!r.validated) log(`  stderr: ${r.stderrTail}`);
+      }
+      const f = floorTime(join(CACHE, 'lsp', `compose-${size}`, 'docker-compose.yml'), 5);
+      floors.push({ services: size, ...f });
+      log(`run ${run + 1}/${options.runs} N=${size} js-yaml floor cold ${ms(f.coldMs)} warm ${ms(median(f.warmMs))}`);
+    }
+  }
+  // A large JSON file that is not ours (this repository's package-lock.json): what opening it costs the server.
+  let foreign: { ms: number; diagnostics: number; bytes: number } | undefined;
+  const lock = join(REPO, 'package-lock.json');
+  if (existsSync(lock)) {
+    const text = readFileSync(lock, 'utf8');
+    const samples = [];
+    for (let i = 0; i < 3; i++) samples.push(await measureForeignOpen({ ...SERVERS.winnet, start: (a) => SERVERS.winnet.start(a, options.winnetServer) }, text, 'file:///tmp/winnet-bench/package-lock.json', 30_000));
+    foreign = { ms: median(samples.map((s) => s.ms)), diagnostics: samples[0].diagnostics, bytes: Buffer.byteLength(text) };
+    log(`foreign JSON (package-lock.json, ${mib(foreign.bytes)}): didOpen → diagnostics ${ms(foreign.ms)} ms, ${foreign.diagnostics} diagnostics`);
+  }
+  return { results, floors, docs, foreign };
+}
+
+interface CliResults {
+  sets: FileSet[];
+  runs: { set: string; run: ToolRun }[];
+  inProcess: { set: string; result: InProcessResult }[];
+}
+
+async function cliSection(): Promise<CliResults> {
+  const plan: { kind: 'compose' | 'hns'; services: number; count: number }[] =
+    options.cliSets === 'quick'
+      ? [
+          { kind: 'compose', services: 10, count: 20 },
+          { kind: 'compose', services: 100, count: 5 },
+          { kind: 'compose', services: 1000, count: 1 },
+          { kind: 'hns', services: 1000, count: 1 },
+        ]
+      : [
+          { kind: 'compose', services: 10, count: 100 },
+          { kind: 'compose', services: 100, count: 20 },
+          { kind: 'compose', services: 1000, count: 2 },
+          { kind: 'compose', services: 5000, count: 1 },
+          { kind: 'hns', services: 1000, count: 5 },
+        ];
+  const sets = buildCorpus(plan);
+  const runs: CliResults['runs'] = [];
+  const inProcess: CliResults['inProcess'] = [];
+  for (let run = 0; run < options.runs; run++) {
+    for (const set of sets) {
+      const tools: CliTool[] = ['winnet', ...(set.kind === 'compose' && set.services <= options.dclintMaxServices ? (['dclint'] as const) : []), 'floor'];
+      const order = tools.map((_, i) => tools[(i + run) % tools.length]);
+      for (const tool of order) {
+        const r = await runTool(tool, set.files, 600_000, options.winnetCli);
+        runs.push({ set: set.label, run: r });
+        log(`run ${run + 1}/${options.runs} CLI ${set.label.padEnd(20)} ${tool.padEnd(6)} ${ms(r.wallMs)} ms (${(set.files.length / (r.wallMs / 1000)).toFixed(1)} files/s, ${r.filesReported} files reported, ${r.findings} findings, exit ${r.exitCode}${r.timedOut ? ', TIMED OUT' : ''})`);
+      }
+      const ip = await runInProcess(set.files, set.services >= 1000 ? 3 : 5, options.winnetCli);
+      inProcess.push({ set: set.label, result: ip });
+      log(`run ${run + 1}/${options.runs} CLI ${set.label.padEnd(20)} in-process winnet ${ms(median(ip.winnetMs))} ms vs js-yaml ${ms(median(ip.floorMs))} ms`);
+    }
+  }
+  return { sets, runs, inProcess };
+}
+
+type Verdict = { target: string; measured: string; met: boolean | undefined };
+
+function report(
+  lsp: Awaited<ReturnType<typeof lspSection>> | undefined,
+  cli: CliResults | undefined,
+  activation: ActivationResult | undefined,
+  note: string,
+): string {
+  const lines: string[] = [];
+  const verdicts: Verdict[] = [];
+  const serverBytes = statSync(join(REPO, 'dist', 'server.js')).size;
+  const cliBytes = statSync(join(REPO, 'dist', 'cli.js')).size;
+  const per = (server: string, size: number) => lsp?.results.filter((r) => r.server === server && r.services === size) ?? [];
+  /** Median over runs of a per-run statistic. */
+  const med = (rs: LspRunResult[], f: (r: LspRunResult) => number) => median(rs.map(f).filter(Number.isFinite));
+  const delay = SERVERS.yls.fixedDelayMs;
+
+  lines.push(note, '');
+  lines.push(
+    `Settings: ${options.runs} run(s); sizes ${options.sizes.join(', ')} services${options.anchors ? ' (anchors variant)' : ''}; up to ${options.edits} edits, ${options.hovers} hovers, ${options.completions} completions per server and size, each phase stopped after ${options.budgetMs / 1000} s (at least 3 samples). winnet runs with \`winnet.debounceMs: 0\` (nothing subtracted); yaml-language-server has a fixed 200 ms validation delay on open and on change, shown raw and subtracted ("− 200"); ratios use the subtracted times. Single values are medians over runs; p50/p95 are per run, then the median over runs.`,
+    '',
+  );
+
+  if (lsp) {
+    const sizes = options.sizes;
+    const floorCold = (n: number) => median(lsp.floors.filter((f) => f.services === n).map((f) => f.coldMs));
+    const floorWarm = (n: number) => median(lsp.floors.filter((f) => f.services === n).map((f) => median(f.warmMs)));
+    lines.push('### LSP: didOpen → first diagnostics (ms)', '');
+    lines.push('| services | lines | KiB | js-yaml load (cold) | winnet | yaml-language-server | yls − 200 | yls − 200 / winnet | winnet / js-yaml |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const n of sizes) {
+      const d = lsp.docs.get(n)!;
+      const w = med(per('winnet', n), (r) => r.openMs);
+      const y = med(per('yls', n), (r) => r.openMs);
+      lines.push(`| ${n} | ${d.lines} | ${(d.bytes / 1024).toFixed(0)} | ${ms(floorCold(n))} | ${ms(w)} | ${ms(y)} | ${ms(y - delay)} | ${ratio(y - delay, w)} | ${ratio(w, floorCold(n))} |`);
+      if (n >= 1000) {
+        verdicts.push({ target: `didOpen → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server`, measured: `${ms(w)} ms vs ${ms(y - delay)} ms (${ratio(y - delay, w)})`, met: Number.isFinite(y) ? (y - delay) / w >= 10 : undefined });
+        verdicts.push({ target: `didOpen → diagnostics at N=${n}: within 2× of the js-yaml load (cold, fresh process)`, measured: `${ms(w)} ms vs ${ms(floorCold(n))} ms (${ratio(w, floorCold(n))})`, met: w / floorCold(n) <= 2 });
+      }
+    }
+    lines.push('', '### LSP: didChange (one character) → updated diagnostics (ms)', '');
+    lines.push('| services | js-yaml load (warm) | winnet p50 | winnet p95 | yls p50 | yls p95 | yls p50 − 200 | yls − 200 / winnet (p50) | winnet p50 / js-yaml | edits (winnet / yls, per run) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const n of sizes) {
+      const wr = per('winnet', n);
+      const yr = per('yls', n);
+      const w50 = med(wr, (r) => percentile(r.editMs, 50));
+      const w95 = med(wr, (r) => percentile(r.editMs, 95));
+      const y50 = med(yr, (r) => percentile(r.editMs, 50));
+      const y95 = med(yr, (r) => percentile(r.editMs, 95));
+      lines.push(`| ${n} | ${ms(floorWarm(n))} | ${ms(w50)} | ${ms(w95)} | ${ms(y50)} | ${ms(y95)} | ${ms(y50 - delay)} | ${ratio(y50 - delay, w50)} | ${ratio(w50, floorWarm(n))} | ${wr[0]?.editMs.length ?? 0} / ${yr[0]?.editMs.length ?? 0} |`);
+      if (n >= 1000) {
+        verdicts.push({ target: `edit → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server (p50)`, measured: `${ms(w50)} ms vs ${ms(y50 - delay)} ms (${ratio(y50 - delay, w50)})`, met: Number.isFinite(y50) ? (y50 - delay) / w50 >= 10 : undefined });
+        verdicts.push({ target: `edit → diagnostics at N=${n}: within 2× of the js-yaml load (warm)`, measured: `${ms(w50)} ms vs ${ms(floorWarm(n))} ms (${ratio(w50, floorWarm(n))})`, met: w50 / floorWarm(n) <= 2 });
+      }
+    }
+    lines.push('', '### LSP: hover and completion (ms, request → response, settled document)', '');
+    lines.push('| services | winnet hover p50 / p95 | yls hover p50 / p95 | winnet completion p50 / p95 | yls completion p50 / p95 | non-empty answers (winnet / yls) |', '|---:|---:|---:|---:|---:|---:|');
+    for (const n of sizes) {
+      const wr = per('winnet', n);
+      const yr = per('yls', n);
+      const pair = (rs: LspRunResult[], f: (r: LspRunResult) => number[]) => `${ms(med(rs, (r) => percentile(f(r), 50)))} / ${ms(med(rs, (r) => percentile(f(r), 95)))}`;
+      const nonEmpty = (rs: LspRunResult[]) => (rs[0] ? `${rs[0].hoverNonEmpty}/${rs[0].hoverMs.length} hovers, ${rs[0].completionNonEmpty}/${rs[0].completionMs.length} completions` : '–');
+      lines.push(`| ${n} | ${pair(wr, (r) => r.hoverMs)} | ${pair(yr, (r) => r.hoverMs)} | ${pair(wr, (r) => r.completionMs)} | ${pair(yr, (r) => r.completionMs)} | ${nonEmpty(wr)} / ${nonEmpty(yr)} |`);
+    }
+    const big = Math.max(...sizes);
+    if (big >= 5000) {
+      const h95 = med(per('winnet', big), (r) => percentile(r.hoverMs, 95));
+      const c95 = med(per('winnet', big), (r) => percentile(r.completionMs, 95));
+      verdicts.push({ target: `hover p95 at N=${big} < 20 ms`, measured: `${ms(h95)} ms`, met: h95 < 20 });
+      verdicts.push({ target: `completion p95 at N=${big} < 20 ms`, measured: `${ms(c95)} ms`, met: c95 < 20 });
+    }
+    lines.push('', '### LSP: peak RSS of the server process (VmHWM) and start-up', '');
+    lines.push('| services | winnet | yaml-language-server | yls / winnet |', '|---:|---:|---:|---:|');
+    for (const n of sizes) {
+      const w = med(per('winnet', n), (r) => r.peakRssBytes ?? NaN);
+      const y = med(per('yls', n), (r) => r.peakRssBytes ?? NaN);
+      lines.push(`| ${n} | ${mib(w)} | ${mib(y)} | ${ratio(y, w)} |`);
+      if (n === big && big >= 5000) verdicts.push({ target: `peak RSS at N=${n} ≤ ¼ of yaml-language-server's`, measured: `${mib(w)} vs ${mib(y)} (${ratio(w, y)} of it)`, met: Number.isFinite(y) ? w <= y / 4 : undefined });
+    }
+    const wInit = median(lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
+    const yInit = median(lsp.results.filter((r) => r.server === 'yls').map((r) => r.initializeMs));
+    const wInitMax = Math.max(...lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
+    lines.push('', `Spawn → initialize response (median over every server start in this run): winnet ${ms(wInit)} ms (max ${ms(wInitMax)} ms), yaml-language-server ${ms(yInit)} ms.`);
+    verdicts.push({ target: 'server spawn → initialized < 150 ms', measured: `${ms(wInit)} ms median, ${ms(wInitMax)} ms max`, met: wInit < 150 });
+    if (lsp.foreign) lines.push('', `A JSON file that is not ours (package-lock.json, ${mib(lsp.foreign.bytes)}): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`);
+    const unvalidated = lsp.results.filter((r) => !r.validated);
+    lines.push('', unvalidated.length ? `**Warning**: ${unvalidated.length} server run(s) did not report the deliberate findings: ${unvalidated.map((r) => `${r.server} N=${r.services}`).join(', ')}.` : `Every server run reported the deliberate findings before its timings were kept (winnet: \`port-host-ip\`, \`isolation-value\`; yaml-language-server: the schema type error at \`healthcheck.interval: 30\`). Example: ${lsp.results.filter((r) => r.services === big).map((r) => `${r.server} ${r.validationNote}`).slice(0, 2).join('; ')}.`);
+  }
+  verdicts.push({ target: 'dist/server.js < 1.5 MB', measured: `${(serverBytes / 1024).toFixed(0)} KiB (dist/cli.js ${(cliBytes / 1024).toFixed(0)} KiB)`, met: serverBytes < 1.5 * 1024 * 1024 });
+  if (activation) {
+    verdicts.push({
+      target: 'extension activation adds no measurable delay to opening a non-compose file',
+      measured: `activate() returns in ${ms(activation.activateMs)} ms (module load ${ms(activation.requireMs)} ms); ${activation.note}`,
+      met: activation.met,
+    });
+  }
+
+  if (cli) {
+    lines.push('', '### CLI: files per second (one process per set, start-up included)', '');
+    lines.push('| set | MiB | winnet | dclint | js-yaml floor | winnet / dclint | winnet / floor | winnet in-process vs js-yaml in-process (ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const set of cli.sets) {
+      const wall = (tool: CliTool) => median(cli.runs.filter((r) => r.set === set.label && r.run.tool === tool && !r.run.timedOut).map((r) => r.run.wallMs));
+      const fps = (tool: CliTool) => set.files.length / (wall(tool) / 1000);
+      const ip = cli.inProcess.filter((r) => r.set === set.label);
+      const ipW = median(ip.map((r) => median(r.result.winnetMs)));
+      const ipF = median(ip.map((r) => median(r.result.floorMs)));
+      const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–');
+      lines.push(`| ${set.label} | ${(set.bytes / 1024 / 1024).toFixed(1)} | ${fmt(fps('winnet'))} | ${fmt(fps('dclint'))} | ${fmt(fps('floor'))} | ${ratio(fps('winnet'), fps('dclint'))} | ${ratio(fps('winnet'), fps('floor'))} | ${ms(ipW)} vs ${ms(ipF)} (${ratio(ipW, ipF)}) |`);
+      if (set.kind === 'compose' && Number.isFinite(fps('dclint'))) verdicts.push({ target: `CLI ≥ 5× dclint's files/s (${set.label})`, measured: `${fmt(fps('winnet'))} vs ${fmt(fps('dclint'))} files/s (${ratio(fps('winnet'), fps('dclint'))})`, met: fps('winnet') / fps('dclint') >= 5 });
+    }
+    const skipped = cli.sets.filter((s) => s.kind === 'compose' && s.services > options.dclintMaxServices);
+    if (skipped.length) lines.push('', `dclint was not run on ${skipped.map((s) => s.label).join(', ')} (over \`--dclint-max-services ${options.dclintMaxServices}\`: its time grows faster than the file, see the notes below).`);
+    const check = cli.runs.filter((r) => r.run.tool !== 'floor' && r.run.filesReported !== cli.sets.find((s) => s.label === r.set)!.files.length);
+    if (check.length) lines.push('', `**Warning**: ${check.length} CLI run(s) reported a different number of files than they were given.`);
+  }
+
+  const table = ['### Targets', '', '| target | measured | met |', '|---|---|:-:|', ...verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.met === undefined ? 'n/a' : v.met ? 'yes' : '**no**'} |`)];
+  return [...table, '', ...lines].join('\n');
+}
+
+async function main(): Promise<void> {
+  for (const f of [options.winnetServer, options.winnetCli]) {
+    if (!existsSync(f)) throw new Error(`${relative(REPO, f)} is missing: run \`node esbuild.js\` first`);
+  }
+  mkdirSync(CACHE, { recursive: true });
+  const startLoad = loadavg();
+  const started = Date.now();
+  log(`winnet bench: ${JSON.stringify(options)}`);
+  const lsp = options.lsp ? await lspSection() : undefined;
+  const cli = options.cli ? await cliSection() : undefined;
+  let activation: ActivationResult | undefined;
+  try {
+    activation = await measureActivation();
+    log(`activation: ${JSON.stringify(activation)}`);
+  } catch (error) {
+    log(`activation: not measured (${(error as Error).message})`);
+  }
+  const note = machineNote(startLoad) + `\nWall time of this run: ${((Date.now() - started) / 1000).toFixed(0)} s. Command: \`npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}\`.`;
+  const body = report(lsp, cli, activation, note);
+  writeFileSync(join(CACHE, 'results.json'), JSON.stringify({ options, lsp: lsp && { ...lsp, docs: [...lsp.docs] }, cli, activation }, null, 1));
+  const begin = '<!-- bench:begin (generated by bench/run.ts; edit outside these markers) -->';
+  const end = '<!-- bench:end -->';
+  const previous = existsSync(options.out) ? readFileSync(options.out, 'utf8') : '';
+  const i = previous.indexOf(begin.slice(0, 18));
+  const j = previous.indexOf(end);
+  const generated = `${begin}\n${body}\n${end}`;
+  const next = i !== -1 && j !== -1 ? previous.slice(0, i) + generated + previous.slice(j + end.length) : `# winnet benchmark results\n\n${generated}\n`;
+  writeFileSync(options.out, next);
+  log(`\n${body}\n\nwritten to ${relative(process.cwd(), options.out)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
