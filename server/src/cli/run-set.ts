@@ -6,7 +6,7 @@ import { checkComposeSet } from '../engine/check-set';
 import type { CheckOptions } from '../engine/check';
 import { applyEdits, preferredEdits } from '../engine/fix';
 import { readSource, type SourceFile } from './files';
-import { writeAtomically, type FileResult } from './run';
+import { settleFix, type FileResult } from './run';
 
 const MAX_FIX_PASSES = 10;
 
@@ -52,20 +52,8 @@ export function checkSetFiles(paths: string[], display: (path: string) => string
   const results: FileResult[] = [...errors];
   for (const [path, result] of checked.results) {
     const s = source(path);
-    const original = 'error' in s ? undefined : s;
-    let fix: FileResult['fix'];
     const after = current.get(path);
-    if (original && after !== undefined && after !== original.text) {
-      fix = { before: original.text, after, written: false };
-      if (mode === 'fix') {
-        if (!original.lossless) fix.note = 'not written: the file is not valid text in its encoding, and rewriting it would change bytes winnet cannot read';
-        else {
-          const problem = writeAtomically(path, original, after);
-          if (problem) fix.note = problem;
-          else fix.written = true;
-        }
-      }
-    }
+    const fix = 'error' in s || after === undefined ? undefined : settleFix(path, s, after, mode);
     results.push({ path: display(path), kind: result.kind, target: result.target?.target, findings: result.findings, fix });
   }
   return results;

@@ -46,23 +46,27 @@ export function checkFile(path: string, displayPath: string, options: CheckOptio
   let result = checkText(path, source.text, options);
   let fix: FileResult['fix'];
   if (mode !== 'check' && result.findings.some((f) => f.fixes.some((x) => x.preferred))) {
-    const after = fixText(path, source.text, options);
-    if (after !== source.text) {
-      fix = { before: source.text, after, written: false };
-      if (mode === 'fix') {
-        if (!source.lossless) fix.note = 'not written: the file is not valid text in its encoding, and rewriting it would change bytes winnet cannot read';
-        else {
-          const problem = writeAtomically(path, source, after);
-          if (problem) fix.note = problem;
-          else {
-            fix.written = true;
-            result = checkText(path, after, options);
-          }
-        }
-      }
-    }
+    fix = settleFix(path, source, fixText(path, source.text, options), mode);
+    if (fix?.written) result = checkText(path, fix.after, options);
   }
   return { path: displayPath, kind: result.kind, target: result.target?.target, findings: result.findings, fix };
+}
+
+/**
+ * The outcome of fixing one file: nothing when the fixes changed nothing; otherwise the before/after texts, and
+ * with --fix the file written (or why not).
+ */
+export function settleFix(path: string, source: SourceFile, after: string, mode: 'check' | 'fix' | 'dry-run'): FileResult['fix'] {
+  if (after === source.text) return undefined;
+  const fix: NonNullable<FileResult['fix']> = { before: source.text, after, written: false };
+  if (mode !== 'fix') return fix;
+  if (!source.lossless) fix.note = 'not written: the file is not valid text in its encoding, and rewriting it would change bytes winnet cannot read';
+  else {
+    const problem = writeAtomically(path, source, after);
+    if (problem) fix.note = problem;
+    else fix.written = true;
+  }
+  return fix;
 }
 
 /** Writes through a temporary file and a rename; refuses if the file changed since it was read. */
