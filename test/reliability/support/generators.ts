@@ -247,10 +247,20 @@ export function writeYaml(doc: Obj, seed: number, style: YamlStyle): string {
     return parts.join(' ');
   };
 
-  const flowValue = (v: Val): string => {
-    if (Array.isArray(v)) return `[${v.map(flowValue).join(', ')}]`;
-    if (isObj(v)) return `{${v.pairs.map(([k, x]) => `${key(k, rng, style, true)}: ${flowValue(x)}`).join(', ')}}`;
-    return scalar(v, rng, style, true);
+  /** A flow collection, sometimes written over several lines (continuation lines indented past `indent`). */
+  const flowValue = (v: Val, indent = 0): string => {
+    const multiline = (Array.isArray(v) ? v.length : isObj(v) ? v.pairs.length : 0) > 0 && chance(rng, style.flow / 2);
+    const inner = indent + style.indent;
+    const parts = Array.isArray(v)
+      ? v.map((x) => flowValue(x, inner))
+      : isObj(v)
+        ? v.pairs.map(([k, x]) => `${key(k, rng, style, true)}: ${flowValue(x, inner)}`)
+        : undefined;
+    if (!parts) return scalar(v as string | number | boolean | null, rng, style, true);
+    const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    if (!multiline) return `${open}${parts.join(', ')}${close}`;
+    const pad = ' '.repeat(inner);
+    return `${open}${style.eol}${parts.map((p) => pad + p).join(`,${style.eol}`)}${style.eol}${' '.repeat(indent + 1)}${close}`;
   };
 
   const lines: string[] = [];
@@ -262,7 +272,7 @@ export function writeYaml(doc: Obj, seed: number, style: YamlStyle): string {
       for (const item of v) {
         if (chance(rng, style.comment / 4)) lines.push(`${pad}${comment()}`);
         if ((Array.isArray(item) && item.length) || (isObj(item) && item.pairs.length)) {
-          if (chance(rng, style.flow)) push(`${pad}- ${flowValue(item)}`);
+          if (chance(rng, style.flow)) push(`${pad}- ${flowValue(item, indent)}`);
           else if (isObj(item)) {
             const at = lines.length;
             block(item, indent + 2);
@@ -281,7 +291,7 @@ export function writeYaml(doc: Obj, seed: number, style: YamlStyle): string {
         const kt = key(k, rng, style, false);
         if ((Array.isArray(x) && x.length) || (isObj(x) && x.pairs.length)) {
           if (chance(rng, style.flow)) {
-            push(`${pad}${kt}: ${flowValue(x)}`);
+            push(`${pad}${kt}: ${flowValue(x, indent)}`);
             continue;
           }
           let head = `${pad}${kt}:`;

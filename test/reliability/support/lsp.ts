@@ -115,6 +115,7 @@ export class ServerHarness {
     if (current && test(current)) return Promise.resolve(current.diagnostics);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last version ${this.latest.get(uri)?.version}; stderr: ${this.stderr.slice(-2000)}`)), timeoutMs);
+      timer.unref();
       this.waiters.push({ uri, test, resolve: (d) => (clearTimeout(timer), resolve(d.diagnostics)) });
     });
   }
@@ -159,7 +160,7 @@ export class ServerHarness {
   async shutdown(): Promise<void> {
     if (this.process.exitCode === null && this.process.signalCode === null) {
       try {
-        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([this.connection.sendRequest('shutdown'), delay(5000)]);
         await this.connection.sendNotification('exit');
       } catch {
         // already gone
@@ -167,8 +168,13 @@ export class ServerHarness {
     }
     this.connection.dispose();
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 5000))]);
+    await Promise.race([this.exited, delay(5000)]);
   }
 }
 
 export const fileUri = (path: string) => pathToFileURL(path).href;
+
+/** A delay that does not keep the test process alive. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
