@@ -218,8 +218,13 @@ export const V2_SUBNET_POLICIES: PolicySpec[] = [
   { type: 'VSID', locations: ['subnet'], description: 'Virtual subnet ID of an overlay subnet (the VXLAN VNI). Every overlay subnet needs one.', settings: { IsolationId: isolationId('VSID') }, required: ['IsolationId'], singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM', 'MOBY-OV'] },
 ];
 
+/** HNS-SCHEMA's EndpointPolicyType order (policies valid on both lists are written with the network ones above). */
+const ENDPOINT_ORDER = ['PortMapping', 'ACL', 'QOS', 'L2Driver', 'OutBoundNAT', 'SDNRoute', 'L4Proxy', 'L4WFPPROXY', 'ProviderAddress', 'PortName', 'EncapOverhead', 'InterfaceConstraint', 'Encryption', 'VLAN', 'InterfaceParameters', 'Iov', 'TierAcl'];
+
 export function v2PoliciesAt(location: 'network' | 'endpoint' | 'subnet'): PolicySpec[] {
-  return location === 'subnet' ? V2_SUBNET_POLICIES : V2_POLICIES.filter((p) => p.locations.includes(location));
+  if (location === 'subnet') return V2_SUBNET_POLICIES;
+  const list = V2_POLICIES.filter((p) => p.locations.includes(location));
+  return location === 'endpoint' ? list.sort((a, b) => ENDPOINT_ORDER.indexOf(a.type) - ENDPOINT_ORDER.indexOf(b.type)) : list;
 }
 
 export function v2Policy(location: 'network' | 'endpoint' | 'subnet', type: string): PolicySpec | undefined {

@@ -1,0 +1,19 @@
+/** The HNS model of a parsed document, built once per parse and shared by every HNS rule. */
+import type { ParsedDocument } from '../documents/document';
+import { buildCniModel } from './model-cni';
+import type { HnsModel } from './model-types';
+import { buildV1Model } from './model-v1';
+import { buildV2Model } from './model-v2';
+
+const cache = new WeakMap<ParsedDocument, HnsModel>();
+const EMPTY: HnsModel = { schema: 'v1', objects: [], networks: [], endpoints: [], loadBalancers: [], policies: [] };
+
+export function hnsModel(doc: ParsedDocument): HnsModel {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const model = doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY;
+  cache.set(doc, model);
+  return model;
+}
+
+export type { HnsModel, NetworkModel, EndpointModel, PolicyUse, SubnetModel, AddressUse, HnsObject } from './model-types';

@@ -1,0 +1,47 @@
+import { validateCompose } from '../generated/compose-validators';
+import composeSchema from '../generated/compose.schema.json';
+import type { Rule } from '../rules/types';
+import { withContext } from './context';
+import { validateTree } from './validate';
+
+/** Compose interpolates `${VAR}` / `$VAR` before it validates, so such values are checked after substitution, not here. */
+export function isInterpolated(value: unknown): boolean {
+  return typeof value === 'string' && /\$(\{|[A-Za-z_])/.test(value);
+}
+
+/**
+ * The compose-spec JSON Schema, as the pinned dclint package ships it (compose-spec/compose-spec
+ * `schema/compose-spec.json` from `main`, downloaded by dclint 3.1.0's release script), precompiled by
+ * scripts/compile-schemas.mjs.
+ */
+export const composeSchemaRule: Rule = {
+  meta: {
+    id: 'compose-schema',
+    title: 'Compose file does not match the compose specification',
+    defaultSeverity: 'error',
+    kinds: ['compose'],
+    target: 'any',
+    fixable: false,
+    description:
+      'Docker Compose validates every file against the compose-spec JSON Schema before it does anything else, and refuses the file on the first mismatch. winnet validates against the same schema and reports every mismatch at once: an unknown key at the key, a wrong value at the value, a missing key at the key of the object that needs it. Values with `${VAR}` interpolation are left to compose, which checks them after substitution. When the Red Hat YAML extension already validates compose files, `winnet.schemaValidation: auto` turns this rule off so no error shows twice.',
+    remedy: 'Fix the key or value as the message says; `x-` keys are free for your own use.',
+    caveat: 'The schema is the compose-spec `main` branch as shipped by the pinned dclint package; a key added to compose after that snapshot is reported until dclint (and winnet) update it.',
+    examples: { bad: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30\n', good: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30s\n' },
+    sources: ['CS-SCHEMA', 'https://github.com/zavoloklom/docker-compose-linter'],
+  },
+  check(ctx) {
+    const outcome = validateTree({
+      root: ctx.doc.root,
+      text: ctx.doc.text,
+      language: ctx.doc.language,
+      validator: validateCompose,
+      schema: composeSchema as Record<string, unknown>,
+      deferred: isInterpolated,
+    });
+    if (!outcome.ok) {
+      ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the compose schema: ${outcome.reason}.` });
+      return;
+    }
+    for (const problem of outcome.problems) ctx.report({ span: problem.span, message: withContext(problem) });
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * A validator error restated for a person, with where it belongs: the key of an unknown property, the key that
+ * names an object missing something, or the value that is wrong (shared/DESIGN.md: ranges are tight).
+ */
+import type { Segment } from './pointer';
+
+export type ProblemTarget =
+  /** The key of `property` inside the object at `pointer` (additionalProperties, propertyNames). */
+  | { kind: 'property-key'; property: string }
+  /** The key naming the object at `pointer` (required, and anything about the object as a whole). */
+  | { kind: 'parent-key' }
+  /** The value at `pointer` (type, enum, pattern, ranges). */
+  | { kind: 'value' };
+
+export interface SchemaProblem {
+  pointer: string;
+  target: ProblemTarget;
+  keyword: string;
+  message: string;
+  /** Extra facts for rules that reword or grade problems (e.g. the property name, the allowed values). */
+  detail?: { property?: string; suggestion?: string; caseOnly?: boolean; allowed?: readonly unknown[]; expected?: readonly string[] };
+}
+
+export interface SchemaErrorLike {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: Record<string, unknown>;
+  data?: unknown;
+}
+
+export function childPointer(pointer: string, segment: Segment): string {
+  return `${pointer}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}

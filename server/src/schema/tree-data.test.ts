@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument } from '../documents/document';
+import { treeToData } from './tree-data';
+
+const data = (text: string, path = 'compose.yaml', budget?: number) => treeToData(parseDocument(path, text).root, budget);
+
+describe('tree → data', () => {
+  const cases: { name: string; text: string; path?: string; expect: unknown }[] = [
+    { name: 'scalars keep their YAML 1.2 types', text: 'a: 1\nb: "1"\nc: true\nd: yes\ne:\n', expect: { a: 1, b: '1', c: true, d: 'yes', e: null } },
+    { name: 'merge keys apply, own keys win', text: 'x: &x {a: 1, b: 2}\ny:\n  <<: *x\n  b: 3\n', expect: { x: { a: 1, b: 2 }, y: { b: 3, a: 1 } } },
+    { name: '!reset drops the key', text: 'a: !reset []\nb: 1\n', expect: { b: 1 } },
+    { name: '!override keeps the value', text: 'a: !override [1]\n', expect: { a: [1] } },
+    { name: 'a key named __proto__ is data', text: '__proto__: 1\n', expect: JSON.parse('{"__proto__": 1}') },
+    { name: 'JSON', text: '{"a": [1, {"b": null}]}', path: 'x.json', expect: { a: [1, { b: null }] } },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(data(c.text, c.path), { ok: true, data: c.expect }));
+
+  it('aliases share one object instead of copying it', () => {
+    const r = data('x: &x {a: 1}\ny: *x\nz: *x\n');
+    assert.ok(r.ok);
+    const d = r.data as Record<string, unknown>;
+    assert.equal(d.y, d.z);
+  });
+
+  it('stops at the expansion budget', () => {
+    const r = data('a: &a [1, 1, 1, 1]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n', 'compose.yaml', 50);
+    assert.deepEqual(r, { ok: false, expandedSize: 51 });
+  });
+});
