@@ -76,9 +76,15 @@ export const ADVERSARIAL = {
     return line.repeat(Math.ceil((10 * 1024 * 1024 + 1) / line.length));
   },
 
-  /** A 50 MB compose text (the fuzz script's timing run; the unit test writes its own to disk). */
+  /** A valid 50 MB compose text: a service, then 50,000 extension fields of 1 KB each. */
   fiftyMegabytes(): string {
-    const line = `x-pad: "${'a'.repeat(1000)}"\n`;
-    return `services:\n  web:\n    image: ${WINDOWS_IMAGE}\n` + line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
+    const filler = 'a'.repeat(1000);
+    const lines: string[] = [`services:\n  web:\n    image: ${WINDOWS_IMAGE}\n    network_mode: bridge\n`];
+    for (let i = 0, size = 0; size < 50 * 1024 * 1024; i++) {
+      const line = `x-pad-${i}: "${filler}"\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    return lines.join('');
   },
 };
