@@ -19,6 +19,9 @@ export interface ParsedYaml {
   errors: ParseError[];
 }
 
+/** A block sequence indicator with nothing after it on its line (but blanks or a comment). */
+const EMPTY_ENTRY = /-[ \t]*(?:#[^\r\n]*)?(?:\r|\n|$)/;
+
 /** Deeper nesting than this is reported, not parsed: no real compose file comes close, and it bounds the stack. */
 export const YAML_MAX_DEPTH = 200;
 
@@ -106,9 +109,13 @@ export function parseYaml(text: string): ParsedYaml {
     return e;
   };
 
-  /** Reads `&anchor` and `!tag` properties at `pos`; returns where the content proper starts. */
-  const readProperties = (pos: number, limit: number): { contentStart: number; anchor?: string; tag?: string } => {
+  /**
+   * Reads `&anchor` and `!tag` properties at `pos`; returns where the content proper starts and where the last
+   * property ends (`pos` when there is none).
+   */
+  const readProperties = (pos: number, limit: number): { contentStart: number; propertiesEnd: number; anchor?: string; tag?: string } => {
     let i = pos;
+    let propertiesEnd = pos;
     let anchor: string | undefined;
     let tag: string | undefined;
     for (;;) {
@@ -119,10 +126,11 @@ export function parseYaml(text: string): ParsedYaml {
         while (i < limit && !isSpace(input.charCodeAt(i)) && !(ch === Ch.Amp && isFlowIndicator(input.charCodeAt(i)))) i++;
         if (ch === Ch.Amp) anchor = input.slice(start + 1, i);
         else tag = input.slice(start, i);
+        propertiesEnd = i;
         i = skipBlank(i, limit);
       } else break;
     }
-    return { contentStart: i, anchor, tag };
+    return { contentStart: i, propertiesEnd, anchor, tag };
   };
 
   const span = (start: number, end: number): Span => ({ start: start + base, end: end + base });
@@ -133,7 +141,8 @@ export function parseYaml(text: string): ParsedYaml {
       return;
     }
     const frame = stack.pop()!;
-    const close: number = state.position;
+    // js-yaml appends a line break to input that lacks one, and reports positions in that longer text.
+    const close: number = Math.min(state.position, input.length);
     const fullStart = skipBlank(frame.open, close);
     const props = readProperties(fullStart, close);
     const start = props.contentStart;
@@ -143,22 +152,30 @@ export function parseYaml(text: string): ParsedYaml {
 
     if (kind === 'mapping' || kind === 'sequence') {
       let children = frame.children;
+      // Pairs of an adopted mapping are kept as they were paired: re-pairing its flattened keys and values would
+      // turn the empty value made up for a flow key without one (`{a: , b}`) into a key of its own.
+      let adoptedPairs: Pair[] | undefined;
       // js-yaml tries a compact block mapping at each sequence entry and leaves a "phantom" node for the entry
       // content when that fails: one child spanning the whole content. Adopt the child's children instead.
       if (children.length === 1 && children[0].kind !== 'scalar' && children[0].kind !== 'alias' && children[0].full.start === start + base) {
         const only = children[0] as MapNode | SeqNode;
         if ((only.kind === 'map') === (kind === 'mapping')) {
           if (only.anchor || only.tag) children = [only];
-          else children = only.kind === 'map' ? only.pairs.flatMap((p) => [p.key, p.value]) : only.items;
+          else if (only.kind === 'map') adoptedPairs = only.pairs;
+          else children = only.items;
         }
       }
       const flow = first === Ch.LBracket || first === Ch.LBrace;
-      const lastChildEnd = children.length ? children[children.length - 1].end - base : start;
-      const end = flow ? trimEnd(start, close) : Math.max(lastChildEnd, start);
       if (kind === 'sequence') {
-        node = { kind: 'seq', items: children, flow, ...span(start, end), full: span(fullStart, end) } satisfies SeqNode;
+        const items = flow ? flowPairs(children) : withEmptyEntries(start, close, children);
+        const lastEnd = items.length ? items[items.length - 1].end - base : start;
+        const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
+        node = { kind: 'seq', items, flow, ...span(start, end), full: span(fullStart, end) } satisfies SeqNode;
       } else {
-        node = { kind: 'map', pairs: pairUp(children), flow, ...span(start, end), full: span(fullStart, end) } satisfies MapNode;
+        const pairs = adoptedPairs ?? pairUp(children);
+        const lastEnd = pairs.length ? Math.max(pairs[pairs.length - 1].value.end, pairs[pairs.length - 1].key.end) - base : start;
+        const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
+        node = { kind: 'map', pairs, flow, ...span(start, end), full: span(fullStart, end) } satisfies MapNode;
       }
     } else if (first === Ch.Star && kind !== 'scalar') {
       let e = start + 1;
@@ -181,19 +198,86 @@ export function parseYaml(text: string): ParsedYaml {
             : first === Ch.Pipe || first === Ch.Gt
               ? 'block'
               : 'plain';
-      const at = empty ? Math.min(props.contentStart, close) : start;
+      // An empty value sits right after its properties (`key: !reset`), or else right after the indicator
+      // before it (`key:`, where js-yaml opens the node): on the key's line, not on the next line.
+      const hasProperties = props.anchor !== undefined || props.tag !== undefined;
+      const at = hasProperties ? props.propertiesEnd : Math.min(frame.open, close);
       node = {
         kind: 'scalar',
         value: toScalarValue(state.result),
         style,
-        ...span(at, empty ? at : end),
-        full: span(empty ? at : fullStart, empty ? at : end),
+        ...span(empty ? at : start, empty ? at : end),
+        full: span(empty ? (hasProperties ? fullStart : at) : fullStart, empty ? at : end),
       } satisfies ScalarNode;
     }
     if (props.anchor !== undefined) node.anchor = props.anchor;
     if (props.tag !== undefined) node.tag = props.tag;
     if (props.anchor !== undefined) anchors.set(props.anchor, node);
     stack[stack.length - 1].children.push(node);
+  };
+
+  /**
+   * js-yaml reads a block sequence entry with no content (`- ` alone on its line) as null without any listener
+   * event, so the entry would be missing from the tree and every later index off by one. The entries of a block
+   * sequence are the `-` indicators at its own column; each one no child starts after gets an empty scalar.
+   */
+  const withEmptyEntries = (start: number, close: number, children: Node[]): Node[] => {
+    // Fast path: no `-` followed by nothing but blanks or a comment on its line, so no entry can be empty.
+    if (!EMPTY_ENTRY.test(input.slice(start, close))) return children;
+    let lineStart = start;
+    while (lineStart > 0 && input.charCodeAt(lineStart - 1) !== Ch.LF && input.charCodeAt(lineStart - 1) !== Ch.CR) lineStart--;
+    const column = start - lineStart;
+    const dashes: number[] = [];
+    for (let line = lineStart; line < close; ) {
+      const dash = line + column;
+      // The first entry may follow another indicator on its line (`- - a`); later ones start their line.
+      const atLineStart = dash === start || /^[ \t]*$/.test(input.slice(line, dash));
+      if (dash < close && input.charCodeAt(dash) === 45 /* - */ && (dash + 1 >= input.length || isSpace(input.charCodeAt(dash + 1))) && atLineStart) {
+        dashes.push(dash);
+      }
+      let next = line;
+      while (next < close && input.charCodeAt(next) !== Ch.LF && input.charCodeAt(next) !== Ch.CR) next++;
+      if (input.charCodeAt(next) === Ch.CR && input.charCodeAt(next + 1) === Ch.LF) next++;
+      line = next + 1;
+    }
+    // A `-` inside an entry's own text (a continuation line of a multi-line scalar) is not an indicator.
+    let k = 0;
+    const indicators = dashes.filter((d) => {
+      while (k < children.length && children[k].end - base <= d) k++;
+      return !(k < children.length && children[k].full.start - base <= d);
+    });
+    if (indicators.length <= children.length) return children;
+    const result: Node[] = [];
+    let c = 0;
+    for (let d = 0; d < indicators.length; d++) {
+      const limit = d + 1 < indicators.length ? indicators[d + 1] : Infinity;
+      if (c < children.length && children[c].full.start - base > indicators[d] && children[c].full.start - base < limit) {
+        result.push(children[c++]);
+      } else {
+        const at = indicators[d] + 1 + base;
+        result.push({ kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } });
+      }
+    }
+    // Anything not matched (never for valid YAML) is kept rather than lost.
+    return c < children.length ? [...result, ...children.slice(c)] : result;
+  };
+
+  /**
+   * A flow sequence entry `k: v` is a mapping with one pair, which js-yaml builds without open/close events: its
+   * key and value arrive as two items. Two items with a `:` (and no `,`) between them are such a pair.
+   */
+  const flowPairs = (children: Node[]): Node[] => {
+    const result: Node[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const key = children[i];
+      const next = children[i + 1];
+      if (next && !input.slice(key.end - base, next.full.start - base).includes(',') && colonBetween(key.end - base, next.full.start - base)) {
+        const start = key.full.start;
+        result.push({ kind: 'map', pairs: [{ key: toKey(key), value: next }], flow: true, start, end: next.end, full: { start, end: next.end } } satisfies MapNode);
+        i++;
+      } else result.push(key);
+    }
+    return result;
   };
 
   /** Ends a plain scalar before ` #comment`, which belongs to the line, not the value. */
@@ -241,7 +325,7 @@ export function parseYaml(text: string): ParsedYaml {
   try {
     jsyaml.load(input, { schema: SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
   } catch (error) {
-    return { root: undefined, errors: [toParseError(error, base, input.length)] };
+    return { root: undefined, errors: [toParseError(error, base, input)] };
   }
   const top = stack[0].children;
   return { root: top[top.length - 1], errors: [] };
@@ -259,12 +343,25 @@ function toScalarValue(result: unknown): ScalarValue {
   return String(result);
 }
 
-function toParseError(error: unknown, base: number, length: number): ParseError {
+function toParseError(error: unknown, base: number, input: string): ParseError {
   const e = error as { reason?: string; message?: string; mark?: { position?: number } };
   const reason = e.reason ?? e.message ?? String(error);
-  const position = Math.min(e.mark?.position ?? 0, length);
+  // js-yaml gives no position for a second document: point at its `---` rather than at the top of the file.
+  const position = Math.min(e.mark?.position ?? (/single document/.test(reason) ? secondDocumentOffset(input) : 0), input.length);
   const message = /maxDepth/.test(reason)
     ? `YAML nested deeper than ${YAML_MAX_DEPTH} levels: winnet stops reading here (no compose or HNS document nests this deep)`
     : `YAML syntax error: ${reason}`;
   return { message, offset: position + base };
+}
+
+/** Offset of the `---` that starts a second document (after content of the first), or 0. */
+function secondDocumentOffset(input: string): number {
+  let last = 0;
+  let content = false;
+  for (const m of input.matchAll(/^---(?=[ \t\r\n]|$)/gm)) {
+    content ||= input.slice(last, m.index).split(/\r\n|\r|\n/).some((line) => !/^\s*(#.*)?$/.test(line) && !/^(%|\.\.\.)/.test(line));
+    if (content) return m.index!;
+    last = m.index! + 3;
+  }
+  return 0;
 }
