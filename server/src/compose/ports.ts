@@ -47,8 +47,15 @@ export function parsePort(node: Node): PortMapping | undefined {
   const scalar = asScalar(node);
   if (!scalar || scalar.value === null) return undefined;
   const text = String(scalar.value);
-  // Offsets inside the scalar map to the text only when it was written as-is (plain or simply quoted).
-  const inner = scalar.style === 'plain' ? scalar.start : scalar.style === 'single' || scalar.style === 'double' ? scalar.start + 1 : -1;
+  // Offsets inside the scalar map to the text only when it was written as-is: plain or quoted on one line with
+  // no escapes, which is when the written length equals the value's length.
+  const written = scalar.end - scalar.start;
+  const inner =
+    scalar.style === 'plain' && written === text.length
+      ? scalar.start
+      : (scalar.style === 'single' || scalar.style === 'double') && written === text.length + 2
+        ? scalar.start + 1
+        : -1;
   const at = (from: number, to: number): PortPart => ({
     text: text.slice(from, to),
     span: inner >= 0 ? { start: inner + from, end: inner + to } : { start: scalar.start, end: scalar.end },
@@ -60,34 +67,21 @@ export function parsePort(node: Node): PortMapping | undefined {
     mapping.protocol = at(slash + 1, body.length);
     body = body.slice(0, slash);
   }
-  let rest = body;
-  let offset = 0;
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']');
-    if (close !== -1) {
-      mapping.hostIp = at(1, close);
-      offset = close + 2; // skip "]:"
-      rest = rest.slice(offset);
+  // As compose (docker/go-connections `splitParts`) reads it: the last part is the container port, the one
+  // before it the host port, and everything before those the host IP, so an IPv6 address needs no brackets
+  // (`::1:80:80`); brackets around it (`[::1]:80:80`) are stripped.
+  const parts = body.split(':');
+  const n = parts.length;
+  const targetStart = body.length - parts[n - 1].length;
+  mapping.target = at(targetStart, body.length);
+  if (n >= 2) {
+    const publishedStart = targetStart - 1 - parts[n - 2].length;
+    if (parts[n - 2]) mapping.published = at(publishedStart, targetStart - 1);
+    if (n >= 3) {
+      const ipEnd = publishedStart - 1;
+      const bracketed = body.startsWith('[') && body[ipEnd - 1] === ']';
+      mapping.hostIp = bracketed ? at(1, ipEnd - 1) : at(0, ipEnd);
     }
-  }
-  const parts = rest.split(':');
-  let cursor = offset;
-  const take = (part: string): PortPart => {
-    const p = at(cursor, cursor + part.length);
-    cursor += part.length + 1;
-    return p;
-  };
-  if (parts.length >= 3 && !mapping.hostIp) {
-    mapping.hostIp = take(parts[0]);
-    const published = take(parts[1]);
-    if (published.text) mapping.published = published;
-    mapping.target = take(parts.slice(2).join(':'));
-  } else if (parts.length === 2) {
-    const published = take(parts[0]);
-    if (published.text) mapping.published = published;
-    mapping.target = take(parts[1]);
-  } else {
-    mapping.target = take(parts[0]);
   }
   return mapping;
 }

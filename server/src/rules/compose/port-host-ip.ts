@@ -1,4 +1,4 @@
-import { get, items } from '../../documents/tree';
+import { asScalar, get, items } from '../../documents/tree';
 import { isUnspecifiedIp, parsePort } from '../../compose/ports';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
@@ -26,12 +26,17 @@ export const portHostIpRule: Rule = {
         const ip = port.hostIp;
         let edit;
         if (port.long && port.hostIpPair) edit = removePairLines(ctx.doc, port.hostIpPair);
-        else if (!port.long && ip.span.end > ip.span.start) {
-          // Remove the IP, its brackets and the colon after it: "[::1]:80:80" → "80:80".
-          const bracketed = ctx.doc.text[ip.span.start - 1] === '[';
-          const start = bracketed ? ip.span.start - 1 : ip.span.start;
-          const end = (bracketed ? ip.span.end + 1 : ip.span.end) + 1;
-          if (ctx.doc.text[end - 1] === ':') edit = { span: { start, end }, newText: '' };
+        else if (!port.long && port.target) {
+          // Remove everything before the host port: the IP, its brackets and the colon after it
+          // ("[::1]:80:80" → "80:80"), and the empty host port's colon too ("127.0.0.1::80" → "80"). Only when the
+          // value is written as-is, so its offsets are the text's (and never a flow sequence's `[`).
+          const scalar = asScalar(item)!;
+          const value = String(scalar.value);
+          const valueStart = scalar.style === 'plain' ? scalar.start : scalar.start + 1;
+          const cut = (port.published ?? port.target).span.start;
+          if (ctx.doc.text.slice(valueStart, valueStart + value.length) === value && cut > valueStart && cut <= valueStart + value.length) {
+            edit = { span: { start: valueStart, end: cut }, newText: '' };
+          }
         }
         ctx.report({
           span: ip.span,

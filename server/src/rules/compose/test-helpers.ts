@@ -1,0 +1,210 @@
+/**
+ * Shared by the compose rule tests: check a YAML text and compare its findings in a compact form
+ * (`{rule, severity, range: 'L:C-L:C'}`, 0-based), apply a finding's fix and check what a fix must keep, and the
+ * themes the rule tests are grouped in, so a test can prove every rule in the registry has its cases.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument } from '../../documents/document';
+import type { Range } from '../../documents/text';
+import type { Node } from '../../documents/tree';
+import { parseYaml } from '../../documents/yaml';
+import { checkDocument, type CheckOptions, type Finding, type Fix } from '../../engine/check';
+import { applyEdits } from '../../engine/fix';
+import { COMPOSE_RULES } from '../registry';
+import type { Severity } from '../types';
+
+/** Rule ids grouped by theme; each theme has a `<theme>-rules.test.ts` beside this file. */
+export const THEMES: Record<string, readonly string[]> = {
+  driver: ['linux-driver', 'windows-driver-on-linux', 'external-networks-same-adapter', 'overlay-encrypted', 'overlay-vni'],
+  'network-mode': ['network-mode-host', 'network-mode-bridge', 'network-mode-hyperv-shared'],
+  ipv6: ['enable-ipv6', 'ipv6-address', 'ipv6-subnet', 'disable-ipv4'],
+  ipam: ['ip-range', 'aux-addresses', 'internal-network', 'ipam-options', 'ipam-driver', 'static-ip-without-subnet', 'static-ip-outside-subnet'],
+  service: ['dns-opt', 'extra-hosts', 'host-docker-internal', 'links', 'isolation-value', 'hyperv-hot-add'],
+  port: ['port-host-ip', 'port-range', 'port-protocol', 'routing-mesh-ltsc2016'],
+  'driver-option': [
+    'driver-opts-type',
+    'windowsshim-unknown-option',
+    'windowsshim-wrong-driver',
+    'windowsshim-invalid-value',
+    'outboundnat-exceptions-without-enable',
+    'windowsshim-ignored-option',
+    'windowsshim-internal-option',
+    'linux-driver-option',
+  ],
+  project: ['nat-network-per-project', 'external-name-deprecated'],
+};
+
+/**
+ * Template tag for readable YAML fixtures: drops the first line break and the indentation common to all
+ * non-blank lines, keeps a final line break. Tabs, CRLF and BOMs are written with explicit strings instead.
+ */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').replace(/\n[ ]*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** The first lines of a Windows compose file: one service on a Windows image (lines 0–2). */
+export const WIN = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+
+export function rangeText(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+export interface Compact {
+  rule: string;
+  severity: Severity;
+  range: string;
+}
+
+export function compact(findings: readonly Finding[]): Compact[] {
+  return findings.map((f) => ({ rule: f.rule, severity: f.severity, range: rangeText(f.range) }));
+}
+
+export function check(text: string, options: CheckOptions = {}, path = 'compose.yaml'): Finding[] {
+  const doc = parseDocument(path, text);
+  const result = checkDocument(doc, options);
+  assert.deepEqual(result.ruleErrors, [], 'no rule throws');
+  return result.findings;
+}
+
+export interface Expected extends Compact {
+  /** Fragments the message must contain: the facts it has to state. */
+  message?: (string | RegExp)[];
+}
+
+export interface RuleCase {
+  name: string;
+  /** The rule (or rules) under test: only their findings are compared. */
+  rule: string | string[];
+  yaml: string;
+  options?: CheckOptions;
+  path?: string;
+  expect: Expected[];
+}
+
+export interface FixCase {
+  name: string;
+  rule: string;
+  yaml: string;
+  options?: CheckOptions;
+  /** Which finding of the rule (default: the only one). */
+  index?: number;
+  /** A fragment of the fix's title (default: the preferred fix, else the only one). */
+  fix?: string;
+  /** Whether the chosen fix must be the preferred one (what `--fix` applies). */
+  preferred?: boolean;
+  /** The whole text after the fix. */
+  expected: string;
+}
+
+const rulesOf = (c: { rule: string | string[] }): string[] => (Array.isArray(c.rule) ? c.rule : [c.rule]);
+
+export function assertCase(c: RuleCase): void {
+  const rules = rulesOf(c);
+  const findings = check(c.yaml, c.options, c.path).filter((f) => rules.includes(f.rule));
+  assert.deepEqual(compact(findings), c.expect.map(({ rule, severity, range }) => ({ rule, severity, range })));
+  c.expect.forEach((e, i) => {
+    for (const fragment of e.message ?? []) {
+      if (typeof fragment === 'string') assert.ok(findings[i].message.includes(fragment), `message of ${e.rule} should mention ${JSON.stringify(fragment)}: ${findings[i].message}`);
+      else assert.match(findings[i].message, fragment);
+    }
+    assert.ok(findings[i].message.length > 20, 'a message says what happens');
+  });
+}
+
+/** Comments of a YAML text, located with its tree so a `#` inside a scalar is not taken for one. */
+export function yamlComments(text: string): string[] {
+  const { root } = parseYaml(text);
+  const scalars: { start: number; end: number }[] = [];
+  const seen = new Set<Node>();
+  const stack: Node[] = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.kind === 'scalar') scalars.push(n);
+    else if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  const out: string[] = [];
+  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
+    if (i > 0 && !/[\s\ufeff]/.test(text[i - 1])) continue;
+    if (scalars.some((s) => i >= s.start && i < s.end)) continue;
+    let end = i;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    out.push(text.slice(i, end).trimEnd());
+    i = end;
+  }
+  return out;
+}
+
+export interface Applied {
+  finding: Finding;
+  fix: Fix;
+  text: string;
+}
+
+/** Applies one fix of one finding of `rule` and returns the new text. */
+export function applyFix(c: Pick<FixCase, 'rule' | 'yaml' | 'options' | 'index' | 'fix'>): Applied {
+  const findings = check(c.yaml, c.options).filter((f) => f.rule === c.rule);
+  if (c.index === undefined) assert.equal(findings.length, 1, `exactly one ${c.rule} finding`);
+  const finding = findings[c.index ?? 0];
+  assert.ok(finding, `a ${c.rule} finding to fix`);
+  const fix = c.fix !== undefined ? finding.fixes.find((f) => f.title.includes(c.fix!)) : (finding.fixes.find((f) => f.preferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined));
+  assert.ok(fix, `a fix for ${c.rule}: ${finding.fixes.map((f) => f.title).join(', ') || 'none offered'}`);
+  return { finding, fix, text: applyEdits(c.yaml, fix.edits) };
+}
+
+/** What every fix must do: give the exact text, still parse, keep every comment, and remove its finding. */
+export function assertFix(c: FixCase): void {
+  const { finding, fix, text } = applyFix(c);
+  if (c.preferred !== undefined) assert.equal(fix.preferred, c.preferred, 'preferred');
+  assert.equal(text, c.expected);
+  assert.deepEqual(parseYaml(text).errors, [], 'the fixed text parses');
+  const after = yamlComments(text);
+  for (const comment of yamlComments(c.yaml)) assert.ok(after.includes(comment), `comment kept: ${comment}`);
+  const before = check(c.yaml, c.options).filter((f) => f.rule === c.rule);
+  const remaining = check(text, c.options).filter((f) => f.rule === c.rule);
+  assert.equal(remaining.length, before.length - 1, 'the fixed finding is gone');
+  assert.ok(!remaining.some((f) => f.message === finding.message && f.span.start === finding.span.start), 'not reported again');
+}
+
+/**
+ * Registers a theme's tests: each case, each fix, Linux silence for every Windows rule that fires in a case,
+ * and a coverage test: every rule of the theme fires somewhere, has a case where it must not, and every fixable
+ * rule has a fix case.
+ */
+export function describeTheme(theme: string, cases: RuleCase[], fixes: FixCase[]): void {
+  const rules = THEMES[theme];
+  assert.ok(rules, `theme ${theme}`);
+  describe(`${theme} rules`, () => {
+    for (const c of cases) it(`${rulesOf(c).join(', ')}: ${c.name}`, () => assertCase(c));
+    for (const f of fixes) it(`${f.rule} fix: ${f.name}`, () => assertFix(f));
+    for (const id of rules) {
+      const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
+      if (meta?.target !== 'windows') continue;
+      it(`${id} is silent when the target is Linux`, () => {
+        const firing = cases.filter((c) => c.expect.some((e) => e.rule === id));
+        assert.ok(firing.length > 0);
+        for (const c of firing) {
+          const linux = check(c.yaml, { ...c.options, target: 'linux' }, c.path).filter((f) => f.rule === id);
+          assert.deepEqual(compact(linux), [], c.name);
+        }
+      });
+    }
+    it('covers every rule of the theme', () => {
+      for (const id of rules) {
+        const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
+        assert.ok(meta, `${id} is a registered rule`);
+        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id)), `${id} has a case where it fires`);
+        assert.ok(cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)), `${id} has a near miss`);
+        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)) || id === 'windowsshim-internal-option', `${id} fires at its default severity somewhere`);
+        if (meta.fixable) assert.ok(fixes.some((f) => f.rule === id), `${id} is fixable and has a fix case`);
+      }
+      for (const c of cases) for (const r of rulesOf(c)) assert.ok(rules.includes(r), `${r} belongs to theme ${theme}`);
+    });
+  });
+}
