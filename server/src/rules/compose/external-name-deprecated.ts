@@ -26,15 +26,27 @@ export const externalNameDeprecatedRule: Rule = {
       const keyLine = lines.positionAt(pair.key.full.start);
       const indent = text.slice(lines.lineStart(keyLine.line), pair.key.full.start);
       const replaced = text.slice(pair.key.full.start, pair.value.end);
-      const safe = /^[ \t]*$/.test(indent) && !/#/.test(replaced) && !getPair(network.node, 'name') && external.pairs.length === 1;
+      // Only the network's own pair (not one merged in from an anchor other networks share), holding just the
+      // name and no comment; in a flow mapping the two keys are written on one line, with a comma.
+      const own = network.node!.pairs.includes(pair);
+      const flow = network.node!.flow;
+      const safe = own && (flow || /^[ \t]*$/.test(indent)) && !/#/.test(replaced) && !getPair(network.node, 'name') && external.pairs.length === 1;
       const nameText = text.slice(name.start, name.end);
+      const separator = flow ? ', ' : `${lineBreakAfter(text, lines.lineEnd(keyLine.line))}${indent}`;
       ctx.report({
         span: { start: pair.key.start, end: pair.key.end },
         message: `\`external: {name: ${scalarText(name)}}\` is deprecated: write \`name: ${scalarText(name)}\` and \`external: true\`.`,
         fixes: safe
-          ? [{ title: `Use \`name: ${scalarText(name)}\` and \`external: true\``, preferred: true, edits: [{ span: { start: pair.key.full.start, end: pair.value.end }, newText: `name: ${nameText}\n${indent}external: true` }] }]
+          ? [{ title: `Use \`name: ${scalarText(name)}\` and \`external: true\``, preferred: true, edits: [{ span: { start: pair.key.full.start, end: pair.value.end }, newText: `name: ${nameText}${separator}external: true` }] }]
           : [],
       });
     }
   },
 };
+
+/** The line break at `offset` (the end of a line's content), else the file's first one, else `\n`. */
+function lineBreakAfter(text: string, offset: number): string {
+  const here = /^(\r\n|\r|\n)/.exec(text.slice(offset, offset + 2));
+  if (here) return here[1];
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+}
