@@ -25,10 +25,12 @@ export const windowsshimUnknownOptionRule: Rule = {
     for (const use of allDriverOptions(ctx.compose)) {
       if (!use.key.startsWith(WINDOWSSHIM_PREFIX) || KNOWN.includes(use.key)) continue;
       const suggestion = closest(use.key, KNOWN);
+      // Renaming onto an option that is already set would make a duplicate key, which compose refuses.
+      const taken = suggestion !== undefined && use.siblings.some((p) => p !== use.pair && String(p.key.value) === suggestion);
       ctx.report({
         span: { start: use.pair.key.start, end: use.pair.key.end },
-        message: `\`${use.key}\` is not an option the Windows driver reads, so it is silently ignored.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-        fixes: suggestion ? fix(`Rename to \`${suggestion}\``, replaceScalar(use.pair.key, suggestion), true) : [],
+        message: `\`${use.key}\` is not an option the Windows driver reads, so it is silently ignored.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}${taken ? ' That option is already set here.' : ''}`,
+        fixes: suggestion && !taken ? fix(`Rename to \`${suggestion}\``, replaceScalar(use.pair.key, suggestion), true) : [],
       });
     }
   },
