@@ -2,7 +2,12 @@
 import type { Edit, Finding } from './check';
 
 export function applyEdits(text: string, edits: readonly Pick<Edit, 'span' | 'newText'>[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  // Back to front; insertions at one offset are applied last-first, so their texts end up in the order given
+  // (as LSP applies a TextEdit[]).
+  const sorted = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.span.start - a.edit.span.start || b.edit.span.end - a.edit.span.end || b.index - a.index)
+    .map((e) => e.edit);
   let result = text;
   let limit = Infinity;
   for (const edit of sorted) {

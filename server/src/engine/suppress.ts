@@ -1,7 +1,7 @@
 /**
  * Suppression comments: `# winnet-disable-next-line <rule>[, <rule>]` silences those rules (all, when none is
- * named) on the next line; `# winnet-disable-file <rule>[, <rule>]` for the whole file. `//` works the same in
- * JSON with comments.
+ * named) on the next line; `# winnet-disable-file <rule>[, <rule>]` for the whole file. Text after ` -- ` is a
+ * reason, not rule names. `//` works the same in JSON with comments.
  */
 import type { LineIndex } from '../documents/text';
 
@@ -16,7 +16,9 @@ export function readSuppressions(text: string, lines: LineIndex): Suppressions {
   const byLine = new Map<number, Set<string>>();
   if (!text.includes('winnet-disable')) return { isSuppressed: () => false };
   for (const match of text.matchAll(DIRECTIVE)) {
+    // `-- reason` after the rule names is a comment, as in ESLint directives.
     const rules = match[2]
+      .split(/\s--(?:\s|$)|^--(?:\s|$)/)[0]
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter((r) => /^[a-z0-9-]+$/.test(r));
