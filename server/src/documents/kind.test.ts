@@ -1,0 +1,107 @@
+/**
+ * What a document is, by name first and content second. Anything not ours is `none` and gets no findings, so
+ * winnet stays silent in every other YAML and JSON file.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkDocument } from '../engine/check';
+import { parseDocument } from './document';
+import { isComposeName, languageOf, type DocumentKind } from './kind';
+
+describe('compose file names', () => {
+  const compose = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.override.yml',
+    'compose.override.yaml',
+    'compose.windows.yaml',
+    'docker-compose.prod.yml',
+    'docker-compose-dev.yml',
+    'Docker-Compose.YML',
+    '/home/me/app/compose.yaml',
+    'C:\\src\\app\\docker-compose.yml',
+    'file:///c%3A/src/app/docker-compose.override.yml',
+  ];
+  const other = ['mycompose.yml', 'composer.yaml', 'compose.json', 'compose.yaml.bak', 'docker-compose.yml/notes.txt', 'compose/app.yml', 'kustomization.yaml', 'docker-compose.txt'];
+  for (const name of compose) it(`${name} is a compose file name`, () => assert.equal(isComposeName(name), true));
+  for (const name of other) it(`${name} is not`, () => assert.equal(isComposeName(name), false));
+});
+
+describe('document language', () => {
+  const cases: [path: string, text: string, language: 'yaml' | 'json'][] = [
+    ['a.yml', '{"a": 1}', 'yaml'],
+    ['a.YAML', '', 'yaml'],
+    ['a.json', 'a: 1', 'json'],
+    ['a.jsonc', '', 'json'],
+    ['10-nat.conf', '', 'json'],
+    ['k.conflist', '', 'json'],
+    ['untitled:1', '  {"Type": "NAT"}', 'json'],
+    ['untitled:2', '\n[1]', 'json'],
+    ['untitled:3', 'services: {}', 'yaml'],
+  ];
+  for (const [path, text, language] of cases) it(`${path} ${JSON.stringify(text)} → ${language}`, () => assert.equal(languageOf(path, text), language));
+});
+
+describe('document kind', () => {
+  const cases: { name: string; path: string; text: string; kind: DocumentKind }[] = [
+    // compose by name, whatever the content
+    { name: 'compose by name, even empty', path: 'compose.yaml', text: '', kind: 'compose' },
+    { name: 'compose by name, with odd content', path: 'docker-compose.override.yml', text: 'foo: bar\n', kind: 'compose' },
+    { name: 'compose.windows.yaml', path: 'compose.windows.yaml', text: 'services: {}\n', kind: 'compose' },
+    // compose by content
+    { name: 'another name, `services:`', path: 'stack.yml', text: 'services:\n  web:\n    image: x\n', kind: 'compose' },
+    { name: 'another name, `networks:`', path: 'net.yaml', text: 'networks:\n  app:\n    driver: nat\n', kind: 'compose' },
+    { name: 'another name, `include:`', path: 'root.yaml', text: 'include:\n  - a.yml\n', kind: 'compose' },
+    { name: 'with name, version, volumes, configs, secrets and x- keys', path: 'app.yaml', text: 'name: app\nversion: "3.9"\nx-common: &c {}\nservices: {}\nvolumes: {}\nconfigs: {}\nsecrets: {}\n', kind: 'compose' },
+    // other YAML
+    { name: 'a GitHub workflow with services under a job', path: '.github/workflows/ci.yml', text: 'on: push\njobs:\n  t:\n    services:\n      db:\n        image: postgres\n', kind: 'none' },
+    { name: 'a GitLab CI file with top-level services and stages', path: '.gitlab-ci.yml', text: 'services:\n  - docker:dind\nstages: [build]\n', kind: 'none' },
+    { name: 'a Kubernetes manifest', path: 'deploy.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', kind: 'none' },
+    { name: 'a YAML list', path: 'list.yml', text: '- a\n- b\n', kind: 'none' },
+    { name: 'YAML that does not parse', path: 'broken.yml', text: 'a: [\n', kind: 'none' },
+    // HNS, HCN and CNI JSON
+    { name: 'HCN v2 network (SchemaVersion)', path: 'net.json', text: '{"SchemaVersion": {"Major": 2, "Minor": 2}, "Type": "NAT"}', kind: 'hcn-v2' },
+    { name: 'HCN v2 by Ipams', path: 'net.json', text: '{"Name": "x", "Ipams": []}', kind: 'hcn-v2' },
+    { name: 'HCN v2 endpoint', path: 'ep.json', text: '{"HostComputeNetwork": "GUID", "IpConfigurations": []}', kind: 'hcn-v2' },
+    { name: 'a bare v2 policy', path: 'p.json', text: '{"Type": "OutBoundNAT", "Settings": {}}', kind: 'hcn-v2' },
+    { name: 'HNS v1 network', path: 'hns.json', text: '{"Name": "nat", "Type": "NAT", "Subnets": [{"AddressPrefix": "172.16.0.0/20"}]}', kind: 'hns-v1' },
+    { name: 'HNS v1 endpoint', path: 'ep.json', text: '{"VirtualNetwork": "GUID", "IPAddress": "10.0.0.2"}', kind: 'hns-v1' },
+    { name: 'Get-HnsNetwork output: an array of v1 networks', path: 'dump.json', text: '[{"Name": "nat", "Type": "NAT"}]', kind: 'hns-v1' },
+    { name: 'a v1 network with only Type and Name', path: 'n.json', text: '{"Type": "Transparent", "Name": "lan"}', kind: 'hns-v1' },
+    { name: 'a CNI config (cniVersion)', path: 'net.json', text: '{"cniVersion": "0.2.0", "name": "nat", "type": "nat"}', kind: 'cni' },
+    { name: 'a .conflist with plugins', path: '10-k8s.conflist', text: '{"name": "k8s", "plugins": []}', kind: 'cni' },
+    { name: 'a .conf with a type', path: '10-sdn.conf', text: '{"name": "x", "type": "sdnbridge"}', kind: 'cni' },
+    // other JSON
+    { name: 'package.json', path: 'package.json', text: '{"name": "x", "version": "1.0.0"}', kind: 'none' },
+    { name: 'tsconfig.json', path: 'tsconfig.json', text: '{"compilerOptions": {"strict": true}}', kind: 'none' },
+    { name: 'a JSON array of numbers', path: 'a.json', text: '[1, 2]', kind: 'none' },
+  ];
+  for (const c of cases) it(`${c.name}: ${c.kind}`, () => assert.equal(parseDocument(c.path, c.text).kind, c.kind));
+
+  it('documents that are not ours get no findings at all, not even syntax findings', () => {
+    const notOurs = [
+      ['.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: windows-latest\n    services:\n      web:\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n        network_mode: host\n'],
+      ['deploy.yaml', 'kind: Pod\nspec:\n  hostNetwork: true\n  ports: ["127.0.0.1:80:80"]\n'],
+      ['broken.yml', 'a: [\n'],
+      ['package.json', '{"name": "x", "networks": {"a": {"enable_ipv6": true}}'],
+    ];
+    for (const [path, text] of notOurs) {
+      const result = checkDocument(parseDocument(path, text), { target: 'windows' });
+      assert.equal(result.kind, 'none', path);
+      assert.deepEqual(result.findings, [], path);
+    }
+  });
+
+  it('a compose file found by content gets compose findings', () => {
+    const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n';
+    assert.deepEqual(checkDocument(parseDocument('stack.yml', text)).findings.map((f) => f.rule), ['network-mode-host']);
+  });
+
+  it('a compose-named file that does not parse gets its syntax finding', () => {
+    const [finding] = checkDocument(parseDocument('compose.yaml', 'services:\n  web: [\n')).findings;
+    assert.equal(finding.rule, 'syntax');
+    assert.equal(finding.severity, 'error');
+  });
+});
