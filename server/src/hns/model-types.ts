@@ -15,6 +15,8 @@ export interface HnsObject {
   schema: Schema;
   node: MapNode;
   pointer: string;
+  /** The object's own `SchemaVersion` (v2), when written. */
+  schemaVersion?: { major: number; minor: number; node: Node };
 }
 
 export interface PolicyUse {
@@ -70,6 +72,7 @@ export interface NetworkModel {
 export interface EndpointModel {
   object: HnsObject;
   anchor: Node;
+  id?: string;
   networkId?: string;
   /** v1 output names the network type on the endpoint. */
   networkTypeValue?: string;
@@ -93,6 +96,4 @@ export interface HnsModel {
   loadBalancers: LoadBalancerModel[];
   /** Every policy, wherever it sits (networks, subnets, endpoints, policy lists, bare, CNI). */
   policies: PolicyUse[];
-  /** The document's `SchemaVersion` (v2), when written. */
-  schemaVersion?: { major: number; minor: number; node: Node };
 }

@@ -64,6 +64,7 @@ function v1Endpoint(object: HnsObject, model: HnsModel): EndpointModel {
   return {
     object,
     anchor: node,
+    id: stringAt(node, 'ID'),
     networkId: stringAt(node, 'VirtualNetwork'),
     networkTypeValue: scalarText(getPair(node, 'Type')?.value),
     addresses: [addressAt(node, 'IPAddress'), addressAt(node, 'IPv6Address')].filter((a) => a !== undefined),

@@ -11,10 +11,8 @@ export function buildV2Model(root: Node | undefined): HnsModel {
   const model: HnsModel = { schema: 'v2', objects: [], networks: [], endpoints: [], loadBalancers: [], policies: [] };
   for (const { node, pointer } of rootObjects(root)) {
     if (!node) continue;
-    const object: HnsObject = { kind: classifyV2(node), schema: 'v2', node, pointer };
+    const object: HnsObject = { kind: classifyV2(node), schema: 'v2', node, pointer, schemaVersion: schemaVersionOf(node) };
     model.objects.push(object);
-    const version = schemaVersionOf(node);
-    if (version && !model.schemaVersion) model.schemaVersion = version;
     switch (object.kind) {
       case 'HostComputeNetwork':
         model.networks.push(v2Network(object, model));
@@ -38,7 +36,7 @@ export function buildV2Model(root: Node | undefined): HnsModel {
   return model;
 }
 
-function schemaVersionOf(node: Node): HnsModel['schemaVersion'] {
+function schemaVersionOf(node: Node): HnsObject['schemaVersion'] {
   const pair = getPair(node, 'SchemaVersion');
   const major = integerOf(getPair(pair?.value, 'Major')?.value);
   const minor = integerOf(getPair(pair?.value, 'Minor')?.value);
@@ -90,6 +88,7 @@ function v2Endpoint(object: HnsObject, model: HnsModel): EndpointModel {
   return {
     object,
     anchor: node,
+    id: stringAt(node, 'ID'),
     networkId: stringAt(node, 'HostComputeNetwork'),
     addresses: items(getPair(node, 'IpConfigurations')?.value).map((c) => addressAt(c, 'IpAddress')).filter((a) => a !== undefined),
     // EndpointFlags.RemoteEndpoint = 1 (or the flag name, as HNS-SCHEMA writes it).

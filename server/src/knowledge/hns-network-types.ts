@@ -118,6 +118,11 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
   layered: { name: 'Layered', summary: 'Accepted by the v1 PowerShell helpers only (undocumented).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Layered'), notes: [], sources: [HNS_REF.SDN_V1] },
 };
 
+/** "a NAT network", "an L2Bridge network", "an Overlay network". */
+export function withArticle(name: string): string {
+  return /^(L2|[AEIOU]|ICS)/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
 /** NetworkMode integers: only NAT = 0 is published (HCN sample, hcsshim). */
 const BY_ORDINAL: Record<number, string> = { 0: 'nat' };
 

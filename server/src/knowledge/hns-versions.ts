@@ -68,18 +68,18 @@ export interface HnsVersionRange {
  * with Windows Server 2022. Nothing public pins Windows Server 2025, so only "at least Windows Server 2022" holds.
  */
 export const HNS_VERSION_OF: Record<WindowsVersion, HnsVersionRange> = {
-  ltsc2016: { max: [7, 1], basis: 'Windows Server 2016 (1607) predates the 1803 release that brought HNS 7.2', sources: [HNS_REF.HCN_GLOBALS] },
-  ltsc2019: { min: [9, 2], max: [9, MAX], basis: 'the HCN v2 API (HNS 9.2) needs 1809, and Windows Server 2019 reports HNS 9.x (9.3 with the 2020 updates)', sources: [HNS_REF.HCN_API, HNS_REF.HNS_1809] },
-  ltsc2022: { min: [13, 2], basis: 'L4WfpProxy (HNS 13.2) ships with Windows Server 2022', sources: [HNS_REF.HCNPROXYCTRL] },
-  ltsc2025: { min: [13, 2], basis: 'no published anchor; at least what Windows Server 2022 has', sources: [HNS_REF.HCNPROXYCTRL] },
+  ltsc2016: { max: [7, 1], basis: 'it predates the 1803 release that brought HNS 7.2', sources: [HNS_REF.HCN_GLOBALS] },
+  ltsc2019: { min: [9, 2], max: [9, MAX], basis: 'it reports HNS 9.x, 9.3 with the 2020 updates', sources: [HNS_REF.HCN_API, HNS_REF.HNS_1809] },
+  ltsc2022: { min: [13, 2], basis: 'it ships HNS 13.2, the L4WfpProxy release', sources: [HNS_REF.HCNPROXYCTRL] },
+  ltsc2025: { min: [13, 2], basis: 'no published anchor beyond what Windows Server 2022 has', sources: [HNS_REF.HCNPROXYCTRL] },
 };
 
 /** HCN schema versions per Windows version (HNS-SCHEMA version map: 2.0 = 1809, 2.6 = 2004, 2.11 = WS2022, 2.14 = Windows 11 era). */
 export const SCHEMA_VERSION_OF: Record<WindowsVersion, { max?: SchemaVersion; knownMax?: SchemaVersion; basis: string }> = {
   ltsc2016: { basis: 'Windows Server 2016 has no HCN v2 API' },
   // 1809 is 2.0 in the map; 2.1–2.2 came with releases between 1809 and 2004, so anything above 2.2 is missing.
-  ltsc2019: { knownMax: '2.0', max: '2.2', basis: 'schema 2.0 is Windows 10 1809 / Windows Server 2019' },
-  ltsc2022: { knownMax: '2.11', max: '2.11', basis: 'schema 2.11 is Windows Server 2022 (20348)' },
+  ltsc2019: { knownMax: '2.0', max: '2.2', basis: 'HNS-SCHEMA maps 2.0 to Windows Server 2019' },
+  ltsc2022: { knownMax: '2.11', max: '2.11', basis: 'HNS-SCHEMA maps 2.11 to Windows Server 2022' },
   ltsc2025: { knownMax: '2.14', basis: 'schema 2.14 is the Windows 11 era (the map row is garbled); Windows Server 2025 is newer' },
 };
 

@@ -1,0 +1,68 @@
+import ipaddr from 'ipaddr.js';
+import { hnsModel, type SubnetModel } from '../../hns/model';
+import { isCidr, isIpAddress } from '../../hns/values';
+import { HNS_REF } from '../../knowledge/hns-sources';
+import type { Rule } from '../types';
+import { networkById, spanOf } from './helpers';
+
+function contains(prefix: string, address: string): boolean | undefined {
+  if (!isCidr(prefix) || !isIpAddress(address)) return undefined;
+  const [net, bits] = ipaddr.parseCIDR(prefix.trim());
+  const ip = ipaddr.parse(address.trim());
+  if (ip.kind() !== net.kind()) return false;
+  return ip.match(net, bits);
+}
+
+/** Subnets HNS fills itself (Docker sends 0.0.0.0/0 to let HNS choose) say nothing about addresses. */
+const chosenByHns = (s: SubnetModel) => /^(0\.0\.0\.0\/0|::\/0)$/.test(s.prefix?.value.trim() ?? '');
+
+/** shared/windows-networking.md §6.12 (HCN_E_INVALID_IP, HCN_E_SUBNET_NOT_FOUND; "The network does not have a subnet for this endpoint"). */
+export const hnsAddressOutsideSubnetRule: Rule = {
+  meta: {
+    id: 'hns-address-outside-subnet',
+    title: 'Endpoint address or gateway outside its subnet',
+    defaultSeverity: 'error',
+    kinds: ['hns-v1', 'hcn-v2', 'cni'],
+    target: 'any',
+    fixable: false,
+    description:
+      'An endpoint address must fall inside a subnet of its network of the same IP family: HNS refuses it otherwise (HCN_E_INVALID_IP, HCN_E_SUBNET_NOT_FOUND; "The network does not have a subnet for this endpoint"). winnet checks this when the document holds the endpoint and its network. A subnet gateway (v1 `GatewayAddress`, v2 default-route `NextHop`, CNI `gateway`) outside its subnet cannot be reached on the link.',
+    remedy: 'Pick an address inside one of the network subnets (or add the subnet); put the gateway inside its subnet.',
+    caveat: 'HNS is not documented to refuse a gateway outside its subnet, so that part is a warning.',
+    examples: {
+      bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.1.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.5.5" }]',
+      good: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.0.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5" }]',
+    },
+    sources: [HNS_REF.HCN_HR, HNS_REF.IPV6_OVERLAY, 'HCSSHIM'],
+  },
+  check(ctx) {
+    const model = hnsModel(ctx.doc);
+    for (const network of model.networks) {
+      for (const subnet of network.subnets) {
+        if (!subnet.prefix || !subnet.gateway || chosenByHns(subnet)) continue;
+        if (contains(subnet.prefix.value, subnet.gateway.value) === false) {
+          ctx.report({ span: spanOf(subnet.gateway.node), severity: 'warning', message: `Gateway ${subnet.gateway.value} is outside its subnet ${subnet.prefix.value}: it cannot be reached on the link.`, related: [{ span: spanOf(subnet.prefix.node), message: 'the subnet' }] });
+        }
+      }
+    }
+    for (const endpoint of model.endpoints) {
+      // A remote endpoint's address is in a subnet on another host (RemoteSubnetRoute), not in the local one.
+      if (endpoint.remote) continue;
+      const network = networkById(model, endpoint.networkId);
+      if (!network || !network.subnets.length || network.subnets.some(chosenByHns)) continue;
+      for (const address of endpoint.addresses) {
+        if (!address.family) continue;
+        const sameFamily = network.subnets.filter((s) => s.prefix?.family === address.family);
+        if (sameFamily.some((s) => contains(s.prefix!.value, address.value) !== false)) continue;
+        const subnets = sameFamily.map((s) => s.prefix!.value).join(', ');
+        ctx.report({
+          span: spanOf(address.node),
+          message: sameFamily.length
+            ? `${address.value} is outside the network's IPv${address.family} subnet${sameFamily.length > 1 ? 's' : ''} (${subnets}): HNS refuses the endpoint (HCN_E_INVALID_IP).`
+            : `The network has no IPv${address.family} subnet for ${address.value}: HNS refuses the endpoint (HCN_E_SUBNET_NOT_FOUND).`,
+          related: [{ span: spanOf(network.typePair?.value ?? network.anchor), message: 'the network' }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { hnsModel } from '../../hns/model';
+import { HNS_REF } from '../../knowledge/hns-sources';
+import type { Rule } from '../types';
+import { spanOf } from './helpers';
+
+/** shared/windows-networking.md §6.2 vs §6.7–§6.8; corpus: win-bridge sample-v1 vs sample-v2, sdnbridge examples. */
+export const hnsCniPolicyShapeRule: Rule = {
+  meta: {
+    id: 'hns-cni-policy-shape',
+    title: 'CNI policy written in the other HNS schema',
+    defaultSeverity: 'warning',
+    kinds: ['cni'],
+    target: 'any',
+    fixable: false,
+    description:
+      'Windows CNI plugins pass their `policies` / `AdditionalArgs` entries to HNS in one schema. `sdnbridge`, `sdnoverlay`, `nat` (microsoft/windows-container-networking) and `win-bridge` / `win-overlay` with `"apiVersion": 2` build HCN v2 policies, `{"Type": ..., "Settings": {...}}`: a flat v1 policy loses its fields there (an OutBoundNAT without its exceptions). `win-bridge` / `win-overlay` without `apiVersion` 2 send v1 policies, where `Settings` means nothing.',
+    remedy: 'Write the policy in the schema the plugin uses: `{"Type": "OutBoundNAT", "Settings": {"Exceptions": [...]}}` for v2, `{"Type": "OutBoundNAT", "ExceptionList": [...]}` for v1 (ROUTE becomes SDNRoute in v2).',
+    examples: {
+      bad: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["10.0.0.0/8"] } }] }',
+      good: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "Settings": { "Exceptions": ["10.0.0.0/8"] } } }] }',
+    },
+    sources: [HNS_REF.WCN, 'https://github.com/containernetworking/plugins/tree/main/plugins/main/windows', 'HCSSHIM'],
+  },
+  check(ctx) {
+    for (const p of hnsModel(ctx.doc).policies) {
+      const cni = p.cni;
+      if (!cni?.expects || cni.shape === cni.expects || !p.typePair) continue;
+      ctx.report({
+        span: spanOf(p.typePair.key),
+        message:
+          cni.expects === 'v2'
+            ? `This plugin reads HCN v2 policies (\`{"Type", "Settings"}\`): the fields of this flat v1 \`${p.type}\` policy are not passed to HNS. Move them into \`Settings\`.`
+            : `This plugin sends HNS v1 policies (set \`"apiVersion": 2\` for v2): HNS v1 does not read \`Settings\`, so this \`${p.type}\` policy has no effect. Write its fields beside \`Type\`.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+/** Every HNS rule, schema validation first, in a stable order (docs, SARIF and `--rule` read this list). */
+import { hnsSchemaRule } from '../../schema/hns-schema-rule';
+import type { Rule } from '../types';
+import { hnsAdapterNameRule } from './adapter-name';
+import { hnsAddressOutsideSubnetRule } from './address-outside-subnet';
+import { hnsCidrRule } from './cidr';
+import { hnsCniPolicyShapeRule } from './cni-policy-shape';
+import { hnsDuplicatePolicyRule } from './duplicate-policy';
+import { hnsFlagBitsRule } from './flag-bits';
+import { hnsIpAddressRule } from './ip-address';
+import { hnsIpv6NetworkTypeRule } from './ipv6-network-type';
+import { hnsIpv6OnlyRule } from './ipv6-only';
+import { hnsLoadBalancerNetworkRule } from './load-balancer-network';
+import { hnsMacAddressRule } from './mac-address';
+import { hnsOverlaySubnetVsidRule } from './overlay-subnet-vsid';
+import { hnsPolicyLocationRule } from './policy-location';
+import { hnsPortRangeRule } from './port-range';
+import { hnsRemoteEndpointProviderAddressRule } from './remote-endpoint-provider-address';
+import { hnsSchemaVersionRule } from './schema-version';
+import { hnsVersionGateRule } from './version-gate';
+import { hnsVlanRangeRule } from './vlan-range';
+import { hnsVsidRangeRule } from './vsid-range';
+
+export const HNS_RULES: readonly Rule[] = [
+  hnsSchemaRule,
+  hnsPolicyLocationRule,
+  hnsCniPolicyShapeRule,
+  hnsAdapterNameRule,
+  hnsOverlaySubnetVsidRule,
+  hnsVsidRangeRule,
+  hnsRemoteEndpointProviderAddressRule,
+  hnsIpv6NetworkTypeRule,
+  hnsIpv6OnlyRule,
+  hnsVersionGateRule,
+  hnsSchemaVersionRule,
+  hnsFlagBitsRule,
+  hnsDuplicatePolicyRule,
+  hnsPortRangeRule,
+  hnsVlanRangeRule,
+  hnsCidrRule,
+  hnsIpAddressRule,
+  hnsMacAddressRule,
+  hnsAddressOutsideSubnetRule,
+  hnsLoadBalancerNetworkRule,
+];

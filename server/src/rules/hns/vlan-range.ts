@@ -1,0 +1,30 @@
+import { hnsModel } from '../../hns/model';
+import { walkFields } from '../../hns/walk';
+import type { Rule } from '../types';
+import { integerValue, spanOf } from './helpers';
+
+/** shared/windows-networking.md §6.2, §6.4 (VLAN policies, subnet VLAN IsolationId), IEEE 802.1Q. */
+export const hnsVlanRangeRule: Rule = {
+  meta: {
+    id: 'hns-vlan-range',
+    title: 'VLAN ID outside 1–4094',
+    defaultSeverity: 'error',
+    kinds: ['hns-v1', 'hcn-v2', 'cni'],
+    target: 'any',
+    fixable: false,
+    description:
+      'A VLAN ID is a 12-bit 802.1Q tag: 1–4094 (0 means untagged and 4095 is reserved). v1 `VLAN` policies, v1 `Isolation` policies and v2 VLAN subnet or endpoint policies (`IsolationId`) take it; the host adapter must be in trunk mode for tagged traffic.',
+    remedy: 'Use a VLAN ID from 1 to 4094, or remove the policy for untagged traffic.',
+    examples: { bad: '{ "Type": "VLAN", "Settings": { "IsolationId": 4095 } }', good: '{ "Type": "VLAN", "Settings": { "IsolationId": 11 } }' },
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'MSD-ADV'],
+  },
+  check(ctx) {
+    walkFields(hnsModel(ctx.doc), (use) => {
+      if (use.type.kind !== 'int' || use.type.format !== 'vlan') return;
+      const value = integerValue(use.node);
+      if (value === undefined || (value >= 1 && value <= 4094)) return;
+      const why = value === 0 ? '0 means untagged' : value === 4095 ? '4095 is reserved' : 'VLAN IDs are 12-bit';
+      ctx.report({ span: spanOf(use.node), message: `VLAN ID ${value} is not usable (${why}): 802.1Q VLAN IDs are 1–4094.` });
+    });
+  },
+};
