@@ -2,7 +2,9 @@
  * `network_mode` on Windows (shared/windows-networking.md §2.2, §5.2, §7 #3, #4, #24): there is no `host`
  * network and no network called `bridge`; sharing another container's network stack needs process isolation.
  */
-import { describeTheme, WIN, type FixCase, type RuleCase } from './test-helpers';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, describeTheme, rangeText, WIN, type FixCase, type RuleCase } from './test-helpers';
 
 const IMAGE = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 
@@ -23,6 +25,12 @@ const cases: RuleCase[] = [
     rule: 'network-mode-host',
     yaml: `${WIN}    network_mode: "host"\n`.replace(/\n/g, '\r\n'),
     expect: [{ rule: 'network-mode-host', severity: 'error', range: '3:18-3:24' }],
+  },
+  {
+    name: 'a file written as one flow mapping: line 0',
+    rule: 'network-mode-host',
+    yaml: `{services: {web: {image: ${IMAGE}, network_mode: host}}}\n`,
+    expect: [{ rule: 'network-mode-host', severity: 'error', range: '0:86-0:90' }],
   },
   {
     name: 'near misses: nat, none, a named network, `hostnet`',
@@ -94,3 +102,13 @@ const fixes: FixCase[] = [
 ];
 
 describeTheme('network-mode', cases, fixes);
+
+describe('network-mode-hyperv-shared: related information', () => {
+  it('points at the Hyper-V isolation that makes it fail, in either service', () => {
+    for (const [text, at] of [[shared('process', 'hyperv'), '6:15-6:21'], [shared('HyperV', 'process'), '3:15-3:21']]) {
+      const [finding] = check(text).filter((f) => f.rule === 'network-mode-hyperv-shared');
+      const related = finding.related.filter((r) => r.message === 'Hyper-V isolation set here');
+      assert.deepEqual(related.map((r) => r.range && rangeText(r.range)), [at]);
+    }
+  });
+});

@@ -49,6 +49,13 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 /** The first lines of a Windows compose file: one service on a Windows image (lines 0–2). */
 export const WIN = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
+export const toCrlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** A range after a BOM is added: positions on line 0 move one character right. */
+export function shiftLine0(range: string): string {
+  return range.replace(/(^|-)0:(\d+)/g, (_, before: string, character: string) => `${before}0:${Number(character) + 1}`);
+}
+
 export function rangeText(range: Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
@@ -183,6 +190,17 @@ export function describeTheme(theme: string, cases: RuleCase[], fixes: FixCase[]
   describe(`${theme} rules`, () => {
     for (const c of cases) it(`${rulesOf(c).join(', ')}: ${c.name}`, () => assertCase(c));
     for (const f of fixes) it(`${f.rule} fix: ${f.name}`, () => assertFix(f));
+    // The same cases with CRLF line endings and a BOM: the same ranges (a BOM is one more character on line 0).
+    it('every case with CRLF line endings and a BOM gives the same findings', () => {
+      for (const c of cases.filter((c) => !/[\r\ufeff]/.test(c.yaml))) {
+        assertCase({ ...c, name: `${c.name} (CRLF)`, yaml: toCrlf(c.yaml) });
+        const bom = c.expect.map((e) => ({ ...e, range: shiftLine0(e.range) }));
+        assertCase({ ...c, name: `${c.name} (BOM)`, yaml: `\ufeff${c.yaml}`, expect: bom });
+      }
+    });
+    it('every fix keeps CRLF line endings', () => {
+      for (const f of fixes.filter((f) => !/\r/.test(f.yaml))) assertFix({ ...f, name: `${f.name} (CRLF)`, yaml: toCrlf(f.yaml), expected: toCrlf(f.expected) });
+    });
     for (const id of rules) {
       const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
       if (meta?.target !== 'windows') continue;
