@@ -425,7 +425,10 @@ fixes checked  ${totals.fixes}
 failed         ${totals.failed.length}
 hung           ${totals.hung.length}${totals.hung.length ? ` (${totals.hung.map((h) => `#${h.index} ${h.kind}`).join(', ')})` : ''}
 known issues   ${Object.entries(totals.known).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}
-time per case  median ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${(times[times.length - 1] ?? 0).toFixed(1)} ms; over 1 s: ${totals.slow.length}`);
+time per case  median ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${(times[times.length - 1] ?? 0).toFixed(1)} ms; over 1 s: ${totals.slow.length}${totals.slow
+    .slice(0, 5)
+    .map((x) => `\n  slow: #${x.index} ${x.kind} ${x.ms.toFixed(0)} ms (npm run fuzz -- --seed ${seed} --replay ${x.index})`)
+    .join('')}`);
   const groups = new Map<string, typeof totals.failed>();
   for (const f of totals.failed) {
     const key = f.violations[0].replace(/\d+/g, 'N').slice(0, 120);
