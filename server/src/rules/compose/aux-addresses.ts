@@ -1,4 +1,4 @@
-import { ipamConfigs } from '../../compose/model';
+import { effectiveDriver, ipamConfigs } from '../../compose/model';
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { reportNoEffect } from './no-effect-option';
@@ -25,7 +25,9 @@ export const auxAddressesRule: Rule = {
   check(ctx) {
     reportNoEffect(
       ctx,
-      (model) => model.networks.flatMap((n) => ipamConfigs(n).flatMap((c) => {
+      // Overlay networks take their addresses from swarm's default IPAM, which does reserve them (as for
+      // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them.
+      (model) => model.networks.flatMap((n) => effectiveDriver(n).name === 'overlay' ? [] : ipamConfigs(n).flatMap((c) => {
         const pair = getPair(c, 'aux_addresses');
         return pair ? [{ pair, owner: n.name }] : [];
       })),

@@ -41,9 +41,9 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'aux-addresses', severity: 'warning', range: '8:10-8:23', message: ['`aux_addresses` has no effect on Windows', '`lan`', 'does not reserve'] }],
   },
   {
-    name: 'near miss: an IPAM config without `aux_addresses`',
+    name: 'near misses: an IPAM config without `aux_addresses`; `aux_addresses` on overlay (default IPAM reserves them)',
     rule: 'aux-addresses',
-    yaml: net('  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n'),
+    yaml: net('  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n  swarm:\n    driver: overlay\n    ipam:\n      config:\n        - subnet: 10.0.9.0/24\n          aux_addresses:\n            lb: 10.0.9.2\n'),
     expect: [],
   },
   // internal-network
