@@ -27,11 +27,13 @@ export function quoteScalar(doc: ParsedDocument, node: ScalarNode): SpanEdit | u
 
 /**
  * Removes a block-mapping pair with its whole lines: from the start of the key's line through the end of the
- * value's last line. Refused (undefined) for flow mappings, for pairs sharing a line with something else, and
- * for pairs whose lines hold a comment (a fix never deletes a comment).
+ * value's last line. Refused (undefined) for flow mappings, for pairs sharing a line with something else, for
+ * pairs whose lines hold a comment (a fix never deletes a comment), and for pairs that declare an anchor (a fix
+ * never breaks an alias).
  */
 export function removePairLines(doc: ParsedDocument, pair: Pair): SpanEdit | undefined {
   const { lines, text } = doc;
+  if (declaresAnchor(pair.key) || declaresAnchor(pair.value)) return undefined;
   const keyLine = lines.positionAt(pair.key.full.start).line;
   const lineStart = lines.lineStart(keyLine);
   if (text.slice(lineStart, pair.key.full.start).trim() !== '' && !/^\s*-\s*$/.test(text.slice(lineStart, pair.key.full.start))) return undefined;
@@ -47,6 +49,21 @@ export function removePairLines(doc: ParsedDocument, pair: Pair): SpanEdit | und
   return { span: { start: lineStart, end: nextLineStart }, newText: '' };
 }
 
+/**
+ * True when the node or anything written inside it declares an anchor (`&name`): deleting that text would leave
+ * every alias to it dangling, and the document would no longer parse. Aliases are not followed.
+ */
+export function declaresAnchor(node: Node): boolean {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.anchor !== undefined) return true;
+    if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  return false;
+}
+
 function hasComment(segment: string): boolean {
   // A '#' starts a comment at the start of a line or after white space, unless inside quotes; be conservative
   // and treat any such '#' as a comment.
@@ -56,6 +73,7 @@ function hasComment(segment: string): boolean {
 /** Removes one item of a block sequence with its line(s), under the same safety conditions. */
 export function removeItemLines(doc: ParsedDocument, item: Node): SpanEdit | undefined {
   const { lines, text } = doc;
+  if (declaresAnchor(item)) return undefined;
   const line = lines.positionAt(item.full.start).line;
   const lineStart = lines.lineStart(line);
   if (!/^\s*-\s*$/.test(text.slice(lineStart, item.full.start))) return undefined;

@@ -1,4 +1,5 @@
 import { asMap, asScalar, get, getPair, scalarText } from '../../documents/tree';
+import { declaresAnchor } from '../edits';
 import type { Rule } from '../types';
 
 /** shared/windows-networking.md §5.2, §7 #27 (CS-SCHEMA: `external.name` deprecated; MSD-ADV still shows it). */
@@ -26,11 +27,11 @@ export const externalNameDeprecatedRule: Rule = {
       const keyLine = lines.positionAt(pair.key.full.start);
       const indent = text.slice(lines.lineStart(keyLine.line), pair.key.full.start);
       const replaced = text.slice(pair.key.full.start, pair.value.end);
-      // Only the network's own pair (not one merged in from an anchor other networks share), holding just the
-      // name and no comment; in a flow mapping the two keys are written on one line, with a comma.
+      // Only the network's own pair (not one merged in from an anchor other networks share), declaring no anchor
+      // (aliases to it would dangle), holding just the name and no comment; in a flow mapping the two keys are written on one line, with a comma.
       const own = network.node!.pairs.includes(pair);
       const flow = network.node!.flow;
-      const safe = own && (flow || /^[ \t]*$/.test(indent)) && !/#/.test(replaced) && !getPair(network.node, 'name') && external.pairs.length === 1;
+      const safe = own && !declaresAnchor(pair.value) && (flow || /^[ \t]*$/.test(indent)) && !/#/.test(replaced) && !getPair(network.node, 'name') && external.pairs.length === 1;
       const nameText = text.slice(name.start, name.end);
       const separator = flow ? ', ' : `${lineBreakAfter(text, lines.lineEnd(keyLine.line))}${indent}`;
       ctx.report({

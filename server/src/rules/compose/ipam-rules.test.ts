@@ -180,6 +180,13 @@ describe('ipam rules: fixes that are not offered', () => {
     assert.equal(finding.range.start.line, 7);
     assert.deepEqual(finding.fixes, []);
   });
+  it('no removal of a pair that declares an anchor (its aliases would dangle)', () => {
+    const text = net('  lan:\n    ipam:\n      options: &opts\n        foo: bar\n  other:\n    ipam:\n      options: *opts\n');
+    const findings = check(text).filter((f) => f.rule === 'ipam-options');
+    assert.equal(findings.length, 2);
+    assert.deepEqual(findings[0].fixes, []);
+    assert.equal(findings[1].fixes.length, 1, 'the alias itself can go');
+  });
   it('no removal when the lines to remove hold a comment', () => {
     const [finding] = check(net('  backend:\n    internal: true # keep out\n')).filter((f) => f.rule === 'internal-network');
     assert.deepEqual(finding.fixes, []);

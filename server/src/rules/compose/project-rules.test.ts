@@ -110,6 +110,11 @@ describe('project rules: fixes that are not offered', () => {
     assert.equal(finding.range.start.line, 1);
     assert.deepEqual(finding.fixes, []);
   });
+  it('no rewrite of an `external` that declares an anchor', () => {
+    const text = `${WIN}networks:\n  default:\n    external: &ext\n      name: nat\nx-reuse:\n  <<: *ext\n`;
+    const [finding] = check(text).filter((f) => f.rule === 'external-name-deprecated');
+    assert.deepEqual(finding.fixes, []);
+  });
   it('no rewrite when `external` holds more than the name, or a comment inside it', () => {
     const text = `${WIN}networks:\n  a:\n    external:\n      name: nat\n      x-note: 1\n  b:\n    external: # old form\n      name: nat\n`;
     const findings = check(text).filter((f) => f.rule === 'external-name-deprecated');
