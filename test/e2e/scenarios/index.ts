@@ -1,0 +1,5 @@
+/** The scenarios `test/e2e/run.ts --scenario <name>` knows. */
+import type { Scenario } from '../harness/scenario';
+import { dummy } from './dummy';
+
+export const SCENARIOS: Record<string, Scenario> = { dummy };
