@@ -2,11 +2,20 @@ import { validateCompose } from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import type { Rule } from '../rules/types';
 import { withContext } from './context';
-import { validateTree } from './validate';
+import { validateTree, type PlacedProblem } from './validate';
+import { get, type Node } from '../documents/tree';
 
 /** Compose interpolates `${VAR}` / `$VAR` before it validates, so such values are checked after substitution, not here. */
 export function isInterpolated(value: unknown): boolean {
   return typeof value === 'string' && /\$(\{|[A-Za-z_])/.test(value);
+}
+
+/** A top-level key holding `image` or `build` is a service written in the old file format 1 (no `services:`). */
+function oldFormatHint(problem: PlacedProblem, root: Node | undefined): string | undefined {
+  if (problem.keyword !== 'additionalProperties' || problem.pointer !== '' || problem.target.kind !== 'property-key') return undefined;
+  const value = get(root, problem.target.property);
+  if (!get(value, 'image') && !get(value, 'build')) return undefined;
+  return `\`${problem.target.property}\` is not allowed here: it looks like a service in the old compose file format 1, which compose no longer reads. Move it under \`services:\`.`;
 }
 
 /**
@@ -42,6 +51,6 @@ export const composeSchemaRule: Rule = {
       ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the compose schema: ${outcome.reason}.` });
       return;
     }
-    for (const problem of outcome.problems) ctx.report({ span: problem.span, message: withContext(problem) });
+    for (const problem of outcome.problems) ctx.report({ span: problem.span, message: oldFormatHint(problem, ctx.doc.root) ?? withContext(problem) });
   },
 };
