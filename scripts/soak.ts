@@ -51,7 +51,7 @@ diagnostics published ${r.publishes}
 server RSS            first ${mb(r.rss[0] ?? 0)}, max ${mb(Math.max(...r.rss))}, last ${mb(r.rss[r.rss.length - 1] ?? 0)}
 live heap after GC    first quarter ${mb(heapStart)}, last quarter ${mb(heapEnd)}, max ${mb(Math.max(0, ...r.heap))} (${r.heap.length} samples)${heapGrew ? '  GREW' : ''}
 server errors logged  ${r.serverErrors.length}
-final diagnostics     ${r.documents + 1 - r.mismatches.length - Object.values(r.knownMismatches).reduce((a, b) => a + b, 0)} equal to the CLI, ${r.mismatches.length} different, known bugs: ${known}
+final diagnostics     ${r.matched.documents} documents equal to the CLI (${r.matched.findings} findings), ${r.mismatches.length} different, known bugs: ${known}
 final settings        ${JSON.stringify(r.finalSettings)}`);
   for (const m of r.mismatches.slice(0, 5)) console.log(`\nMISMATCH ${m}`);
   for (const e of r.serverErrors.slice(0, 5)) console.log(`\nSERVER ERROR ${e}`);
