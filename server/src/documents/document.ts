@@ -1,6 +1,6 @@
 /** One parse per document version: text, line index, located tree, parse errors and kind, shared by every feature. */
 import { detectKind, languageOf, type DocumentKind, type Language } from './kind';
-import { parseJson } from './json';
+import { parseJson, type ParsedJson } from './json';
 import { LineIndex } from './text';
 import type { Node } from './tree';
 import { parseYaml, type ParseError } from './yaml';
@@ -17,6 +17,9 @@ export interface ParsedDocument {
 }
 
 export function parseDocument(path: string, text: string, language: Language = languageOf(path, text)): ParsedDocument {
-  const { root, errors } = language === 'yaml' ? parseYaml(text) : parseJson(text);
-  return { path, text, lines: new LineIndex(text), language, root, errors, kind: detectKind(path, language, root) };
+  const parsed: ParsedJson = language === 'yaml' ? parseYaml(text) : parseJson(text);
+  const { root, errors } = parsed;
+  // A JSON document nested past the limit has no root, but its kind comes from what was read down to the limit.
+  const kindRoot = root ?? parsed.shallow;
+  return { path, text, lines: new LineIndex(text), language, root, errors, kind: detectKind(path, language, kindRoot) };
 }

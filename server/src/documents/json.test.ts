@@ -1,11 +1,13 @@
 /**
  * JSON (with comments) → the same located tree as YAML: objects are flow mappings with double-quoted keys,
  * arrays flow sequences; offsets stay those of the text (BOM included); errors are {message, offset}; nesting
- * past the limit is reported instead of parsed.
+ * past the limit is reported and nothing is checked, though the kind is still told from what was read.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJson, JSON_MAX_DEPTH } from './json';
+import { checkDocument } from '../engine/check';
+import { parseDocument } from './document';
 import type { MapNode, Node } from './tree';
 
 function at(root: Node | undefined, path: (string | number)[]): Node {
@@ -61,7 +63,7 @@ describe('JSON errors and the depth guard', () => {
     { name: 'an unclosed array', text: '[1, 2', message: /^JSON syntax error: close bracket expected$/, offset: 5, root: true },
     { name: 'a missing colon', text: '{"a" 1}', message: /^JSON syntax error: colon expected$/, offset: 5, root: true },
     { name: 'after a BOM, offsets count it', text: '\ufeff{"a": }', message: /value expected/, offset: 7, root: true },
-    { name: `nesting past ${JSON_MAX_DEPTH} levels: at the first bracket too deep, no tree`, text: '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1), message: new RegExp(`^JSON nested deeper than ${JSON_MAX_DEPTH} levels`), offset: JSON_MAX_DEPTH, root: false },
+    { name: `nesting past ${JSON_MAX_DEPTH} levels: at the first bracket too deep`, text: '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1), message: new RegExp(`^JSON nested deeper than ${JSON_MAX_DEPTH} levels`), offset: JSON_MAX_DEPTH, root: false },
     { name: 'the depth guard after a BOM', text: '\ufeff' + '{"a":'.repeat(JSON_MAX_DEPTH + 1) + '1' + '}'.repeat(JSON_MAX_DEPTH + 1), message: /nested deeper/, offset: 1 + 5 * JSON_MAX_DEPTH, root: false },
   ];
   for (const c of cases) {
@@ -73,6 +75,35 @@ describe('JSON errors and the depth guard', () => {
       assert.equal(result.root !== undefined, c.root);
     });
   }
+
+  it('past the limit nothing is checked (no root), but the tree down to the limit tells the kind', () => {
+    const text = `{"Name": "x", "Type": "NAT", "Policies": ${'['.repeat(100_000)}"a", "]", // ]\n${']'.repeat(100_000)}, "Flags": 8}`;
+    const result = parseJson(text);
+    assert.deepEqual(result.errors.map((e) => [e.message.slice(0, 24), e.offset]), [['JSON nested deeper than ', 41 + JSON_MAX_DEPTH - 1]]);
+    assert.equal(result.root, undefined);
+    const root = result.shallow as MapNode;
+    assert.deepEqual(root.pairs.map((p) => p.key.value), ['Name', 'Type', 'Policies', 'Flags']);
+    const flags = root.pairs[3].value;
+    assert.equal(text.slice(flags.start, flags.end), '8');
+    let node: Node = root.pairs[2].value;
+    let depth = 1;
+    while (node.kind === 'seq' && node.items.length) {
+      node = node.items[0];
+      depth++;
+    }
+    assert.equal(depth, JSON_MAX_DEPTH, 'read down to the limit, then an empty array');
+    assert.equal(node.kind === 'seq' && node.items.length, 0);
+    const doc = parseDocument('hns.json', text);
+    assert.equal(doc.kind, 'hns-v1');
+    const findings = checkDocument(doc).findings;
+    assert.deepEqual(findings.map((f) => [f.rule, f.span.start]), [['syntax', 41 + JSON_MAX_DEPTH - 1]]);
+  });
+
+  it('an unclosed too-deep bracket: the depth finding', () => {
+    const result = parseJson('{"a": ' + '['.repeat(JSON_MAX_DEPTH + 10));
+    assert.deepEqual(result.errors.map((e) => e.offset), [6 + JSON_MAX_DEPTH - 1]);
+    assert.match(result.errors[0].message, /nested deeper/);
+  });
 
   it(`exactly ${JSON_MAX_DEPTH} levels are read; brackets in strings and comments do not count`, () => {
     const deep = '['.repeat(JSON_MAX_DEPTH) + ']'.repeat(JSON_MAX_DEPTH);

@@ -12,22 +12,93 @@ export const JSON_MAX_DEPTH = 200;
 export interface ParsedJson {
   root: Node | undefined;
   errors: ParseError[];
+  /**
+   * Past the nesting limit there is no root (nothing is checked), but the tree read down to the limit (the
+   * too-deep parts empty) is kept here, so the document's kind is still known and the limit gets reported.
+   */
+  shallow?: Node;
 }
 
 export function parseJson(text: string): ParsedJson {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const deep = firstOffsetDeeperThan(text, JSON_MAX_DEPTH);
+  // Past the limit, each too-deep array or object is read as an empty one (its inside blanked, offsets kept), so
+  // there is a shallow tree to tell the document's kind by.
+  const { text: shallow, deep } = emptyTooDeep(text, JSON_MAX_DEPTH);
+  const rawErrors: JsonParseError[] = [];
+  const input = base ? ' ' + shallow.slice(1) : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
+  const tree = parseTree(input, rawErrors, { allowTrailingComma: true, disallowComments: false });
+  const errors = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));
   if (deep !== -1) {
     return {
       root: undefined,
       errors: [{ message: `JSON nested deeper than ${JSON_MAX_DEPTH} levels: winnet stops reading here (no HNS document nests this deep)`, offset: deep }],
+      shallow: tree ? convert(tree) : undefined,
     };
   }
-  const rawErrors: JsonParseError[] = [];
-  const input = base ? ' ' + text.slice(1) : text; // keep offsets: the BOM becomes a space jsonc-parser skips
-  const tree = parseTree(input, rawErrors, { allowTrailingComma: true, disallowComments: false });
-  const errors = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));
   return { root: tree ? convert(tree) : undefined, errors };
+}
+
+/**
+ * The text with the inside of every array or object that opens level `limit + 1` blanked (brackets kept, so it
+ * reads as an empty one; every offset unchanged), and the offset of the first such bracket (-1 if none).
+ */
+function emptyTooDeep(text: string, limit: number): { text: string; deep: number } {
+  const first = firstOffsetDeeperThan(text, limit);
+  if (first === -1) return { text, deep: -1 };
+  const out: string[] = [];
+  let copied = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) i = skipString(text, i);
+    else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) i = skipLineComment(text, i);
+    else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) i = skipBlockComment(text, i);
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      if (++depth > limit) {
+        // Find the bracket that closes this one; blank everything between them.
+        let inner = 1;
+        let j = i + 1;
+        for (; j < text.length && inner > 0; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 34) j = skipString(text, j);
+          else if (c === 47 && text.charCodeAt(j + 1) === 47) j = skipLineComment(text, j);
+          else if (c === 47 && text.charCodeAt(j + 1) === 42) j = skipBlockComment(text, j);
+          else if (c === 91 || c === 123) inner++;
+          else if (c === 93 || c === 125) inner--;
+        }
+        const close = inner === 0 ? j - 1 : text.length;
+        out.push(text.slice(copied, i + 1), ' '.repeat(close - i - 1));
+        copied = close;
+        i = close;
+        depth--;
+        if (inner === 0) continue;
+      }
+    } else if (ch === 93 || ch === 125) {
+      depth--;
+    }
+  }
+  out.push(text.slice(copied));
+  return { text: out.join(''), deep: first };
+}
+
+/** Index of the closing quote of the string opening at `i` (or the last index). */
+function skipString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34) return i;
+  }
+  return text.length;
+}
+
+function skipLineComment(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) !== 10) i++;
+  return i;
+}
+
+function skipBlockComment(text: string, i: number): number {
+  const close = text.indexOf('*/', i + 2);
+  return close === -1 ? text.length : close + 1;
 }
 
 function describe(code: string): string {
