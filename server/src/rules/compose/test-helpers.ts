@@ -218,6 +218,7 @@ export function describeTheme(theme: string, cases: RuleCase[], fixes: FixCase[]
         const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
         assert.ok(meta, `${id} is a registered rule`);
         assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id)), `${id} has a case where it fires`);
+        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && (e.message?.length ?? 0) >= 2)), `${id} has a case checking the facts its message states`);
         assert.ok(cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)), `${id} has a near miss`);
         assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)) || id === 'windowsshim-internal-option', `${id} fires at its default severity somewhere`);
         if (meta.fixable) assert.ok(fixes.some((f) => f.rule === id), `${id} is fixable and has a fix case`);
