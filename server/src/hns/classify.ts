@@ -15,7 +15,17 @@ export type ObjectKind = V1Kind | V2Kind;
 const V1_ORDER: V1Kind[] = ['Network', 'Endpoint', 'PolicyList', 'V1Policy'];
 const V2_ORDER: V2Kind[] = ['HostComputeNetwork', 'HostComputeEndpoint', 'HostComputeNamespace', 'HostComputeLoadBalancer', 'HostComputeRoute', 'EndpointPolicy'];
 
+const fieldCache = new Map<string, Set<string>>();
+
+/** Known keys of a kind (of a v1 policy type), computed once per kind. */
 function fieldsOf(kind: ObjectKind, type: string | undefined): Set<string> {
+  const cacheKey = kind === 'V1Policy' ? `${kind}:${(type && v1Policy(type)?.type) ?? ''}` : kind;
+  let fields = fieldCache.get(cacheKey);
+  if (!fields) fieldCache.set(cacheKey, (fields = computeFields(kind, type)));
+  return fields;
+}
+
+function computeFields(kind: ObjectKind, type: string | undefined): Set<string> {
   if (kind === 'V1Policy') {
     const spec = type ? v1Policy(type) : undefined;
     return new Set(['Type', ...Object.keys(spec?.settings ?? Object.assign({}, ...V1_POLICIES.map((p) => p.settings)))]);

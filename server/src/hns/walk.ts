@@ -33,16 +33,26 @@ function objectSpec(schema: Schema, id: string): ObjectSpec | undefined {
   return schema === 'v1' ? V1_OBJECTS[id] : V2_OBJECTS[id];
 }
 
+/** The field uses of a model, collected once and shared by every rule that walks them. */
+const cache = new WeakMap<HnsModel, FieldUse[]>();
+
 export function walkFields(model: HnsModel, visit: (use: FieldUse) => void): void {
-  for (const object of model.objects) {
-    const spec = objectSpec(object.schema, object.kind);
-    if (spec) walkObject(object.node, spec.fields, object.pointer, object.schema, visit, undefined, 0);
+  let uses = cache.get(model);
+  if (!uses) {
+    const collected: FieldUse[] = [];
+    const collect = (use: FieldUse) => collected.push(use);
+    for (const object of model.objects) {
+      const spec = objectSpec(object.schema, object.kind);
+      if (spec) walkObject(object.node, spec.fields, object.pointer, object.schema, collect, undefined, 0);
+    }
+    for (const policy of model.policies) {
+      const spec = policy.spec ?? policy.elsewhere;
+      if (!spec || !policy.settings) continue;
+      walkObject(policy.settings, spec.settings, policy.settingsPointer, policy.schema, collect, policy, 0);
+    }
+    cache.set(model, (uses = collected));
   }
-  for (const policy of model.policies) {
-    const spec = policy.spec ?? policy.elsewhere;
-    if (!spec || !policy.settings) continue;
-    walkObject(policy.settings, spec.settings, policy.settingsPointer, policy.schema, visit, policy, 0);
-  }
+  for (const use of uses) visit(use);
 }
 
 function walkObject(node: MapNode, fields: Record<string, Field>, pointer: string, schema: Schema, visit: (use: FieldUse) => void, policy: PolicyUse | undefined, depth: number): void {

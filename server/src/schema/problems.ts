@@ -32,5 +32,7 @@ export interface SchemaErrorLike {
 }
 
 export function childPointer(pointer: string, segment: Segment): string {
-  return `${pointer}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const s = String(segment);
+  // Most keys need no escaping; skip the regexes for them (pointers are built for every field of large documents).
+  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? `${pointer}/${s}` : `${pointer}/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
