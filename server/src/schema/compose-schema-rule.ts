@@ -34,7 +34,8 @@ export const composeSchemaRule: Rule = {
     description:
       'Docker Compose validates every file against the compose-spec JSON Schema before it does anything else, and refuses the file on the first mismatch. winnet validates against the same schema and reports every mismatch at once: an unknown key at the key, a wrong value at the value, a missing key at the key of the object that needs it. Values with `${VAR}` interpolation are left to compose, which checks them after substitution. When the Red Hat YAML extension already validates compose files, `winnet.schemaValidation: auto` turns this rule off so no error shows twice.',
     remedy: 'Fix the key or value as the message says; `x-` keys are free for your own use.',
-    caveat: 'The schema is the compose-spec `main` branch as shipped by the pinned dclint package; a key added to compose after that snapshot is reported until dclint (and winnet) update it.',
+    caveat:
+      'The schema is compose-spec/compose-spec `schema/compose-spec.json` from `main`, as the pinned dclint 3.1.0 ships it (its release script downloads `main`; this copy already has `models`, `provider`, `use_api_socket` and `gw_priority`, so it is from 2025). A key added to compose after that snapshot is reported until dclint, and winnet with it, update.',
     examples: { bad: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30\n', good: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30s\n' },
     sources: ['CS-SCHEMA', 'https://github.com/zavoloklom/docker-compose-linter'],
   },
