@@ -101,8 +101,9 @@ for (const target of targets) {
   const schema = stripAnnotations(full);
   // allErrors: every problem is reported, not the first. verbose: each error carries the (sub)schema it failed
   // and the data, so the error mapper can collapse oneOf/anyOf noise without resolving schema paths (which are
-  // relative to whichever definition failed). inlineRefs off: each definition compiles once, as a function.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: target.strict, inlineRefs: false, code: { source: true, lines: false, optimize: true } });
+  // relative to whichever definition failed). messages off: winnet words every error itself, and ajv's
+  // message templates would only add weight. inlineRefs off: each definition compiles once, as a function.
+  const ajv = new Ajv({ allErrors: true, verbose: true, messages: false, strict: target.strict, inlineRefs: false, code: { source: true, lines: false, optimize: true } });
   ajv.addSchema(schema);
   const id = schema.$id;
   const refs = Object.fromEntries(Object.entries(target.exports).map(([name, def]) => [name, def ? `${id}#/definitions/${def}` : id]));

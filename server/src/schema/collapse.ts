@@ -193,7 +193,7 @@ function toProblem(e: SchemaErrorLike, options: CollapseOptions): SchemaProblem 
       return { pointer: at, target: value, keyword: 'uniqueItems', message: 'items must be unique' };
     }
     default:
-      return { pointer: at, target: value, keyword: e.keyword, message: e.message ?? `fails \`${e.keyword}\`` };
+      return { pointer: at, target: value, keyword: e.keyword, message: e.message ?? `does not satisfy the schema's \`${e.keyword}\` (${JSON.stringify(e.params)})` };
   }
 }
 
