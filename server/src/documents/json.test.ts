@@ -114,6 +114,21 @@ describe('JSON errors and the depth guard', () => {
     assert.ok(result.root);
   });
 
+  it('a text ending inside an unterminated `/*` keeps every node inside it', () => {
+    for (const text of ['[1 /*', '{"Name": "x", "Type": "NAT", "Policies": [{"Type": "VLAN"} /*']) {
+      const { root, errors } = parseJson(text);
+      assert.ok(errors.length > 0);
+      const stack: Node[] = root ? [root] : [];
+      while (stack.length) {
+        const n = stack.pop()!;
+        assert.ok(n.start <= n.end && n.end <= text.length && n.full.end <= text.length, `${JSON.stringify(text)}: ${n.kind} ${n.start}-${n.end}`);
+        if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
+        if (n.kind === 'seq') stack.push(...n.items);
+      }
+      for (const e of errors) assert.ok(e.offset <= text.length);
+    }
+  });
+
   it('odd inputs return a result instead of throwing', () => {
     for (const text of ['', '{', '}', '[', '"', '/*', '//', '\ufeff', 'nul', '{"a":1}}', '[,]', '{,}']) {
       const result = parseJson(text);

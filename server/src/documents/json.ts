@@ -32,10 +32,10 @@ export function parseJson(text: string): ParsedJson {
     return {
       root: undefined,
       errors: [{ message: `JSON nested deeper than ${JSON_MAX_DEPTH} levels: winnet stops reading here (no HNS document nests this deep)`, offset: deep }],
-      shallow: tree ? convert(tree) : undefined,
+      shallow: tree ? convert(tree, text.length) : undefined,
     };
   }
-  return { root: tree ? convert(tree) : undefined, errors };
+  return { root: tree ? convert(tree, text.length) : undefined, errors: errors.map((e) => ({ ...e, offset: Math.min(e.offset, text.length) })) };
 }
 
 /**
@@ -131,12 +131,14 @@ function firstOffsetDeeperThan(text: string, limit: number): number {
   return -1;
 }
 
-function span(n: JsonNode) {
-  const s = { start: n.offset, end: n.offset + n.length };
+function spanOf(n: JsonNode, length: number) {
+  // jsonc-parser gives the nodes around an unterminated `/*` at the end one character past the text: clamp.
+  const s = { start: Math.min(n.offset, length), end: Math.min(n.offset + n.length, length) };
   return { ...s, full: { ...s } };
 }
 
-function convert(n: JsonNode): Node {
+function convert(n: JsonNode, length: number): Node {
+  const span = (node: JsonNode) => spanOf(node, length);
   switch (n.type) {
     case 'object': {
       const pairs: Pair[] = [];
@@ -144,13 +146,14 @@ function convert(n: JsonNode): Node {
         const [k, v] = prop.children ?? [];
         if (!k) continue;
         const key: ScalarNode = { kind: 'scalar', value: String(k.value), style: 'double', ...span(k) };
-        const value: Node = v ? convert(v) : { kind: 'scalar', value: null, style: 'empty', start: k.offset + k.length, end: k.offset + k.length, full: { start: k.offset + k.length, end: k.offset + k.length } };
+        const at = Math.min(k.offset + k.length, length);
+        const value: Node = v ? convert(v, length) : { kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } };
         pairs.push({ key, value });
       }
       return { kind: 'map', pairs, flow: true, ...span(n) } satisfies MapNode;
     }
     case 'array':
-      return { kind: 'seq', items: (n.children ?? []).map(convert), flow: true, ...span(n) } satisfies SeqNode;
+      return { kind: 'seq', items: (n.children ?? []).map((c) => convert(c, length)), flow: true, ...span(n) } satisfies SeqNode;
     case 'string':
       return { kind: 'scalar', value: n.value as string, style: 'double', ...span(n) };
     default:
