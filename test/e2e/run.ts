@@ -14,7 +14,7 @@
  *
  * Options: --skip-setup, --no-neovim, --neovim-only, --no-editor, --grep <regexp> (in-host tests), --suite
  * <file.ts> (repeatable: in-host test files instead of the scenario's), --keep (keep the temp folder),
- * --scenario <name> (see scenarios/index.ts).
+ * --scenario <name | file.ts> (a name from scenarios/index.ts, or a file exporting `scenario`).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +67,19 @@ function parseArgs(argv: string[]): Options {
 
 /** Run on exit and on Ctrl+C / SIGTERM: stop what this run started (code-server's process group, chromium). */
 const cleanups: (() => Promise<void>)[] = [];
+
+/** A scenario by name (scenarios/index.ts), or from a .ts file that exports `scenario`. */
+function loadScenario(nameOrFile: string): Scenario {
+  if (nameOrFile.endsWith('.ts')) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = (require(resolve(nameOrFile)) as { scenario?: Scenario }).scenario;
+    if (!loaded) throw new Error(`${nameOrFile} exports no \`scenario\``);
+    return loaded;
+  }
+  const scenario = SCENARIOS[nameOrFile];
+  if (!scenario) throw new Error(`unknown scenario ${nameOrFile}; known: ${Object.keys(SCENARIOS).join(', ')}, or a path to a .ts file exporting \`scenario\``);
+  return scenario;
+}
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -146,8 +159,7 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const scenario = SCENARIOS[options.scenario];
-  if (!scenario) throw new Error(`unknown scenario ${options.scenario}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  const scenario = loadScenario(options.scenario);
   const started = Date.now();
   if (options.setup) runSetup();
   const tools = findTools();

@@ -72,7 +72,7 @@ export class Checks {
       } else {
         console.log(indent(error instanceof Error ? (error.stack ?? error.message) : String(error)));
       }
-      if (shot) console.log(`      screenshot:    ${shot}`);
+      if (shot) console.log(`      ${shot.endsWith('.png') ? 'screenshot:   ' : 'details:      '} ${shot}`);
       return false;
     }
   }

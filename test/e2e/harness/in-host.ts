@@ -45,7 +45,8 @@ export function reportResults(results: MochaResults, checks: Checks, prefix = 'i
       if (test.error.expected !== undefined || test.error.actual !== undefined) {
         lines.push(`expected:      ${test.error.expected}`, `editor showed: ${test.error.actual}`);
       }
-      if (test.error.stack) lines.push(...test.error.stack.split('\n').slice(1, 6));
+      // The stack repeats the message (and an assertion's diff) before its frames: keep the first frames only.
+      if (test.error.stack) lines.push(...test.error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4));
       details = lines.join('\n');
     }
     checks.record(`${prefix}${test.fullTitle}`, test.state === 'passed', test.durationMs ?? 0, details);

@@ -26,8 +26,9 @@ export interface Finding {
   /** Both must appear in the finding's Problems panel row. */
   message: string;
   code: string;
-  /** Must appear in the hover widget over `key`. */
+  /** Must appear in the hover widget over `hoverAt` (default: over `key`, where the diagnostic shows too). */
   hover: string;
+  hoverAt?: string;
   /** The quick fix to pick from the Ctrl+. menu (a part of its title), and text the file has after it. */
   fix?: { title: string; expectText: string };
 }
@@ -90,9 +91,10 @@ export async function findingChecks(finding: Finding, { wb, checks, workspace }:
     console.log(`      row: ${JSON.stringify(row)}; screenshot ${shot}`);
   });
 
-  await checks.check(`editor: hover over "${finding.key}" shows "${finding.hover}"`, async () => {
+  const hoverAt = finding.hoverAt ?? finding.key;
+  await checks.check(`editor: hover over "${hoverAt}" shows "${finding.hover}"`, async () => {
     await wb.focusEditor();
-    const text = await waitFor(`the hover over "${finding.key}"`, () => wb.hover(finding.key), (t) => t.includes(finding.hover), finding.hover, 20_000, 500);
+    const text = await waitFor(`the hover over "${hoverAt}"`, () => wb.hover(hoverAt), (t) => t.includes(finding.hover), finding.hover, 20_000, 500);
     const shot = await wb.screenshot(`${tag}-hover`);
     console.log(`      hover: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200))}; screenshot ${shot}`);
     await wb.dismiss();

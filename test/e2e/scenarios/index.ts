@@ -1,5 +1,6 @@
 /** The scenarios `test/e2e/run.ts --scenario <name>` knows. */
 import type { Scenario } from '../harness/scenario';
 import { dummy } from './dummy';
+import { winnet } from './winnet';
 
-export const SCENARIOS: Record<string, Scenario> = { dummy };
+export const SCENARIOS: Record<string, Scenario> = { dummy, winnet };
