@@ -65,8 +65,22 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
     return member;
   };
 
+  /**
+   * Each file's merged model, computed once: a file reached along several include paths (a diamond) is expanded
+   * and its problems reported once, not once per path (which grew like Fibonacci with the depth). A file being
+   * computed is always on the current chain, so a hit here is a finished model.
+   */
+  const done = new Map<string, Node | undefined>();
+
   /** The merged model of one file with what it includes (included files first; the file itself wins). */
   const withIncludes = (member: SetMember, chain: string[]): Node | undefined => {
+    if (done.has(member.path)) return done.get(member.path);
+    const result = mergeIncludes(member, chain);
+    done.set(member.path, result);
+    return result;
+  };
+
+  const mergeIncludes = (member: SetMember, chain: string[]): Node | undefined => {
     let merged: Node | undefined;
     for (const entry of items(get(member.doc.root, 'include'))) {
       for (const { path, node } of includePaths(entry, member.path)) {
@@ -100,8 +114,10 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
 
   const text = members.map((m) => m.doc.text).join('\n');
   const first = members[0];
+  // The virtual document has no parse errors of its own: each member's are reported with that member (a
+  // one-file set used to keep the file's errors here too, and the CLI reported each syntax error twice).
   const virtual: ParsedDocument = members.length === 1 && first.base === 0
-    ? { ...first.doc, root }
+    ? { ...first.doc, root, errors: [] }
     : { path: first?.path ?? paths[0] ?? '', text, lines: new LineIndex(text), language: 'yaml', root, errors: [], kind: 'compose' };
   return { members, virtual, problems };
 }

@@ -55,7 +55,8 @@ export function mergeNodes(base: Node | undefined, override: Node, path: string[
   if (b.kind === 'map' && o.kind === 'map') return mergeMaps(b, o, path);
   if (b.kind === 'seq' && o.kind === 'seq') {
     if (REPLACED.includes(key)) return o;
-    const unique = UNIQUE_BY[key];
+    // Own keys only: a top-level key such as `valueOf` or `__proto__` must not find Object.prototype's members.
+    const unique = Object.hasOwn(UNIQUE_BY, key) ? UNIQUE_BY[key] : undefined;
     if (unique) {
       const byKey = new Map<string, Node>();
       const loose: Node[] = [];
