@@ -13,6 +13,8 @@ describe('tree → data', () => {
     { name: '!override keeps the value', text: 'a: !override [1]\n', expect: { a: [1] } },
     { name: 'a key named __proto__ is data', text: '__proto__: 1\n', expect: JSON.parse('{"__proto__": 1}') },
     { name: 'JSON', text: '{"a": [1, {"b": null}]}', path: 'x.json', expect: { a: [1, { b: null }] } },
+    { name: 'an alias inside its own anchor is cut, not followed forever', text: 'a: &a [*a, *a]\n', expect: { a: [null, null] } },
+    { name: 'a mapping merging itself', text: 'a: &a\n  <<: *a\n  b: 1\n', expect: { a: { b: 1 } } },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(data(c.text, c.path), { ok: true, data: c.expect }));
 

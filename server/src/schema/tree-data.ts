@@ -15,7 +15,7 @@ export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BU
   const size = expandedSize(root, budget);
   if (size > budget) return { ok: false, expandedSize: size };
   const memo = new Map<Node, unknown>();
-  return { ok: true, data: convert(root, memo, 0) };
+  return { ok: true, data: convert(root, memo, 0, new Set()) };
 }
 
 /** True for a pair compose drops: `key: !reset ...`. */
@@ -27,26 +27,35 @@ function isMergePair(keyNode: Node): boolean {
   return keyNode.kind === 'scalar' && keyNode.value === MERGE_KEY && keyNode.style === 'plain';
 }
 
-function convert(node: Node | undefined, memo: Map<Node, unknown>, depth: number): unknown {
+// Only anchored nodes can be reached twice (through aliases or merge keys), so only they are memoized.
+function convert(node: Node | undefined, memo: Map<Node, unknown>, depth: number, active: Set<Node>): unknown {
   const n = resolve(node);
   if (!n || depth > 512) return null;
-  const cached = memo.get(n);
-  if (cached !== undefined) return cached;
+  if (n.kind === 'scalar') return n.value;
+  if (n.anchor !== undefined) {
+    if (memo.has(n)) return memo.get(n);
+    if (active.has(n)) return null; // an alias inside its own anchor (malformed YAML): cut the cycle
+    active.add(n);
+  }
   let result: unknown;
-  if (n.kind === 'scalar') {
-    result = n.value;
-  } else if (n.kind === 'seq') {
-    result = n.items.map((item) => convert(item, memo, depth + 1));
+  if (n.kind === 'seq') {
+    result = n.items.map((item) => convert(item, memo, depth + 1, active));
   } else {
     const obj: Record<string, unknown> = {};
     for (const pair of effectivePairs(n)) {
       if (isMergePair(pair.key) || isReset(pair.value)) continue;
-      // defineProperty: a key named `__proto__` must become data, not the object's prototype.
-      Object.defineProperty(obj, String(pair.key.value), { value: convert(pair.value, memo, depth + 1), enumerable: true, writable: true, configurable: true });
+      const key = String(pair.key.value);
+      const value = convert(pair.value, memo, depth + 1, active);
+      // A key named `__proto__` must become data, not the object's prototype.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      else obj[key] = value;
     }
     result = obj;
   }
-  memo.set(n, result);
+  if (n.anchor !== undefined) {
+    memo.set(n, result);
+    active.delete(n);
+  }
   return result;
 }
 
@@ -55,14 +64,17 @@ function expandedSize(root: Node | undefined, cap: number): number {
   const memo = new Map<Node, number>();
   const visit = (node: Node | undefined, depth: number): number => {
     const n = resolve(node);
-    if (!n || depth > 512) return 1;
-    const known = memo.get(n);
-    if (known !== undefined) return known;
-    memo.set(n, 1); // guards against cycles through malformed alias targets
+    if (!n || depth > 512 || n.kind === 'scalar') return 1;
+    const anchored = n.anchor !== undefined;
+    if (anchored) {
+      const known = memo.get(n);
+      if (known !== undefined) return known;
+      memo.set(n, 1); // guards against cycles through malformed alias targets
+    }
     let total = 1;
     if (n.kind === 'seq') for (const item of n.items) total = Math.min(cap + 1, total + visit(item, depth + 1));
-    else if (n.kind === 'map') for (const pair of effectivePairs(n)) total = Math.min(cap + 1, total + visit(pair.value, depth + 1));
-    memo.set(n, total);
+    else for (const pair of effectivePairs(n)) total = Math.min(cap + 1, total + visit(pair.value, depth + 1));
+    if (anchored) memo.set(n, total);
     return total;
   };
   return visit(root, 0);
