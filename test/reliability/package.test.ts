@@ -1,0 +1,56 @@
+/**
+ * The .vsix holds no development files: when `npm run package` has built winnet.vsix (skipped otherwise), every
+ * file in it is a bundle, a doc page, a schema, the grammar, the icon or a manifest file. The names are read
+ * from the zip's central directory, with no unzip tool. `npx vsce ls --no-dependencies` lists the same files.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO } from './support/corpus';
+
+const VSIX = join(REPO, 'winnet.vsix');
+
+/** Entry names of a zip file, from its central directory. */
+export function zipEntries(zip: Buffer): string[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) throw new Error('not a zip file: no end of central directory');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+const ALLOWED = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/dist\/(cli|client|server)\.js$/,
+  /^extension\/docs\/[\w./-]+\.md$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
+  /^extension\/syntaxes\/[\w.-]+\.json$/,
+  /^extension\/images\/icon\.png$/,
+];
+
+describe('the packaged extension', { skip: !existsSync(VSIX) && 'winnet.vsix not built (npm run package)' }, () => {
+  it('contains only bundles, docs, schemas, the grammar, the icon and manifest files', () => {
+    const names = zipEntries(readFileSync(VSIX)).filter((n) => !n.endsWith('/'));
+    assert.ok(names.includes('extension/dist/server.js') && names.includes('extension/dist/cli.js') && names.includes('extension/dist/client.js'));
+    assert.deepEqual(names.filter((n) => !ALLOWED.some((re) => re.test(n))), []);
+    assert.deepEqual(names.filter((n) => /\.(ts|map|mjs|cjs)$|node_modules|\/test\/|\/examples\/|\/bench\//.test(n)), []);
+  });
+});
