@@ -27,6 +27,7 @@ describe('hnsHover', () => {
     { name: 'a flags value: its bits, set ones marked', source: `{ ${SV}, "HostComputeNetwork": "x", "Flags": 1|7 }`, range: '17', contains: ['**`Flags`** — EndpointFlags: an integer bit mask', '- **set** `1` RemoteEndpoint:', '- **set** `16` OverrideDNSServerOrder:', '- `2` DisableInterComputeCommunication:'] },
     { name: 'an enum value', source: `{ ${SV}, "HostComputeEndpoints": [], "PortMappings": [{ "DistributionType": "Source|IP" }] }`, range: '"SourceIP"', contains: ['`SourceIP` = 2: Source IP (session affinity).'] },
     { name: 'a read-only v1 output field', source: '{ "Name": "nat", "Type": "NAT", "NatN|ame": "x" }', range: '"NatName"', contains: ['WinNAT instance name (HNS output). (read-only: HNS reports it and ignores it on input)'] },
+    { name: 'a CNI plugin type: the HNS network it makes', file: 'x.conf', source: '{ "cniVersion": "0.2.0", "name": "n", "type": "sdnov|erlay" }', range: '"sdnoverlay"', contains: ['CNI plugin `sdnoverlay` puts containers on an HNS network of this type.', '**Overlay**: VXLAN overlay across hosts'] },
     { name: 'a CNI embedded policy setting', file: 'x.conf', source: '{ "cniVersion": "0.2.0", "name": "n", "type": "win-bridge", "policies": [{ "name": "EndpointPolicy", "value": { "Type": "OutBoundNAT", "Exception|List": [] } }] }', range: '"ExceptionList"', contains: ['**`ExceptionList`** — array of strings', 'Destinations that are not NATed (v2 calls this `Exceptions`).'] },
   ];
   for (const c of cases) {

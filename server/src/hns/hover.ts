@@ -13,6 +13,7 @@ import { DEFAULT_WINDOWS_VERSION, type WindowsVersion } from '../knowledge/versi
 import { enumOf, enumValuesMarkdown, flagBitsMarkdown, flagsOf, networkTypeFacts, policyFacts, typeSummary } from './describe';
 import { schemaStart } from './editing-context';
 import { pathAt } from './locate';
+import { cniPluginNetworkType } from './model-cni';
 import { first, schemasAt, type Schema } from './schema-nav';
 
 export interface HnsHover {
@@ -37,6 +38,8 @@ export function hnsHover(doc: ParsedDocument, offset: number, options: HnsEditin
 function hover(doc: ParsedDocument, offset: number, version: WindowsVersion): HnsHover | undefined {
   const at = pathAt(doc.root, offset);
   if (!at.path.length) return undefined;
+  const plugin = doc.kind === 'cni' ? cniPluginHover(at, version) : undefined;
+  if (plugin) return plugin;
   const start = schemaStart(doc, at.path);
   if (!start) return undefined;
   const schemas = schemasAt(start.start, start.root, start.node, start.rest);
@@ -79,6 +82,17 @@ function hover(doc: ParsedDocument, offset: number, version: WindowsVersion): Hn
   }
   if (readOnly(schemas) && !description?.includes('read-only')) sections.push('_Read-only: HNS reports it and ignores it on input._');
   return { span, markdown: sections.join('\n\n') };
+}
+
+/** A CNI plugin `type` (sdnbridge, win-overlay, nat, ...): the HNS network it makes, with that type's facts. */
+function cniPluginHover(at: ReturnType<typeof pathAt>, version: WindowsVersion): HnsHover | undefined {
+  const last = at.path[at.path.length - 1];
+  if (at.onKey || typeof last !== 'string' || last.toLowerCase() !== 'type' || !at.node) return undefined;
+  const value = asScalar(at.node)?.value;
+  const network = typeof value === 'string' ? cniPluginNetworkType(value) : undefined;
+  const facts = network ? networkTypeFacts(network, version) : undefined;
+  if (!facts) return undefined;
+  return { span: { start: at.node.start, end: at.node.end }, markdown: `CNI plugin \`${String(value)}\` puts containers on an HNS network of this type.\n\n${facts}` };
 }
 
 function readOnly(schemas: Schema[]): boolean {

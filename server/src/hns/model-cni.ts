@@ -14,6 +14,11 @@ import type { AddressUse, HnsModel, NetworkModel, PolicyUse, SubnetModel } from 
 
 /** Plugin binary → the HNS network type it creates or joins (undefined: not known). */
 const PLUGIN_NETWORK: Record<string, string> = { sdnbridge: 'l2bridge', 'win-bridge': 'l2bridge', sdnoverlay: 'overlay', 'win-overlay': 'overlay', nat: 'nat', l2tunnel: 'l2tunnel' };
+/** The HNS network type a CNI plugin binary creates or joins (`sdnbridge` → l2bridge), if known. */
+export function cniPluginNetworkType(plugin: string): string | undefined {
+  return PLUGIN_NETWORK[plugin.toLowerCase()];
+}
+
 /** Plugins built on the hcn (v2) package: their policies must carry `Settings`. */
 const V2_PLUGINS = new Set(['sdnbridge', 'sdnoverlay', 'nat', 'l2tunnel']);
 

@@ -232,6 +232,21 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
   },
 ];
 
+describe('hns-schema: enum and flag tolerance (shared/windows-networking.md §6.1, §6.13)', () => {
+  const SV = '"SchemaVersion": { "Major": 2, "Minor": 0 }';
+  const accepted: { name: string; file: string; text: string }[] = [
+    { name: 'v1 types in Docker lower case and HNS spelling', file: 'n.json', text: '[{ "Name": "a", "Type": "l2bridge" }, { "Name": "b", "Type": "L2BRIDGE" }, { "Name": "c", "Type": "L2Bridge" }]' },
+    { name: 'v2 network type as an integer (NAT = 0) and in upper case', file: 'n.json', text: `[{ ${SV}, "Type": 0 }, { ${SV}, "Type": "TRANSPARENT" }]` },
+    { name: 'policy types in any case (hns.v2.psm1 sends INTERFACECONSTRAINT)', file: 'n.json', text: `{ ${SV}, "Type": "ICS", "Policies": [{ "Type": "INTERFACECONSTRAINT", "Settings": { "InterfaceIndex": 5 } }] }` },
+    { name: 'ACL enums in any case or as integers', file: 'e.json', text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "ACL", "Settings": { "Action": "allow", "Direction": "OUT", "RuleType": 1 } }] }` },
+    { name: 'protocols by name (schema) or number (hcsshim)', file: 'e.json', text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "PortMapping", "Settings": { "Protocol": "tcp", "InternalPort": 80 } }, { "Type": "PortMapping", "Settings": { "Protocol": 17, "InternalPort": 53 } }] }` },
+    { name: 'flags as integer masks (clients) or names (HNS-SCHEMA)', file: 'e.json', text: `[{ ${SV}, "HostComputeNetwork": "${GUID}", "Flags": 17 }, { ${SV}, "HostComputeNetwork": "${GUID}", "Flags": "RemoteEndpoint" }]` },
+    { name: 'SetPolicy PolicyType as a string (schema) or an integer (hns.v2.psm1)', file: 'n.json', text: `{ ${SV}, "Type": "Overlay", "Policies": [{ "Type": "SetPolicy", "Settings": { "PolicyType": "ipset" } }, { "Type": "SetPolicy", "Settings": { "PolicyType": 0 } }] }` },
+    { name: 'IPAM type and namespace type in any case', file: 'n.json', text: `[{ ${SV}, "Type": "NAT", "Ipams": [{ "Type": "STATIC" }] }, { ${SV}, "NamespaceId": 1, "Type": "hostdefault" }]` },
+  ];
+  for (const c of accepted) it(c.name, () => assert.deepEqual(findings(c.file, c.text), []));
+});
+
 describe('hns-schema: invalid documents', () => {
   for (const c of cases) it(c.name, () => assert.deepEqual(findings(c.file, c.text), c.expect));
 });
