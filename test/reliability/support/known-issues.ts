@@ -16,20 +16,9 @@ export const SYNTAX_SPAN_SPLITS: KnownIssue = {
   id: 'syntax-span-splits',
   todo: 'needs fix in server/src/engine/check.ts: a syntax finding at a CRLF or a surrogate pair covers half of it (offset + 1)',
 };
-export const JSON_UNTERMINATED_COMMENT: KnownIssue = {
-  id: 'json-unterminated-comment',
-  todo: 'needs fix in server/src/documents/json.ts: jsonc-parser gives the enclosing nodes a length one past the end of the text when it ends inside `/*`; clamp node ends to the text length in span()',
-};
-
-export const CLI_DUPLICATE_SYNTAX: KnownIssue = {
-  id: 'cli-duplicate-syntax',
-  todo: 'needs fix in server/src/compose/loader.ts: the virtual document of a one-file set keeps the file\'s parse errors ({ ...first.doc, root }), so check-set.ts reports every syntax finding twice in the CLI; give it errors: []',
-};
-
 /** The known issue an invariant violation belongs to, if any. */
-export function knownViolation(violation: string, text: string): KnownIssue | undefined {
+export function knownViolation(violation: string, _text: string): KnownIssue | undefined {
   if (/^syntax \(target \w+\): range-splits-(crlf|surrogate)/.test(violation)) return SYNTAX_SPAN_SPLITS;
-  if (/outside 0-\d+/.test(violation) && /\/\*(?![\s\S]*\*\/)/.test(text)) return JSON_UNTERMINATED_COMMENT;
   return undefined;
 }
 

@@ -14,7 +14,6 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exampleSamples } from './corpus';
-import { CLI_DUPLICATE_SYNTAX } from './known-issues';
 import { ADVERSARIAL } from './adversarial-inputs';
 import { composeDocument, hnsDocument, prng, type Rng } from './generators';
 import { CLI_BUNDLE, delay, fileUri, ServerHarness, type ServerOptions } from './lsp';
@@ -261,13 +260,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         result.matched.findings += serverFindings.length;
         continue;
       }
-      if (JSON.stringify([...new Set(cliFindings)]) === JSON.stringify(serverFindings) && cliFindings.every((f) => / syntax /.test(f) || cliFindings.indexOf(f) === cliFindings.lastIndexOf(f))) {
-        result.knownMismatches[CLI_DUPLICATE_SYNTAX.id] = (result.knownMismatches[CLI_DUPLICATE_SYNTAX.id] ?? 0) + 1;
-        continue;
-      }
-      {
-        result.mismatches.push(`${d.name} (version ${d.doc.version}):\n  server: ${serverFindings.join('\n          ')}\n  cli:    ${cliFindings.join('\n          ')}\n  text: ${JSON.stringify(readFileSync(join(finalDir, d.name), 'utf8')).slice(0, 800)}`);
-      }
+      result.mismatches.push(`${d.name} (version ${d.doc.version}):\n  server: ${serverFindings.join('\n          ')}\n  cli:    ${cliFindings.join('\n          ')}\n  text: ${JSON.stringify(readFileSync(join(finalDir, d.name), 'utf8')).slice(0, 800)}`);
     }
   } finally {
     await server.shutdown();
