@@ -34,6 +34,17 @@ if [[ "${1:-}" == "--print-env" ]]; then
   exit 0
 fi
 
+# Under `npm run` / `npx`, the calling npm exports its settings as npm_* variables, among them
+# npm_config_user_agent naming *its* Node (20): the inner npm installs below would inherit them, and
+# code-server's postinstall reads the Node version from that user agent and refuses. Drop them, keeping
+# the ones a user or CI sets on purpose (cache, registry, certificates, proxies).
+for var in $(compgen -e | grep '^npm_' || true); do
+  case $var in
+    npm_config_cache | npm_config_registry | npm_config_cafile | npm_config_proxy | npm_config_https_proxy | npm_config_noproxy | npm_config_strict_ssl) ;;
+    *) unset "$var" ;;
+  esac
+done
+
 step() { printf '== e2e setup: %s\n' "$*"; }
 fail() { printf 'e2e setup FAILED: %s\n' "$*" >&2; exit 1; }
 started=$SECONDS
