@@ -143,7 +143,8 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
     }
     if (results) {
       console.log(`== in-host mocha: ${results.stats.passes} passing, ${results.stats.failures} failing in ${results.host.appName} ${results.host.vscode}, Node ${results.host.node} (${seconds(Date.now() - t)})`);
-      reportResults(results, checks);
+      const shot = results.stats.failures > 0 ? await page.screenshot('in-host-failed') : undefined;
+      reportResults(results, checks, 'in-host: ', shot);
     }
 
     console.log('== on screen');

@@ -30,9 +30,10 @@ export async function waitForResults(job: MochaJob, startTimeoutMs: number, runT
 }
 
 /** Records each in-host test as a check, with the assertion's expected/actual on failure. */
-export function reportResults(results: MochaResults, checks: Checks, prefix = 'in-host: '): void {
+export function reportResults(results: MochaResults, checks: Checks, prefix = 'in-host: ', screenshot?: string): void {
+  const shotLine = screenshot ? [`screenshot:    ${screenshot} (the workbench when the suite ended)`] : [];
   if (results.fatal) {
-    checks.record(`${prefix}suite loads and runs`, false, results.stats.durationMs, [results.fatal.message, results.fatal.stack ?? ''].join('\n'));
+    checks.record(`${prefix}suite loads and runs`, false, results.stats.durationMs, [results.fatal.message, results.fatal.stack ?? '', ...shotLine].join('\n'));
   }
   for (const test of results.tests) {
     if (test.state === 'pending') {
@@ -47,6 +48,7 @@ export function reportResults(results: MochaResults, checks: Checks, prefix = 'i
       }
       // The stack repeats the message (and an assertion's diff) before its frames: keep the first frames only.
       if (test.error.stack) lines.push(...test.error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4));
+      lines.push(...shotLine);
       details = lines.join('\n');
     }
     checks.record(`${prefix}${test.fullTitle}`, test.state === 'passed', test.durationMs ?? 0, details);
