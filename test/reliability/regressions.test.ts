@@ -90,6 +90,15 @@ describe('regressions: finding ranges', () => {
   });
 });
 
+describe('regressions: suppression comments', () => {
+  it('a directive inside a string value is not a comment and silences nothing', { todo: 'needs fix in server/src/engine/suppress.ts: DIRECTIVE matches `# winnet-disable-file` anywhere in the text, so a quoted YAML value or a JSON string containing it silences every finding of the file (the syntax error too); accept it only in comments (outside scalar spans; `//` or `/*` in JSON)' }, () => {
+    const yaml = `services:\n  web:\n    image: ${WIN}\n    command: "echo # winnet-disable-file"\n    network_mode: bridge\n`;
+    assert.deepEqual(checkDocument(parseDocument('compose.yaml', yaml)).findings.map((f) => f.rule), ['network-mode-bridge']);
+    const json = '{"Name": "x # winnet-disable-file", "Type": "NAT", ';
+    assert.ok(checkDocument(parseDocument('hns.json', json)).findings.some((f) => f.rule === 'syntax'));
+  });
+});
+
 describe('regressions: safe fixes', () => {
   it('a fix does not delete an anchor that an alias still uses', () => {
     const text = [
