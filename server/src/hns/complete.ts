@@ -83,11 +83,11 @@ function complete(doc: ParsedDocument, offset: number, version: WindowsVersion):
   const location = getLocation(doc.text, offset);
   const path = location.path;
   const replace = replaceRange(doc.text, offset, location.previousNode);
-  if (location.isAtPropertyKey) return propertyItems(doc, path.slice(0, -1), replace, version);
+  if (location.isAtPropertyKey) return propertyItems(doc, path.slice(0, -1), replace);
   return valueItems(doc, path, replace, version);
 }
 
-function propertyItems(doc: ParsedDocument, objectPath: (string | number)[], replace: Replace, version: WindowsVersion): HnsCompletionItem[] {
+function propertyItems(doc: ParsedDocument, objectPath: (string | number)[], replace: Replace): HnsCompletionItem[] {
   const start = schemaStart(doc, objectPath);
   if (!start) return [];
   const schemas = schemasAt(start.start, start.root, start.node, start.rest);
@@ -109,7 +109,7 @@ function propertyItems(doc: ParsedDocument, objectPath: (string | number)[], rep
         kind: 'property',
         detail: typeSummary(prop),
         documentation: description,
-        insertText: `${quotedText(name, replace)}: ${valueSnippet(prop, version)}`,
+        insertText: `${quotedText(name, replace)}: ${valueSnippet(prop)}`,
         isSnippet: true,
         replace: span(replace),
         sortText: `${name === 'Type' ? '0' : '1'}${name}`,
@@ -120,7 +120,7 @@ function propertyItems(doc: ParsedDocument, objectPath: (string | number)[], rep
 }
 
 /** A placeholder value for a property of these schemas. */
-function valueSnippet(schemas: Schema[], version: WindowsVersion): string {
+function valueSnippet(schemas: Schema[]): string {
   const e = enumOf(schemas);
   if (e) return `"\${1|${HNS_ENUMS[e].values.map((v) => v.name).join(',')}|}"`;
   if (flagsOf(schemas)) return '${1:0}';
@@ -134,7 +134,6 @@ function valueSnippet(schemas: Schema[], version: WindowsVersion): string {
     const union = items ? refName([items]) : undefined;
     return policiesFor(union) ? '[\n\t$1\n]' : '[$1]';
   }
-  void version;
   return ref || type === 'object' ? '{$1}' : '$1';
 }
 

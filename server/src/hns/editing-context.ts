@@ -21,7 +21,7 @@ export interface SchemaStart {
   schema: 'v1' | 'v2';
 }
 
-const def = (root: Schema, name: string): Schema[] => [{ $ref: `#/definitions/${name}` }];
+const def = (name: string): Schema[] => [{ $ref: `#/definitions/${name}` }];
 
 export function schemaStart(doc: ParsedDocument, path: readonly (string | number)[]): SchemaStart | undefined {
   if (doc.kind === 'hns-v1' || doc.kind === 'hcn-v2') {
@@ -32,7 +32,7 @@ export function schemaStart(doc: ParsedDocument, path: readonly (string | number
     const node = array ? (typeof index === 'number' ? array.items[index] : undefined) : doc.root;
     if (!asMap(node)) return undefined;
     const kind = v1 ? classifyV1(node) : classifyV2(node);
-    return { root, start: def(root, kind), node, rest: array ? below : [...path], kind, schema: v1 ? 'v1' : 'v2' };
+    return { root, start: def(kind), node, rest: array ? below : [...path], kind, schema: v1 ? 'v1' : 'v2' };
   }
   if (doc.kind === 'cni') {
     for (const p of hnsModel(doc).policies) {
@@ -40,7 +40,7 @@ export function schemaStart(doc: ParsedDocument, path: readonly (string | number
       if (prefix.length > path.length || !prefix.every((s, i) => s === String(path[i]))) continue;
       const kind: ObjectKind = p.schema === 'v1' ? 'V1Policy' : p.location === 'network' ? 'NetworkPolicy' : 'EndpointPolicy';
       const root = p.schema === 'v1' ? HNS_V1_SCHEMA : HCN_V2_SCHEMA;
-      return { root, start: def(root, kind), node: p.node, rest: path.slice(prefix.length), kind, schema: p.schema };
+      return { root, start: def(kind), node: p.node, rest: path.slice(prefix.length), kind, schema: p.schema };
     }
   }
   return undefined;

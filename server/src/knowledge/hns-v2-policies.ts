@@ -19,15 +19,6 @@ const aclSettings: Record<string, Field> = {
   Priority: { type: int(16), description: 'Rule priority; lower numbers are evaluated first.' },
 };
 
-const fiveTuple: Record<string, Field> = {
-  Protocols: aclSettings.Protocols,
-  LocalAddresses: aclSettings.LocalAddresses,
-  RemoteAddresses: aclSettings.RemoteAddresses,
-  LocalPorts: aclSettings.LocalPorts,
-  RemotePorts: aclSettings.RemotePorts,
-  Priority: aclSettings.Priority,
-};
-
 const interfaceConstraint: Record<string, Field> = {
   InterfaceGuid: { type: str('guid'), description: 'GUID of the host interface.' },
   InterfaceLuid: { type: int(64), description: 'LUID of the host interface.' },
