@@ -71,7 +71,6 @@ const cleanups: (() => Promise<void>)[] = [];
 /** A scenario by name (scenarios/index.ts), or from a .ts file that exports `scenario`. */
 function loadScenario(nameOrFile: string): Scenario {
   if (nameOrFile.endsWith('.ts')) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = (require(resolve(nameOrFile)) as { scenario?: Scenario }).scenario;
     if (!loaded) throw new Error(`${nameOrFile} exports no \`scenario\``);
     return loaded;

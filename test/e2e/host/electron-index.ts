@@ -10,7 +10,6 @@ export async function run(): Promise<void> {
   const jobPath = process.env.WINNET_E2E_ELECTRON_JOB;
   if (!jobPath) throw new Error('WINNET_E2E_ELECTRON_JOB is not set: run this through `npm run test:electron`.');
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as MochaJob;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscode = require('vscode') as typeof import('vscode');
   const results = await runMochaJob(job, { appName: vscode.env.appName, vscode: vscode.version, node: process.version });
   writeResults(job.results, results);
