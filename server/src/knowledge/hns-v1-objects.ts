@@ -97,6 +97,15 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       ID: { type: str('guid'), description: 'GUID of the policy list.' },
       References: { type: arr(str()), description: 'Endpoint paths, `/endpoints/<GUID>`.' },
       Policies: { type: arr(obj('V1Policy')), description: 'ELB and ROUTE policies.' },
+      ActivityId: ro(str('guid'), 'Activity ID of the last operation (HNS output).'),
+      AdditionalParams: ro(any, 'Additional parameters (HNS output).'),
+      Flags: ro(int(32), 'Policy-list flags (HNS output).'),
+      Health: health,
+      HostComputeNetwork: ro(str('guid'), 'Network of the endpoints (HNS output).'),
+      IsApplied: ro(bool, 'Whether HNS applied the list (HNS output).'),
+      Resources: ro(any, 'Resource allocation (HNS output).'),
+      State: ro(int(16), 'State (HNS output).'),
+      Version: ro(int(64), 'Object version (HNS output).'),
     },
     required: ['References', 'Policies'],
   },
@@ -152,8 +161,21 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
 
 const port = (description: string): Field => ({ type: int(16, 'port'), description });
 
+/** What `Get-HnsEndpoint` prints on every policy besides its own fields (Windows-Containers#616). */
+const POLICY_OUTPUT: Record<string, Field> = {
+  ID: ro(str('guid'), 'Policy GUID (HNS output).'),
+  AdditionalParams: ro(any, 'Additional parameters (HNS output).'),
+  AllocationOrder: ro(int(32), 'Allocation order (HNS output).'),
+  Flags: ro(int(32), 'Policy flags (HNS output).'),
+  Health: health,
+  IsPolicy: ro(bool, 'Marks a policy object (HNS output).'),
+  State: ro(int(16), 'Policy state (HNS output).'),
+  Tag: ro(str(), 'Policy kind as text, e.g. "Isolation Policy" (HNS output).'),
+};
+const OUTPUT_SOURCE = 'https://github.com/microsoft/Windows-Containers/issues/616';
+
 /** The 13 v1 policy types of hcsshim `internal/hns/hnspolicy.go`, with their flat fields. */
-export const V1_POLICIES: PolicySpec[] = [
+const V1_POLICY_FIELDS: PolicySpec[] = [
   {
     type: 'NAT',
     locations: ['endpoint'],
@@ -203,8 +225,9 @@ export const V1_POLICIES: PolicySpec[] = [
       VLAN: { type: int(32, 'vlan'), description: 'VLAN ID, 1–4094.' },
       VSID: { type: int(32, 'vsid'), description: 'VSID.' },
       InDefaultIsolation: { type: bool, description: 'In the default isolation domain.' },
+      IsolationID: ro(int(32), 'Isolation ID (HNS output).'),
+      IsolationType: ro(int(32), 'Isolation type (HNS output).'),
     },
-    open: true,
     sources: [HNS_REF.HNS_V1_CLIENT],
   },
   { type: 'QOS', locations: ['endpoint'], description: 'Outbound bandwidth cap.', settings: { MaximumOutgoingBandwidthInBytes: { type: int(64), description: 'Cap in bytes per second.' } }, singleton: { per: 'object' }, sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN'] },
@@ -261,6 +284,8 @@ export const V1_POLICIES: PolicySpec[] = [
     sources: [HNS_REF.HNS_V1_CLIENT],
   },
 ];
+
+export const V1_POLICIES: PolicySpec[] = V1_POLICY_FIELDS.map((p) => ({ ...p, settings: { ...p.settings, ...POLICY_OUTPUT }, sources: [...p.sources, OUTPUT_SOURCE] }));
 
 export function v1Policy(type: string): PolicySpec | undefined {
   const lower = type.toLowerCase();
