@@ -1,13 +1,13 @@
 /**
  * The engine alone, phase by phase, for trying out engine changes quickly (no LSP, no process per sample):
  *
- *   npx tsx bench/engine.ts [--src <dir>] [--services 5000] [--repeats 7] [--compare <dir>]
+ *   npx tsx bench/engine.ts [--src <dir>] [--services 5000] [--repeats 7] [--compare <dir>[,<dir>]]
  *
  * Bundles parseDocument / checkDocument / createLanguageService from `<dir>/server/src` (default: this checkout)
  * and, in a fresh Node process, times on a generated compose file: the first parse and check (cold), then
- * `repeats` warm rounds of parse, check, and the same text through the language service (what a didChange costs:
- * new version, parse + check), next to the bare js-yaml load; then hovers and completions on the settled
- * document. With `--compare <dir>` the other tree is measured too, alternating, and both are printed.
+ * `repeats` warm rounds of parse, check, and a one-digit edit through the language service (what a didChange
+ * costs: new version, parse + check), next to the bare js-yaml load; then hovers and completions on the settled
+ * document. With `--compare <dir>[,<dir>...]` the other trees are measured too, alternating, and all printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,14 +33,20 @@ const [coldCheck, res0] = time(() => engine.checkDocument(doc0, {}));
 const out = { coldParse, coldCheck, findings: res0.findings.length, parse: [], check: [], diagnose: [], jsyaml: [], hover: [], complete: [] };
 const service = engine.createLanguageService({});
 service.configure({});
+service.diagnose({ uri, version: 1, text });
+let current = text;
 for (let i = 0; i < repeats; i++) {
   out.jsyaml.push(time(() => jsyaml.load(text))[0]);
   const [p, doc] = time(() => engine.parseDocument('/tmp/docker-compose.yml', text));
   out.parse.push(p);
   out.check.push(time(() => engine.checkDocument(doc, {}))[0]);
-  out.diagnose.push(time(() => service.diagnose({ uri, version: i + 1, text }))[0]);
+  // A new version after a one-digit edit of a host port (a different service each time), as an editor sends it.
+  const at = targets.editDigits[(i * 7919 + 13) % targets.editDigits.length];
+  const c = current[at];
+  current = current.slice(0, at) + (c === '9' ? '0' : String(Number(c) + 1)) + current.slice(at + 1);
+  out.diagnose.push(time(() => service.diagnose({ uri, version: i + 2, text: current }))[0]);
 }
-const settled = { uri, version: repeats, text };
+const settled = { uri, version: repeats + 1, text: current };
 for (let i = 0; i < 20; i++) {
   const h = targets.hovers[i % targets.hovers.length];
   out.hover.push(time(() => service.hover(settled, h.offset))[0]);
@@ -93,11 +99,12 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'docker-compose.yml');
   writeFileSync(file, g.text);
-  writeFileSync(file + '.targets.json', JSON.stringify({ hovers: g.hovers, completions: g.completions }));
-  const trees = [resolve(values.src ?? REPO), ...(values.compare ? [resolve(values.compare)] : [])];
+  writeFileSync(file + '.targets.json', JSON.stringify({ hovers: g.hovers, completions: g.completions, editDigits: g.editDigits }));
+  const trees = [resolve(values.src ?? REPO), ...(values.compare ? values.compare.split(',').map((d) => resolve(d)) : [])];
   const bundles: string[] = [];
   for (const [i, root] of trees.entries()) {
     const outFile = join(CACHE, 'engine-bundles', `engine-${i}.js`);
+    process.stderr.write(`bundling ${root}\n`);
     await bundleEngine(root, outFile);
     bundles.push(outFile);
   }
@@ -109,7 +116,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`N=${services} (${g.lines} lines), ${values.rounds} rounds × ${values.repeats} warm repeats; medians (ms)\n`);
-  console.log('| tree | findings | cold parse | cold check | js-yaml warm | parse warm | check warm | diagnose (new version) | hover p95 | completion p95 |');
+  console.log('| tree | findings | cold parse | cold check | js-yaml warm | parse warm | check warm | diagnose after an edit | hover p95 | completion p95 |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [i, root] of trees.entries()) {
     const merged: EngineTimes = {

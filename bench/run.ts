@@ -6,13 +6,14 @@
  *
  *   npx tsx bench/run.ts                 full run (sizes 10,100,1000,5000; 3 runs; about 10 minutes)
  *   npx tsx bench/run.ts --quick         sanity run (10,100,1000; 1 run; ~1-2 min), written to .cache/bench/
- *   options: --sizes 10,100,1000,5000 --runs 3 --edits 40 --hovers 30 --completions 30 --budget-ms 20000
+ *   options: --sizes 10,100,1000,5000 --runs 3 --edits 40 --hovers 30 --completions 30 --budget-ms 15000 --min-samples 2
  *            --no-yls --no-lsp --no-cli --anchors --out <file> --winnet-server <server.js> --winnet-cli <cli.js>
- *            --dclint-max-services 1000 --cli-sets quick|full
+ *            --dclint-max-services 1000 --cli-sets quick|full --also-winnet <server.js>
  *
  * Run `node esbuild.js` first: the benchmark measures dist/, what users run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     hovers: { type: 'string' },
     completions: { type: 'string' },
     'budget-ms': { type: 'string' },
+    'min-samples': { type: 'string' },
     'no-yls': { type: 'boolean', default: false },
     'no-lsp': { type: 'boolean', default: false },
     'no-cli': { type: 'boolean', default: false },
@@ -40,6 +42,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'winnet-server': { type: 'string' },
     'winnet-cli': { type: 'string' },
+    'also-winnet': { type: 'string' },
     'dclint-max-services': { type: 'string' },
     'cli-sets': { type: 'string' },
   },
@@ -52,7 +55,8 @@ const options = {
   edits: Number(args.edits ?? (quick ? 10 : 40)),
   hovers: Number(args.hovers ?? (quick ? 10 : 30)),
   completions: Number(args.completions ?? (quick ? 10 : 30)),
-  budgetMs: Number(args['budget-ms'] ?? (quick ? 8000 : 20000)),
+  budgetMs: Number(args['budget-ms'] ?? (quick ? 8000 : 15000)),
+  minSamples: Number(args['min-samples'] ?? 2),
   yls: !args['no-yls'],
   lsp: !args['no-lsp'],
   cli: !args['no-cli'],
@@ -60,6 +64,8 @@ const options = {
   out: args.out ?? (quick ? join(CACHE, 'RESULTS-quick.md') : join(REPO, 'bench', 'RESULTS.md')),
   winnetServer: args['winnet-server'] ?? join(REPO, 'dist', 'server.js'),
   winnetCli: args['winnet-cli'] ?? join(REPO, 'dist', 'cli.js'),
+  /** A second winnet server measured in the same run (LSP only), reported as "proposed". */
+  alsoWinnet: args['also-winnet'],
   dclintMaxServices: Number(args['dclint-max-services'] ?? 1000),
   cliSets: args['cli-sets'] ?? (quick ? 'quick' : 'full'),
 };
@@ -75,6 +81,17 @@ interface FloorResult {
 function floorTime(file: string, repeats: number): { coldMs: number; warmMs: number[] } {
   const out = execFileSync(process.execPath, [join(REPO, 'bench', 'floor.mjs'), 'time', file, String(repeats)], { encoding: 'utf8' });
   return JSON.parse(out);
+}
+
+/** Spawn → exit of `node -e 0`: what any Node server pays before its first line runs, on this machine now. */
+function nodeBaseline(): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
 }
 
 function machineNote(startLoad: number[]): string {
@@ -96,7 +113,9 @@ function machineNote(startLoad: number[]): string {
   ].join('\n');
 }
 
-async function lspSection(): Promise<{ results: LspRunResult[]; floors: FloorResult[]; docs: Map<number, { lines: number; bytes: number }>; foreign?: { ms: number; diagnostics: number; bytes: number } }> {
+async function lspSection(): Promise<{ results: LspRunResult[]; floors: FloorResult[]; docs: Map<number, { lines: number; bytes: number }>; foreign?: { ms: number; diagnostics: number; bytes: number }; nodeMs: number }> {
+  const nodeMs = nodeBaseline();
+  log(`node -e 0: ${ms(nodeMs)} ms spawn → exit`);
   const results: LspRunResult[] = [];
   const floors: FloorResult[] = [];
   const docs = new Map<number, { lines: number; bytes: number }>();
@@ -109,22 +128,24 @@ async function lspSection(): Promise<{ results: LspRunResult[]; floors: FloorRes
     writeFileSync(join(dir, 'docker-compose.yml'), g.text);
     docs.set(size, { lines: g.lines, bytes: Buffer.byteLength(g.text) });
   }
-  const servers: ServerSpec[] = [SERVERS.winnet, ...(options.yls ? [SERVERS.yls] : [])];
+  const variant: ServerSpec | undefined = options.alsoWinnet ? { ...SERVERS.winnet, id: 'winnet-b', label: 'winnet (proposed)' } : undefined;
+  const servers: ServerSpec[] = [SERVERS.winnet, ...(variant ? [variant] : []), ...(options.yls ? [SERVERS.yls] : [])];
   for (let run = 0; run < options.runs; run++) {
     for (const [sizeIndex, size] of options.sizes.entries()) {
       const g = generated.get(size)!;
       // Not under a dot-folder: yaml-language-server's `*.yml` glob (picomatch) does not match inside `.cache`.
       const uri = `file:///tmp/winnet-bench/compose-${size}/docker-compose.yml`;
-      const order = (run + sizeIndex) % 2 ? [...servers].reverse() : servers;
+      // Rotate the order, so no server always runs first (or right after yaml-language-server's 2 GB).
+      const order = servers.map((_, i) => servers[(i + run + sizeIndex) % servers.length]);
       for (const spec of order) {
         const r = await runLsp(spec, g, uri, size, {
           edits: options.edits,
           hovers: options.hovers,
           completions: options.completions,
           phaseBudgetMs: options.budgetMs,
-          minSamples: 3,
+          minSamples: options.minSamples,
           timeoutMs: 180_000,
-          script: spec.id === 'winnet' ? options.winnetServer : undefined,
+          script: spec.id === 'winnet' ? options.winnetServer : spec.id === 'winnet-b' ? options.alsoWinnet : undefined,
         });
         results.push(r);
         log(
@@ -147,7 +168,7 @@ async function lspSection(): Promise<{ results: LspRunResult[]; floors: FloorRes
     foreign = { ms: median(samples.map((s) => s.ms)), diagnostics: samples[0].diagnostics, bytes: Buffer.byteLength(text) };
     log(`foreign JSON (package-lock.json, ${mib(foreign.bytes)}): didOpen → diagnostics ${ms(foreign.ms)} ms, ${foreign.diagnostics} diagnostics`);
   }
-  return { results, floors, docs, foreign };
+  return { results, floors, docs, foreign, nodeMs };
 }
 
 interface CliResults {
@@ -166,11 +187,11 @@ async function cliSection(): Promise<CliResults> {
           { kind: 'hns', services: 1000, count: 1 },
         ]
       : [
-          { kind: 'compose', services: 10, count: 100 },
-          { kind: 'compose', services: 100, count: 20 },
-          { kind: 'compose', services: 1000, count: 2 },
+          { kind: 'compose', services: 10, count: 40 },
+          { kind: 'compose', services: 100, count: 8 },
+          { kind: 'compose', services: 1000, count: 1 },
           { kind: 'compose', services: 5000, count: 1 },
-          { kind: 'hns', services: 1000, count: 5 },
+          { kind: 'hns', services: 1000, count: 3 },
         ];
   const sets = buildCorpus(plan);
   const runs: CliResults['runs'] = [];
@@ -211,7 +232,7 @@ function report(
 
   lines.push(note, '');
   lines.push(
-    `Settings: ${options.runs} run(s); sizes ${options.sizes.join(', ')} services${options.anchors ? ' (anchors variant)' : ''}; up to ${options.edits} edits, ${options.hovers} hovers, ${options.completions} completions per server and size, each phase stopped after ${options.budgetMs / 1000} s (at least 3 samples). winnet runs with \`winnet.debounceMs: 0\` (nothing subtracted); yaml-language-server has a fixed 200 ms validation delay on open and on change, shown raw and subtracted ("− 200"); ratios use the subtracted times. Single values are medians over runs; p50/p95 are per run, then the median over runs.`,
+    `Settings: ${options.runs} run(s); sizes ${options.sizes.join(', ')} services${options.anchors ? ' (anchors variant)' : ''}; up to ${options.edits} edits, ${options.hovers} hovers, ${options.completions} completions per server and size, each phase stopped after ${options.budgetMs / 1000} s (at least ${options.minSamples} samples; so for yaml-language-server at the largest sizes, p95 is the slowest of a few samples). winnet runs with \`winnet.debounceMs: 0\` (nothing subtracted); yaml-language-server has a fixed 200 ms validation delay on open and on change, shown raw and subtracted ("− 200"); ratios use the subtracted times. Single values are medians over runs; p50/p95 are per run, then the median over runs.`,
     '',
   );
 
@@ -273,9 +294,35 @@ function report(
     const wInit = median(lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
     const yInit = median(lsp.results.filter((r) => r.server === 'yls').map((r) => r.initializeMs));
     const wInitMax = Math.max(...lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
-    lines.push('', `Spawn → initialize response (median over every server start in this run): winnet ${ms(wInit)} ms (max ${ms(wInitMax)} ms), yaml-language-server ${ms(yInit)} ms.`);
-    verdicts.push({ target: 'server spawn → initialized < 150 ms', measured: `${ms(wInit)} ms median, ${ms(wInitMax)} ms max`, met: wInit < 150 });
-    if (lsp.foreign) lines.push('', `A JSON file that is not ours (package-lock.json, ${mib(lsp.foreign.bytes)}): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`);
+    lines.push('', `Spawn → initialize response (median over every server start in this run): winnet ${ms(wInit)} ms (max ${ms(wInitMax)} ms), yaml-language-server ${ms(yInit)} ms. For scale: spawn → exit of a bare \`node -e 0\` took ${ms(lsp.nodeMs)} ms (median of 5) at the start of the run.`);
+    verdicts.push({ target: 'server spawn → initialized < 150 ms', measured: `${ms(wInit)} ms median, ${ms(wInitMax)} ms max (bare \`node -e 0\`: ${ms(lsp.nodeMs)} ms)`, met: wInit < 150 });
+    if (lsp.foreign) lines.push('', `A JSON file that is not ours (package-lock.json, ${(lsp.foreign.bytes / 1024).toFixed(0)} KiB): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`);
+    if (lsp.results.some((r) => r.server === 'winnet-b')) {
+      lines.push('', `### LSP: proposed engine (\`--also-winnet ${relative(REPO, options.alsoWinnet!)}\`), same runs`, '');
+      lines.push('| services | open | yls − 200 / it | it / js-yaml cold | edit p50 / p95 | yls − 200 / it (p50) | it p50 / js-yaml warm | hover p95 | completion p95 | peak RSS | yls RSS / it |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const n of sizes) {
+        const br = per('winnet-b', n);
+        const yr = per('yls', n);
+        const o = med(br, (r) => r.openMs);
+        const e50 = med(br, (r) => percentile(r.editMs, 50));
+        const e95 = med(br, (r) => percentile(r.editMs, 95));
+        const yo = med(yr, (r) => r.openMs) - delay;
+        const ye = med(yr, (r) => percentile(r.editMs, 50)) - delay;
+        const rss = med(br, (r) => r.peakRssBytes ?? NaN);
+        const yrss = med(yr, (r) => r.peakRssBytes ?? NaN);
+        const h95 = med(br, (r) => percentile(r.hoverMs, 95));
+        const c95 = med(br, (r) => percentile(r.completionMs, 95));
+        lines.push(`| ${n} | ${ms(o)} | ${ratio(yo, o)} | ${ratio(o, floorCold(n))} | ${ms(e50)} / ${ms(e95)} | ${ratio(ye, e50)} | ${ratio(e50, floorWarm(n))} | ${ms(h95)} | ${ms(c95)} | ${mib(rss)} | ${ratio(yrss, rss)} |`);
+        if (n >= 1000) {
+          verdicts.push({ target: `(proposed) didOpen at N=${n}: ≥ 10× yls, ≤ 2× js-yaml cold`, measured: `${ms(o)} ms: ${ratio(yo, o)} yls, ${ratio(o, floorCold(n))} js-yaml`, met: yo / o >= 10 && o / floorCold(n) <= 2 });
+          verdicts.push({ target: `(proposed) edit p50 at N=${n}: ≥ 10× yls, ≤ 2× js-yaml warm`, measured: `${ms(e50)} ms: ${ratio(ye, e50)} yls, ${ratio(e50, floorWarm(n))} js-yaml`, met: ye / e50 >= 10 && e50 / floorWarm(n) <= 2 });
+        }
+        if (n === big && big >= 5000) {
+          verdicts.push({ target: `(proposed) hover / completion p95 at N=${n} < 20 ms`, measured: `${ms(h95)} / ${ms(c95)} ms`, met: h95 < 20 && c95 < 20 });
+          verdicts.push({ target: `(proposed) peak RSS at N=${n} ≤ ¼ of yls`, measured: `${mib(rss)} vs ${mib(yrss)}`, met: rss <= yrss / 4 });
+        }
+      }
+    }
     const unvalidated = lsp.results.filter((r) => !r.validated);
     lines.push('', unvalidated.length ? `**Warning**: ${unvalidated.length} server run(s) did not report the deliberate findings: ${unvalidated.map((r) => `${r.server} N=${r.services}`).join(', ')}.` : `Every server run reported the deliberate findings before its timings were kept (winnet: \`port-host-ip\`, \`isolation-value\`; yaml-language-server: the schema type error at \`healthcheck.interval: 30\`). Example: ${lsp.results.filter((r) => r.services === big).map((r) => `${r.server} ${r.validationNote}`).slice(0, 2).join('; ')}.`);
   }

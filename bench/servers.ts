@@ -18,7 +18,8 @@ import { LspProcess, sleep } from './lsp-client';
 export const REPO = resolve(__dirname, '..');
 export const CACHE = join(REPO, '.cache', 'bench');
 
-export type ServerId = 'winnet' | 'yls';
+/** `winnet-b`: a second winnet build in the same run (`--also-winnet`), e.g. with a proposed engine change. */
+export type ServerId = 'winnet' | 'winnet-b' | 'yls';
 
 export interface ServerSpec {
   id: ServerId;
@@ -131,4 +132,4 @@ export const yls: ServerSpec = {
   },
 };
 
-export const SERVERS: Record<ServerId, ServerSpec> = { winnet, yls };
+export const SERVERS: Record<'winnet' | 'yls', ServerSpec> = { winnet, yls };
