@@ -62,7 +62,8 @@ const reader: FileReader = {
     const open = documents.get(pathToFileURL(path).href);
     if (open) return open.getText();
     try {
-      if (statSync(path).size > MAX_CHECK_CHARS) return undefined;
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > MAX_CHECK_CHARS) return undefined; // devices and FIFOs never end
       return readFileSync(path, 'utf8');
     } catch {
       return undefined;

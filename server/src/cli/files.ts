@@ -135,7 +135,10 @@ export function encode(text: string, encoding: Encoding): Buffer {
 
 export function readSource(path: string): SourceFile | { path: string; error: string } {
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A device or FIFO (include: /dev/zero) would be read forever: only regular files are read.
+    if (!stat.isFile()) return { path, error: 'not a regular file: not checked' };
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return { path, error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB): not checked` };
     const bytes = readFileSync(path);
     return { path, ...decode(bytes) };

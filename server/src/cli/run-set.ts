@@ -49,11 +49,21 @@ export function checkSetFiles(paths: string[], display: (path: string) => string
     }
   }
 
-  const results: FileResult[] = [...errors];
-  for (const [path, result] of checked.results) {
+  // Settle every file's fixes first; a fix that was not written must not hide the findings still on disk.
+  const fixes = new Map<string, FileResult['fix']>();
+  for (const path of checked.results.keys()) {
     const s = source(path);
     const after = current.get(path);
-    const fix = 'error' in s || after === undefined ? undefined : settleFix(path, s, after, mode);
+    fixes.set(path, 'error' in s || after === undefined ? undefined : settleFix(path, s, after, mode));
+  }
+  if (mode === 'fix') {
+    let unwritten = false;
+    for (const [path, fix] of fixes) if (fix && !fix.written) (current.delete(path), (unwritten = true));
+    if (unwritten) checked = checkComposeSet(paths, reader, options);
+  }
+  const results: FileResult[] = [...errors];
+  for (const [path, result] of checked.results) {
+    const fix = fixes.get(path);
     results.push({ path: display(path), kind: result.kind, target: result.target?.target, findings: result.findings, fix });
   }
   return results;

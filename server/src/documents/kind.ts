@@ -39,7 +39,10 @@ export function detectKind(path: string, language: Language, root: Node | undefi
   if (!first) return 'none';
   if (get(first, 'cniVersion') !== undefined || (CNI_NAME.test(path) && (get(first, 'plugins') || get(first, 'type')))) return 'cni';
   const keys = new Set(pairs(first).map((p) => String(p.key.value)));
+  // Get-HnsPolicyList output names endpoints by HostComputeNetwork yet is v1; v2 policies carry Settings.
+  if (keys.has('References')) return 'hns-v1';
   if (HCN_V2_KEYS.some((k) => keys.has(k))) return 'hcn-v2';
+  if (asSeq(get(first, 'Policies'))?.items.some((p) => get(p, 'Settings') !== undefined)) return 'hcn-v2';
   if (HNS_V1_KEYS.some((k) => keys.has(k))) return 'hns-v1';
   // A bare policy or a network with only Type/Name: v2 policies carry Settings, v1 policies are flat.
   if (keys.has('Type') && keys.has('Settings')) return 'hcn-v2';

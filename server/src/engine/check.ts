@@ -120,5 +120,17 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  dropSchemaDuplicates(findings);
   return { kind: doc.kind, target: doc.kind === 'compose' ? target : undefined, findings, ruleErrors };
+}
+
+/**
+ * A schema finding at the same place as a winnet rule's finding says the same thing less helpfully (e.g. an
+ * unquoted boolean in driver_opts): keep the rule's, so the user never sees one error twice.
+ */
+function dropSchemaDuplicates(findings: Finding[]): void {
+  const specific = new Set(findings.filter((f) => !f.rule.endsWith('-schema')).map((f) => `${f.span.start}:${f.span.end}`));
+  for (let i = findings.length - 1; i >= 0; i--) {
+    if (findings[i].rule.endsWith('-schema') && specific.has(`${findings[i].span.start}:${findings[i].span.end}`)) findings.splice(i, 1);
+  }
 }

@@ -41,6 +41,8 @@ import { windowsshimWrongDriverRule } from './compose/windowsshim-wrong-driver';
 import { setReferenceMeta, SET_REFERENCE_RULE_ID } from './set-reference';
 import { syntaxMeta, SYNTAX_RULE_ID } from './syntax';
 import type { Rule, RuleMeta } from './types';
+import { composeSchemaRule } from '../schema/compose-schema-rule';
+import { HNS_RULES } from './hns';
 
 export { SET_REFERENCE_RULE_ID, SYNTAX_RULE_ID };
 
@@ -86,7 +88,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   hostDockerInternalRule,
 ];
 
-export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES];
+export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES, composeSchemaRule, ...HNS_RULES];
 
 /** Metadata of every rule id winnet can report, `syntax` included. */
 export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, setReferenceMeta, ...ALL_RULES.map((r) => r.meta)];
