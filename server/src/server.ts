@@ -126,14 +126,15 @@ function validate(doc: TextDocument): void {
     const { doc: parsed, result } = service.diagnose(input(doc));
     // A newer version arrived while this one was checked: its own run will publish.
     if (documents.get(doc.uri)?.version !== version) return;
-    if (result.kind === 'compose' && doc.uri.startsWith('file:')) {
+    if (result.kind === 'compose' && localPath(doc.uri)) {
       // A file included, extended or overridden by an open document is checked as part of that document's set.
       const otherOwners = [...(owners.get(doc.uri) ?? [])].filter((o) => o !== doc.uri && documents.get(o));
       if (otherOwners.length) {
         for (const owner of otherOwners) validate(documents.get(owner)!);
         return;
       }
-      if (needsSet(fileURLToPath(doc.uri), parsed.root)) {
+      const path = localPath(doc.uri);
+      if (path && needsSet(path, parsed.root)) {
         validateSet(doc);
         return;
       }
@@ -141,6 +142,16 @@ function validate(doc: TextDocument): void {
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+/** The local file path of a URI, or undefined (untitled documents, file://host/... URIs Node cannot map). */
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
 
@@ -155,7 +166,7 @@ function needsSet(path: string, root: Node | undefined): boolean {
  * not (an included template shows its findings in the Problems panel too).
  */
 function validateSet(doc: TextDocument): void {
-  const path = fileURLToPath(doc.uri);
+  const path = localPath(doc.uri)!;
   const { set, results } = service.diagnoseSet(setPathsFor(path), reader);
   const findings = new Map<string, Finding[]>();
   for (const [memberPath, result] of results) {
@@ -227,8 +238,8 @@ function toCodeAction(action: CodeAction, doc: TextDocument): LspCodeAction {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspaceRoots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-  if (!workspaceRoots.length && params.rootUri?.startsWith('file:')) workspaceRoots = [fileURLToPath(params.rootUri)];
+  workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
+  if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
   const initial = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
   if (initial?.settings) applySettings(initial.settings);
   return {
@@ -354,7 +365,7 @@ connection.onDefinition((params) => {
   if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
   try {
     const set = setOf(doc.uri);
-    const own = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : doc.uri;
+    const own = localPath(doc.uri) ?? doc.uri;
     return service.definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
       if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
       const member = set.members.find((m) => m.path === loc.path)!;

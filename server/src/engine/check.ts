@@ -97,7 +97,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   };
 
   for (const error of doc.errors) {
-    emit(undefined, SYNTAX_RULE_ID, 'error', { span: { start: error.offset, end: Math.min(error.offset + 1, doc.text.length) }, message: error.message });
+    emit(undefined, SYNTAX_RULE_ID, 'error', { span: syntaxSpan(doc.text, error.offset), message: error.message });
   }
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 
@@ -133,4 +133,13 @@ function dropSchemaDuplicates(findings: Finding[]): void {
   for (let i = findings.length - 1; i >= 0; i--) {
     if (findings[i].rule.endsWith('-schema') && specific.has(`${findings[i].span.start}:${findings[i].span.end}`)) findings.splice(i, 1);
   }
+}
+
+/** One whole character at a parse error: empty at a line break or the end, both halves of a surrogate pair. */
+function syntaxSpan(text: string, offset: number): Span {
+  const ch = text.charCodeAt(offset);
+  if (offset >= text.length || ch === 10 || ch === 13) return { start: offset, end: offset };
+  const next = text.charCodeAt(offset + 1);
+  const pair = ch >= 0xd800 && ch <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+  return { start: offset, end: offset + (pair ? 2 : 1) };
 }
