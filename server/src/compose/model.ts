@@ -36,7 +36,18 @@ export interface ComposeModel {
   networks: NetworkModel[];
 }
 
+/** One model per parsed tree: the check, hovers and completions of a document version share it. */
+const MODELS = new WeakMap<object, ComposeModel>();
+
 export function buildComposeModel(root: Node | undefined): ComposeModel {
+  const cached = root ? MODELS.get(root) : undefined;
+  if (cached) return cached;
+  const model = buildModel(root);
+  if (root) MODELS.set(root, model);
+  return model;
+}
+
+function buildModel(root: Node | undefined): ComposeModel {
   const top = asMap(root);
   const services: ServiceModel[] = [];
   for (const pair of pairs(get(top, 'services'))) {
@@ -68,8 +79,17 @@ function attachmentsOf(serviceKey: ScalarNode, service: MapNode): Attachment[] {
   return [];
 }
 
+const NETWORK_INDEX = new WeakMap<ComposeModel, Map<string, NetworkModel>>();
+
 export function findNetwork(model: ComposeModel, name: string): NetworkModel | undefined {
-  return model.networks.find((n) => n.name === name);
+  // Indexed once per model: every attachment of every service looks its network up, often in several rules.
+  let index = NETWORK_INDEX.get(model);
+  if (!index) {
+    index = new Map();
+    for (const network of model.networks) if (!index.has(network.name)) index.set(network.name, network);
+    NETWORK_INDEX.set(model, index);
+  }
+  return index.get(name);
 }
 
 export interface EffectiveDriver {

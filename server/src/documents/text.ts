@@ -25,6 +25,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    if (!text.includes('\r')) {
+      // The common case, with the native search: several times faster than a charCodeAt loop on large files.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {

@@ -22,6 +22,11 @@ export interface MapNode extends NodeBase {
   pairs: Pair[];
   /** `{ ... }` flow style (YAML) or any JSON object. */
   flow: boolean;
+  /**
+   * Whether a plain `<<` merge key is among the pairs, as the YAML parser saw it (every parsed mapping has it), so
+   * effectivePairs, which runs for every get(), need not scan the pairs; maps built by hand leave it undefined.
+   */
+  merges?: boolean;
 }
 
 export interface Pair {
@@ -89,9 +94,17 @@ export const MERGE_KEY = '<<';
  * (YAML 1.1 merge semantics, as compose applies them). Each pair still points at the node where it is written,
  * so a finding on a merged value lands on the anchor's text.
  */
+function hasMergeKey(map: MapNode): boolean {
+  const list = map.pairs;
+  for (let i = 0; i < list.length; i++) {
+    const key = list[i].key;
+    if (key.value === MERGE_KEY && key.style === 'plain') return true;
+  }
+  return false;
+}
+
 export function effectivePairs(map: MapNode, depth = 0): Pair[] {
-  const hasMerge = map.pairs.some((p) => p.key.value === MERGE_KEY && p.key.style === 'plain');
-  if (!hasMerge) return map.pairs;
+  if (map.merges === false || (map.merges === undefined && !hasMergeKey(map))) return map.pairs;
   // Memoized per mapping: a merge-key bomb (each anchor merging the previous one nine times) would otherwise
   // expand exponentially; with the cache every anchored mapping is expanded once.
   const cached = mergedPairsCache.get(map);
@@ -130,7 +143,8 @@ export function getPair(node: Node | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
   const pairs = effectivePairs(map);
   for (let i = pairs.length - 1; i >= 0; i--) {
-    if (String(pairs[i].key.value) === key) return pairs[i];
+    const value = pairs[i].key.value;
+    if (value === key || (typeof value !== 'string' && String(value) === key)) return pairs[i];
   }
   return undefined;
 }

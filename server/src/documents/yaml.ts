@@ -6,7 +6,7 @@
  * anchors and tags as written, quoting style) straight from the text.
  */
 import jsyaml from 'js-yaml';
-import type { AliasNode, MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './tree';
+import { MERGE_KEY, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
 import type { Span } from './text';
 
 export interface ParseError {
@@ -109,30 +109,36 @@ export function parseYaml(text: string): ParsedYaml {
     return e;
   };
 
+  // What readProperties found, handed back through these variables: one object per node would be garbage.
+  let propAnchor: string | undefined;
+  let propTag: string | undefined;
+  let propEnd = 0;
+
   /**
-   * Reads `&anchor` and `!tag` properties at `pos`; returns where the content proper starts and where the last
-   * property ends (`pos` when there is none).
+   * Reads `&anchor` and `!tag` properties at `pos` into propAnchor/propTag and propEnd (where the last property
+   * ends, `pos` when there is none); returns where the content proper starts.
    */
-  const readProperties = (pos: number, limit: number): { contentStart: number; propertiesEnd: number; anchor?: string; tag?: string } => {
+  const readProperties = (pos: number, limit: number): number => {
     let i = pos;
-    let propertiesEnd = pos;
-    let anchor: string | undefined;
-    let tag: string | undefined;
+    propEnd = pos;
+    propAnchor = undefined;
+    propTag = undefined;
     for (;;) {
       const ch = input.charCodeAt(i);
       if (i < limit && (ch === Ch.Amp || ch === Ch.Bang)) {
         const start = i;
         i++;
         while (i < limit && !isSpace(input.charCodeAt(i)) && !(ch === Ch.Amp && isFlowIndicator(input.charCodeAt(i)))) i++;
-        if (ch === Ch.Amp) anchor = input.slice(start + 1, i);
-        else tag = input.slice(start, i);
-        propertiesEnd = i;
+        if (ch === Ch.Amp) propAnchor = input.slice(start + 1, i);
+        else propTag = input.slice(start, i);
+        propEnd = i;
         i = skipBlank(i, limit);
       } else break;
     }
-    return { contentStart: i, propertiesEnd, anchor, tag };
+    return i;
   };
 
+  // Spans are built field by field, not spread: spreading into a literal takes V8's slow path, per node.
   const span = (start: number, end: number): Span => ({ start: start + base, end: end + base });
 
   const listener = (event: string, state: any): void => {
@@ -144,8 +150,10 @@ export function parseYaml(text: string): ParsedYaml {
     // js-yaml appends a line break to input that lacks one, and reports positions in that longer text.
     const close: number = Math.min(state.position, input.length);
     const fullStart = skipBlank(frame.open, close);
-    const props = readProperties(fullStart, close);
-    const start = props.contentStart;
+    const start = readProperties(fullStart, close);
+    const anchor = propAnchor;
+    const tag = propTag;
+    const propertiesEnd = propEnd;
     const first = input.charCodeAt(start);
     let node: Node;
     const kind: string | null = state.kind;
@@ -170,25 +178,29 @@ export function parseYaml(text: string): ParsedYaml {
         const items = flow ? flowPairs(children) : withEmptyEntries(start, close, children);
         const lastEnd = items.length ? items[items.length - 1].end - base : start;
         const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
-        node = { kind: 'seq', items, flow, ...span(start, end), full: span(fullStart, end) } satisfies SeqNode;
+        node = { kind: 'seq', items, flow, start: start + base, end: end + base, full: span(fullStart, end) } satisfies SeqNode;
       } else {
         const pairs = adoptedPairs ?? pairUp(children);
+        const merges = adoptedPairs ? (children[0] as MapNode).merges : pairUpSawMerge;
         const lastEnd = pairs.length ? Math.max(pairs[pairs.length - 1].value.end, pairs[pairs.length - 1].key.end) - base : start;
         const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
-        node = { kind: 'map', pairs, flow, ...span(start, end), full: span(fullStart, end) } satisfies MapNode;
+        node = { kind: 'map', pairs, flow, merges, start: start + base, end: end + base, full: span(fullStart, end) } satisfies MapNode;
       }
     } else if (first === Ch.Star && kind !== 'scalar') {
       let e = start + 1;
       while (e < close && !isSpace(input.charCodeAt(e)) && !isFlowIndicator(input.charCodeAt(e))) e++;
       const name = input.slice(start + 1, e);
-      node = { kind: 'alias', name, target: anchors.get(name), ...span(start, e), full: span(fullStart, e) } satisfies AliasNode;
+      node = { kind: 'alias', name, target: anchors.get(name), start: start + base, end: e + base, full: span(fullStart, e) } satisfies AliasNode;
     } else {
       const empty = kind === null || start >= close;
-      let end = trimEnd(start, close);
-      // A plain scalar ends before a trailing comment on its line, which js-yaml may have consumed.
-      if (!empty && first !== Ch.DQuote && first !== Ch.SQuote && first !== Ch.Pipe && first !== Ch.Gt) {
-        end = plainScalarEnd(start, end);
-      }
+      const result: unknown = state.result;
+      const plain = !empty && first !== Ch.DQuote && first !== Ch.SQuote && first !== Ch.Pipe && first !== Ch.Gt;
+      let end: number;
+      // Most plain scalars are exactly their value's text (one line, no folding): then the value says where they
+      // end, without a scan.
+      if (plain && typeof result === 'string' && result.length > 0 && input.startsWith(result, start)) end = start + result.length;
+      // Otherwise scan; a plain scalar ends before a trailing comment on its line, which js-yaml may have consumed.
+      else end = plain ? plainScalarEnd(start, trimEnd(start, close)) : trimEnd(start, close);
       const style: ScalarNode['style'] = empty
         ? 'empty'
         : first === Ch.DQuote
@@ -200,19 +212,22 @@ export function parseYaml(text: string): ParsedYaml {
               : 'plain';
       // An empty value sits right after its properties (`key: !reset`), or else right after the indicator
       // before it (`key:`, where js-yaml opens the node): on the key's line, not on the next line.
-      const hasProperties = props.anchor !== undefined || props.tag !== undefined;
-      const at = hasProperties ? props.propertiesEnd : Math.min(frame.open, close);
+      const hasProperties = anchor !== undefined || tag !== undefined;
+      const at = hasProperties ? propertiesEnd : Math.min(frame.open, close);
       node = {
         kind: 'scalar',
-        value: toScalarValue(state.result),
+        value: toScalarValue(result),
         style,
-        ...span(empty ? at : start, empty ? at : end),
+        start: (empty ? at : start) + base,
+        end: (empty ? at : end) + base,
         full: span(empty ? (hasProperties ? fullStart : at) : fullStart, empty ? at : end),
       } satisfies ScalarNode;
     }
-    if (props.anchor !== undefined) node.anchor = props.anchor;
-    if (props.tag !== undefined) node.tag = props.tag;
-    if (props.anchor !== undefined) anchors.set(props.anchor, node);
+    if (anchor !== undefined) {
+      node.anchor = anchor;
+      anchors.set(anchor, node);
+    }
+    if (tag !== undefined) node.tag = tag;
     stack[stack.length - 1].children.push(node);
   };
 
@@ -293,10 +308,15 @@ export function parseYaml(text: string): ParsedYaml {
    * without a value (`{a, b: c}`) has no value event. A child is the value of the key before it exactly when a
    * `:` stands between them.
    */
+  /** Whether the last pairUp() met a plain `<<` key (recorded on the mapping, so effectivePairs need not scan). */
+  let pairUpSawMerge = false;
+
   const pairUp = (children: Node[]): Pair[] => {
     const result: Pair[] = [];
+    pairUpSawMerge = false;
     for (let i = 0; i < children.length; i++) {
       const key = toKey(children[i]);
+      if (key.style === 'plain' && key.value === MERGE_KEY) pairUpSawMerge = true;
       const next = children[i + 1];
       if (next && colonBetween(children[i].end - base, next.full.start - base)) {
         result.push({ key, value: next });

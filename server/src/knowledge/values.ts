@@ -34,13 +34,23 @@ export function isIpv4(value: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(value);
 }
 
+/** Parsed CIDRs by text: compose files repeat the same few subnets for every service that attaches. */
+const CIDR_CACHE = new Map<string, { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | null>();
+
 export function parseCidr(value: string): { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | undefined {
+  const cached = CIDR_CACHE.get(value);
+  if (cached !== undefined) return cached ?? undefined;
+  let parsed: { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | null = null;
   try {
-    const [address, prefix] = ipaddr.parseCIDR(value);
-    return { address, prefix };
+    // ipaddr.parseCIDR tries IPv6 first and throws for every IPv4 range: pick the family by its colon instead.
+    const [address, prefix] = value.includes(':') ? ipaddr.IPv6.parseCIDR(value) : ipaddr.IPv4.parseCIDR(value);
+    parsed = { address, prefix };
   } catch {
-    return undefined;
+    parsed = null;
   }
+  if (CIDR_CACHE.size > 4096) CIDR_CACHE.clear();
+  CIDR_CACHE.set(value, parsed);
+  return parsed ?? undefined;
 }
 
 export function cidrContains(cidr: string, ip: string): boolean | undefined {

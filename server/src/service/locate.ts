@@ -90,6 +90,10 @@ export function yamlContext(text: string, offset: number): YamlContext {
 }
 
 /** Keys of the lines above with smaller indentation, nearest last; stops at column 0. */
+function isIndentChar(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 13 || ch === 11 || ch === 12;
+}
+
 function enclosingKeys(text: string, lineStart: number, indent: number): string[] {
   const keys: string[] = [];
   let limit = indent;
@@ -97,6 +101,16 @@ function enclosingKeys(text: string, lineStart: number, indent: number): string[
   // Walk upwards line by line; each step is O(line length), and the walk stops at the top-level key.
   while (end > 0 && limit > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
+    // Most lines above the cursor are indented at least `limit` (the rest of the enclosing block): skip them
+    // without slicing or matching, so completion deep in a 5000-service file stays cheap.
+    if (end - start >= limit) {
+      let k = 0;
+      while (k < limit && isIndentChar(text.charCodeAt(start + k))) k++;
+      if (k === limit) {
+        end = start - 1;
+        continue;
+      }
+    }
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     if (!line.trim() || line.trim().startsWith('#')) continue;

@@ -19,7 +19,19 @@ export interface AttachmentUse {
   driver: EffectiveDriver;
 }
 
+const ATTACHMENTS = new WeakMap<ComposeModel, AttachmentUse[]>();
+
+/** Every service attachment with its network and driver; computed once per model (several rules read it). */
 export function attachments(model: ComposeModel): AttachmentUse[] {
+  let uses = ATTACHMENTS.get(model);
+  if (!uses) {
+    uses = computeAttachments(model);
+    ATTACHMENTS.set(model, uses);
+  }
+  return uses;
+}
+
+function computeAttachments(model: ComposeModel): AttachmentUse[] {
   return model.services.flatMap((service) =>
     service.attachments.map((attachment) => {
       const network = findNetwork(model, attachment.name);
