@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ (one file each; `vscode` stays
 // external, it is the host's). `node esbuild.js --dev` keeps bundles unminified with sourcemaps.
 const esbuild = require('esbuild');
+const { basename } = require('node:path');
 
 const dev = process.argv.includes('--dev');
 
@@ -16,10 +17,22 @@ const common = {
   logLevel: 'warning',
 };
 
+// The precompiled schema validators (about 1.1 MB of generated code) are their own files in dist/validators/,
+// shared by the server and the CLI and required on first use (schema/*-validators.ts): compiling them is most of
+// a bundle's start-up time, and a session that opens no compose or HNS file never needs them.
+const VALIDATORS = ['compose-validators', 'hns-v1-validators', 'hcn-v2-validators'];
+const validatorsApart = {
+  name: 'validators-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/[\w-]+-validators$/ }, (args) => ({ path: `./validators/${basename(args.path)}.js`, external: true }));
+  },
+};
+
 async function main() {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+    esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [validatorsApart] }),
+    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [validatorsApart] }),
+    esbuild.build({ ...common, entryPoints: Object.fromEntries(VALIDATORS.map((name) => [`validators/${name}`, `server/src/generated/${name}.js`])), outdir: 'dist' }),
     esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   ]);
 }

@@ -1,9 +1,17 @@
-import { validateCompose } from '../generated/compose-validators';
+import type * as ComposeValidators from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import type { Rule } from '../rules/types';
 import { withContext } from './context';
 import { validateTree, type PlacedProblem } from './validate';
 import { get, type Node } from '../documents/tree';
+
+// The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
+// bundles (dist/validators/): a server that never opens a compose file never compiles it, and start-up is faster.
+let validators: typeof ComposeValidators | undefined;
+function composeValidators(): typeof ComposeValidators {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (validators ??= require('../generated/compose-validators') as typeof ComposeValidators);
+}
 
 /** Compose interpolates `${VAR}` / `$VAR` before it validates, so such values are checked after substitution, not here. */
 export function isInterpolated(value: unknown): boolean {
@@ -44,7 +52,7 @@ export const composeSchemaRule: Rule = {
       root: ctx.doc.root,
       text: ctx.doc.text,
       language: ctx.doc.language,
-      validator: validateCompose,
+      validator: composeValidators().validateCompose,
       schema: composeSchema as Record<string, unknown>,
       deferred: isInterpolated,
     });
