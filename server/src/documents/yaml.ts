@@ -83,10 +83,15 @@ function isFlowIndicator(ch: number): boolean {
   return ch === Ch.Comma || ch === Ch.LBracket || ch === Ch.RBracket || ch === Ch.LBrace || ch === Ch.RBrace;
 }
 
-export function parseYaml(text: string): ParsedYaml {
+/**
+ * `offset`: where `text` starts in a larger document (documents/incremental.ts re-parses one entry of a file on
+ * its own): every span is shifted by it, so the nodes fit into that document's tree.
+ */
+export function parseYaml(text: string, offset = 0): ParsedYaml {
   // js-yaml strips a BOM before parsing, which would shift every offset by one: strip it here and add it back.
-  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const input = base ? text.slice(1) : text;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const base = bom + offset;
+  const input = bom ? text.slice(1) : text;
   const stack: Frame[] = [{ open: 0, children: [] }];
   const anchors = new Map<string, Node>();
 

@@ -5,6 +5,7 @@
  */
 import { buildComposeModel } from '../compose/model';
 import { parseDocument, type ParsedDocument } from '../documents/document';
+import { reparseIncrementally } from '../documents/incremental';
 import type { Language } from '../documents/kind';
 import { checkDocument, type CheckOptions, type CheckResult } from '../engine/check';
 import { DEFAULT_WINDOWS_VERSION } from '../knowledge/versions';
@@ -73,7 +74,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const entry = (input: DocumentInput): Entry => {
     const cached = cache.get(input.uri);
     if (cached && cached.version === input.version && cached.text === input.text) return cached;
-    const doc = parseDocument(uriPath(input.uri), input.text, input.language);
+    // A new version of a document we hold: re-parse only the entry the edit touched when that provably suffices
+    // (it consumes the cached document, which this entry replaces).
+    cache.delete(input.uri);
+    const sameLanguage = cached && (input.language ?? cached.doc.language) === cached.doc.language;
+    const doc = (sameLanguage && reparseIncrementally(cached.doc, input.text)) || parseDocument(uriPath(input.uri), input.text, input.language);
     const result = checkDocument(doc, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
     if (result.target && doc.root) lastTarget.set(input.uri, result.target.target);
     const fresh = { version: input.version, text: input.text, doc, result };
