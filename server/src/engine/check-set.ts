@@ -50,7 +50,7 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
   }));
   const wanted = options.rules?.[SET_REFERENCE_RULE_ID] === 'off' ? [] : problems;
 
-  const suppressions = new Map(members.map((m) => [m.path, readSuppressions(m.doc.text, m.doc.lines)]));
+  const suppressions = new Map(members.map((m) => [m.path, readSuppressions(m.doc.text, m.doc.lines, { language: m.doc.language, root: m.doc.root, base: m.base })]));
   for (const finding of [...combined.findings, ...wanted]) {
     const member = memberAt(members, finding.span.start);
     if (!member) continue;

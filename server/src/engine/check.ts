@@ -64,7 +64,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   const ruleErrors: CheckResult['ruleErrors'] = [];
   if (doc.kind === 'none') return { kind: doc.kind, findings: [], ruleErrors };
   const severityOf = (rule: string, fallback: Severity): SeveritySetting => options.rules?.[rule] ?? fallback;
-  const suppressions = options.suppress === false ? { isSuppressed: () => false } : readSuppressions(doc.text, doc.lines);
+  const suppressions = options.suppress === false ? { isSuppressed: () => false } : readSuppressions(doc.text, doc.lines, doc);
   const findings: Finding[] = [];
 
   const toFinding = (rule: Rule | undefined, id: string, report: Report, severity: Severity): Finding => ({
