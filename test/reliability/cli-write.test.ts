@@ -1,7 +1,8 @@
 /**
  * `winnet check --fix` writes safely: through a temporary file and a rename (the old inode is never truncated),
  * never over a file that changed after it was read, in the file's own encoding and line endings, never for a
- * file it could not decode losslessly, and without leaving temporary files behind.
+ * file it could not decode losslessly, and without leaving temporary files behind. It keeps what the file is:
+ * its permissions and owner, and a symlink stays a link (its target is fixed).
  */
 import assert from 'node:assert/strict';
 import fs, { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -138,7 +139,7 @@ describe('--fix writes atomically and only over what it read', () => {
     assert.equal(statSync(file).ino, ino, 'nothing to fix: the file is not rewritten');
   });
 
-  it('keeps the file permissions', { todo: 'needs fix in server/src/cli/run.ts: writeAtomically creates the temp file with the default mode, so --fix turns a 0600 file into 0644' }, () => {
+  it('keeps the file permissions', () => {
     const file = join(dir, 'compose.yaml');
     writeFileSync(file, BROKEN);
     chmodSync(file, 0o600);
@@ -147,7 +148,7 @@ describe('--fix writes atomically and only over what it read', () => {
     assert.equal(statSync(file).mode & 0o777, 0o600);
   });
 
-  it('fixes a symlinked file through its link', { todo: 'needs fix in server/src/cli/run.ts: writeAtomically renames over the symlink itself, replacing the link by a regular file and leaving its target unfixed' }, () => {
+  it('fixes a symlinked file through its link', () => {
     mkdirSync(join(dir, 'shared'));
     const target = join(dir, 'shared', 'compose.yaml');
     writeFileSync(target, BROKEN);
@@ -156,5 +157,37 @@ describe('--fix writes atomically and only over what it read', () => {
     cli(['check', link, '--fix'], dir);
     assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
     assert.ok(readFileSync(target, 'utf8').includes('network_mode: nat'), 'the target was fixed');
+  });
+
+  it('follows a chain of relative links to the file, keeps every link and leaves no temporary file in any folder', () => {
+    mkdirSync(join(dir, 'shared'));
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'shared', 'compose.yaml'), BROKEN);
+    symlinkSync('compose.yaml', join(dir, 'shared', 'current.yaml'));
+    symlinkSync('../shared/current.yaml', join(dir, 'app', 'compose.yaml'));
+    cli(['check', join(dir, 'app', 'compose.yaml'), '--fix'], dir);
+    assert.ok(lstatSync(join(dir, 'app', 'compose.yaml')).isSymbolicLink());
+    assert.ok(lstatSync(join(dir, 'shared', 'current.yaml')).isSymbolicLink());
+    assert.ok(readFileSync(join(dir, 'shared', 'compose.yaml'), 'utf8').includes('network_mode: nat'));
+    for (const folder of [dir, join(dir, 'shared'), join(dir, 'app')]) assert.deepEqual(leftovers(folder), [], folder);
+  });
+
+  it('keeps special permission bits and an executable bit', () => {
+    const file = join(dir, 'compose.yaml');
+    writeFileSync(file, BROKEN);
+    chmodSync(file, 0o2750);
+    cli(['check', file, '--fix'], dir);
+    assert.notEqual(readFileSync(file, 'utf8'), BROKEN);
+    assert.equal(statSync(file).mode & 0o7777, 0o2750);
+  });
+
+  it('keeps the owner and group of a file it may give away', { skip: process.getuid?.() !== 0 && 'only root can give a file another owner' }, () => {
+    const file = join(dir, 'compose.yaml');
+    writeFileSync(file, BROKEN);
+    fs.chownSync(file, 4321, 4322);
+    cli(['check', file, '--fix'], dir);
+    assert.notEqual(readFileSync(file, 'utf8'), BROKEN);
+    const { uid, gid } = statSync(file);
+    assert.deepEqual([uid, gid], [4321, 4322]);
   });
 });

@@ -2,7 +2,8 @@
  * Checking and fixing files: read, parse once, check, and for --fix apply the preferred fixes until nothing
  * changes (bounded), then write atomically, and only if nobody changed the file in the meantime.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument } from '../documents/document';
 import { checkDocument, type CheckOptions, type Finding } from '../engine/check';
@@ -69,25 +70,59 @@ export function settleFix(path: string, source: SourceFile, after: string, mode:
   return fix;
 }
 
-/** Writes through a temporary file and a rename; refuses if the file changed since it was read. */
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a file; refuses if the file changed
+ * since it was read. A symlink is followed: the target is replaced and the link stays a link. The temporary file
+ * is created beside the target, exclusively (never through a file or link already there), with the target's
+ * permissions and, where the process may set it, its owner.
+ */
 export function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
-  const temp = join(dirname(path), `.${basename(path)}.winnet-${process.pid}.tmp`);
+  let target: string;
+  let mode: number;
+  let uid: number;
+  let gid: number;
   try {
-    writeFileSync(temp, encode(text, source.encoding));
-    const now = readSource(path);
+    target = realpathSync(path);
+    ({ mode, uid, gid } = statSync(target));
+  } catch (error) {
+    return `not written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.winnet-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    writeFileSync(temp, encode(text, source.encoding), { flag: 'wx', mode: mode & 0o777 });
+    created = true;
+    // The creation mode is cut by the umask: set it exactly.
+    chmodSync(temp, mode & 0o7777);
+    keepOwner(temp, uid, gid);
+    const now = readSource(target);
     if ('error' in now || now.text !== source.text) {
       unlinkSync(temp);
       return 'not written: the file changed while winnet was checking it';
     }
-    renameSync(temp, path);
+    renameSync(temp, target);
     return undefined;
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file was never created
+    const code = (error as NodeJS.ErrnoException).code;
+    // EEXIST: the name was taken by something else, which is not ours to delete.
+    if (created || code !== 'EEXIST') {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // the temporary file was never created
+      }
     }
-    return `not written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    return `not written: ${code ?? (error as Error).message}`;
   }
 }
 
+/** Gives the file the original owner and group when they differ; only root may, so EPERM is not a failure. */
+function keepOwner(path: string, uid: number, gid: number): void {
+  const own = statSync(path);
+  if (own.uid === uid && own.gid === gid) return;
+  try {
+    chownSync(path, uid, gid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
+}
