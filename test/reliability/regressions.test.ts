@@ -159,7 +159,7 @@ describe('regressions: compose file sets', () => {
     }
   });
 
-  it('the CLI reports an internal error as exit code 2, not as findings (exit 1), and throws nothing', { todo: 'needs fix in server/src/cli/main.ts: an exception from checking one file escapes runCli (the process dies with exit code 1, the code for "errors found"); catch per file, report it and exit 2' }, () => {
+  it('the CLI reports an internal error as exit code 2, not as findings (exit 1), and throws nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'winnet-reg-'));
     // A broken rule registration (its metadata throws) fails outside the per-rule isolation: an internal error.
     const registry = ALL_RULES as Rule[];
@@ -172,6 +172,33 @@ describe('regressions: compose file sets', () => {
       assert.doesNotThrow(() => (run = cli(['check', dir, '--format', 'json'], dir)));
       assert.equal(run!.code, 2);
       assert.match(run!.stdout, /broken rule/);
+    } finally {
+      registry.splice(registry.indexOf(broken), 1);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an internal error in one file is reported against that file; the other files are still checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'winnet-reg-'));
+    // A rule registration that breaks only for HNS documents: the compose file is unaffected.
+    const registry = ALL_RULES as Rule[];
+    const kinds = { includes: (kind: string) => { if (kind === 'hns-v1') throw new Error('broken for HNS'); return false; } };
+    const broken = { meta: { id: 'broken', kinds, target: 'any', defaultSeverity: 'error' }, check() {} } as unknown as Rule;
+    try {
+      writeFileSync(join(dir, 'compose.yaml'), `services:\n  web:\n    image: ${WIN}\n    network_mode: bridge\n`);
+      writeFileSync(join(dir, 'hns.json'), '{"Name": "nat", "Type": "NAT"}');
+      registry.push(broken);
+      const json = cli(['check', dir, '--format', 'json'], dir);
+      assert.equal(json.code, 2);
+      assert.match(json.stderr, /^winnet: internal error while checking hns\.json: broken for HNS$/m);
+      const files = (JSON.parse(json.stdout) as { files: { path: string; error?: string; findings: { rule: string }[] }[] }).files;
+      assert.deepEqual(files.map((f) => [f.path, f.error, f.findings.map((x) => x.rule)]), [
+        ['compose.yaml', undefined, ['network-mode-bridge']],
+        ['hns.json', 'internal error while checking this file: broken for HNS', []],
+      ]);
+      const stylish = cli(['check', dir], dir);
+      assert.equal(stylish.code, 2);
+      assert.match(stylish.stdout, /1 not checked/);
     } finally {
       registry.splice(registry.indexOf(broken), 1);
       rmSync(dir, { recursive: true, force: true });

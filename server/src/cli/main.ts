@@ -85,14 +85,30 @@ export function runCli(argv: string[], io: Io): number {
     if (result.kind === 'none' && !result.error && !result.findings.length && !explicit.has(file)) return;
     results.push(result);
   };
+  /**
+   * A bug in winnet while checking some files (an exception, not a finding) is reported against those files,
+   * which then count as not checked (exit code 2), and the other files are still checked.
+   */
+  const guarded = (group: string[], check: () => FileResult[]): FileResult[] => {
+    try {
+      return check();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // The stack's frames (not its first line, which repeats the message) go along for the bug report.
+      const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : [];
+      io.stderr(`winnet: internal error while checking ${group.map(display).join(', ')}: ${message}\n${frames.map((f) => `${f}\n`).join('')}`);
+      return group.map((file) => ({ path: display(file), kind: 'none', findings: [], error: `internal error while checking this file: ${message}` }));
+    }
+  };
   // `-f a.yml -f b.yml` is one compose project, merged in that order (as `docker compose -f` does).
   const setFiles = options.files.map((f) => resolve(io.cwd, f));
   const inSet = new Set(setFiles);
-  if (setFiles.length) results.push(...checkSetFiles(setFiles, display, checkOptions, mode));
+  if (setFiles.length) results.push(...guarded(setFiles, () => checkSetFiles(setFiles, display, checkOptions, mode)));
   const candidates = files.filter((f) => !inSet.has(f) && !ignored(f));
   for (const group of composeGroups(candidates, explicit)) {
-    if (group.length === 1 && !isComposeName(group[0])) add(checkFile(group[0], display(group[0]), checkOptions, mode), group[0]);
-    else for (const result of checkSetFiles(group, display, checkOptions, mode)) add(result, resolve(io.cwd, result.path));
+    if (group.length === 1 && !isComposeName(group[0])) {
+      for (const result of guarded(group, () => [checkFile(group[0], display(group[0]), checkOptions, mode)])) add(result, group[0]);
+    } else for (const result of guarded(group, () => checkSetFiles(group, display, checkOptions, mode))) add(result, resolve(io.cwd, result.path));
   }
   mergeDuplicates(results);
   for (const error of errors) io.stderr(`winnet: ${error}\n`);
@@ -182,12 +198,20 @@ function ignoreMatcher(config: Config): (file: string) => boolean {
 }
 
 if (require.main === module) {
-  const code = runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    isTTY: !!process.stdout.isTTY,
-    env: process.env,
-  });
+  let code: number;
+  try {
+    code = runCli(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      isTTY: !!process.stdout.isTTY,
+      env: process.env,
+    });
+  } catch (error) {
+    // Anything that escapes the per-file guard is still winnet's failure (2), never "problems found" (1), which
+    // is what node would exit with for an uncaught exception.
+    process.stderr.write(`winnet: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    code = 2;
+  }
   process.exitCode = code;
 }

@@ -16,7 +16,7 @@ export interface FileResult {
   kind: DocumentKind;
   target?: 'windows' | 'linux';
   findings: Finding[];
-  /** An I/O problem: the file was not checked. */
+  /** Why the file was not checked: an I/O problem, or an internal error of winnet. */
   error?: string;
   /** With --fix / --fix-dry-run: the text before and after the fixes, when they changed something. */
   fix?: { before: string; after: string; written: boolean; note?: string };

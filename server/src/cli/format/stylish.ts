@@ -34,7 +34,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.information} info`];
     if (s.hints) parts.push(`${s.hints} hint${s.hints === 1 ? '' : 's'}`);
     const mark = s.errors || s.ioErrors ? paint('red', '✖') : paint('yellow', '⚠');
-    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not readable` : ''}`);
+    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not checked` : ''}`);
     if (s.fixable) out.push(`  ${s.fixable} fixable with --fix`);
   }
   return out.join('\n') + '\n';
