@@ -29,7 +29,22 @@ function partOf(node: ScalarNode | undefined): PortPart | undefined {
   return { text: String(node.value), span: { start: node.start, end: node.end } };
 }
 
+/**
+ * Parsed ports by node, with the offset the node had then: four rules read every port of a check, and an edit
+ * re-parses one entry while every other node stays (moved, when the edit changed the length: then the node's
+ * offset differs and the spans are recomputed). Callers share the result and must not change it.
+ */
+const PARSED = new WeakMap<Node, { start: number; mapping: PortMapping | undefined }>();
+
 export function parsePort(node: Node): PortMapping | undefined {
+  const cached = PARSED.get(node);
+  if (cached && cached.start === node.start) return cached.mapping;
+  const mapping = readPort(node);
+  PARSED.set(node, { start: node.start, mapping });
+  return mapping;
+}
+
+function readPort(node: Node): PortMapping | undefined {
   const map = asMap(node);
   if (map) {
     const hostIpPair = getPair(map, 'host_ip');

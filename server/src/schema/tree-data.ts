@@ -1,8 +1,8 @@
 /**
  * Located tree → plain JSON data for a validator. Merge keys are applied (as compose does), `!reset` values are
  * dropped (compose removes them), and aliases are expanded by sharing: every alias to an anchor yields the same JS
- * object, so memory stays linear. What a validator walks is the expanded size, though, so that is measured first
- * (memoized per node) and a document whose aliases expand past the budget is not handed to a validator at all:
+ * object, so memory stays linear. What a validator walks is the expanded size, though, so that is measured while
+ * converting, and a document whose aliases expand past the budget is not handed to a validator at all:
  * an alias bomb costs a finding, not the server.
  */
 import { effectivePairs, MERGE_KEY, resolve, type Node } from '../documents/tree';
@@ -12,10 +12,9 @@ export const DEFAULT_EXPANSION_BUDGET = 1_000_000;
 export type ToDataResult = { ok: true; data: unknown } | { ok: false; expandedSize: number };
 
 export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BUDGET): ToDataResult {
-  const size = expandedSize(root, budget);
-  if (size > budget) return { ok: false, expandedSize: size };
-  const memo = new Map<Node, unknown>();
-  return { ok: true, data: convert(root, memo, 0, new Set()) };
+  const converter = new Converter(budget);
+  const data = converter.convert(root, 0);
+  return converter.size > budget ? { ok: false, expandedSize: converter.size } : { ok: true, data };
 }
 
 /** True for a pair compose drops: `key: !reset ...`. */
@@ -27,55 +26,68 @@ function isMergePair(keyNode: Node): boolean {
   return keyNode.kind === 'scalar' && keyNode.value === MERGE_KEY && keyNode.style === 'plain';
 }
 
-// Only anchored nodes can be reached twice (through aliases or merge keys), so only they are memoized.
-function convert(node: Node | undefined, memo: Map<Node, unknown>, depth: number, active: Set<Node>): unknown {
-  const n = resolve(node);
-  if (!n || depth > 512) return null;
-  if (n.kind === 'scalar') return n.value;
-  if (n.anchor !== undefined) {
-    if (memo.has(n)) return memo.get(n);
-    if (active.has(n)) return null; // an alias inside its own anchor (malformed YAML): cut the cycle
-    active.add(n);
-  }
-  let result: unknown;
-  if (n.kind === 'seq') {
-    result = n.items.map((item) => convert(item, memo, depth + 1, active));
-  } else {
-    const obj: Record<string, unknown> = {};
-    for (const pair of effectivePairs(n)) {
-      if (isMergePair(pair.key) || isReset(pair.value)) continue;
-      const key = String(pair.key.value);
-      const value = convert(pair.value, memo, depth + 1, active);
-      // A key named `__proto__` must become data, not the object's prototype.
-      if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-      else obj[key] = value;
-    }
-    result = obj;
-  }
-  if (n.anchor !== undefined) {
-    memo.set(n, result);
-    active.delete(n);
-  }
-  return result;
-}
+/**
+ * One walk that converts and measures at once: `size` counts the nodes a validator will visit with aliases
+ * expanded (a memoized anchor adds its whole size again at every use), and once it passes the budget the walk
+ * stops converting, so an alias bomb costs about `budget` steps.
+ */
+class Converter {
+  size = 0;
+  // Only anchored nodes can be reached twice (through aliases or merge keys), so only they are memoized.
+  private readonly memo = new Map<Node, { data: unknown; size: number }>();
+  private readonly active = new Set<Node>();
 
-/** Nodes a validator would visit with aliases expanded, stopping early once past `cap`. */
-function expandedSize(root: Node | undefined, cap: number): number {
-  const memo = new Map<Node, number>();
-  const visit = (node: Node | undefined, depth: number): number => {
+  constructor(private readonly budget: number) {}
+
+  private grow(by: number): void {
+    this.size = Math.min(this.budget + 1, this.size + by);
+  }
+
+  convert(node: Node | undefined, depth: number): unknown {
+    if (this.size > this.budget) return null;
     const n = resolve(node);
-    if (!n || depth > 512 || n.kind === 'scalar') return 1;
-    const anchored = n.anchor !== undefined;
-    if (anchored) {
-      const known = memo.get(n);
-      if (known !== undefined) return known;
-      memo.set(n, 1); // guards against cycles through malformed alias targets
+    if (!n || depth > 512) {
+      this.grow(1);
+      return null;
     }
-    let total = 1;
-    if (n.kind === 'seq') for (const item of n.items) total = Math.min(cap + 1, total + visit(item, depth + 1));
-    else for (const pair of effectivePairs(n)) total = Math.min(cap + 1, total + visit(pair.value, depth + 1));
-    if (anchored) memo.set(n, total);
-    return total;
-  };
-  return visit(root, 0);
+    if (n.kind === 'scalar') {
+      this.grow(1);
+      return n.value;
+    }
+    if (n.anchor !== undefined) {
+      const known = this.memo.get(n);
+      if (known) {
+        this.grow(known.size);
+        return known.data;
+      }
+      if (this.active.has(n)) {
+        // an alias inside its own anchor (malformed YAML): cut the cycle
+        this.grow(1);
+        return null;
+      }
+      this.active.add(n);
+    }
+    const before = this.size;
+    this.grow(1);
+    let result: unknown;
+    if (n.kind === 'seq') {
+      result = n.items.map((item) => this.convert(item, depth + 1));
+    } else {
+      const obj: Record<string, unknown> = {};
+      for (const pair of effectivePairs(n)) {
+        if (isMergePair(pair.key) || isReset(pair.value)) continue;
+        const key = String(pair.key.value);
+        const value = this.convert(pair.value, depth + 1);
+        // A key named `__proto__` must become data, not the object's prototype.
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        else obj[key] = value;
+      }
+      result = obj;
+    }
+    if (n.anchor !== undefined) {
+      this.memo.set(n, { data: result, size: this.size - before });
+      this.active.delete(n);
+    }
+    return result;
+  }
 }

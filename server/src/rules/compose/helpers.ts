@@ -95,8 +95,19 @@ export interface OptionUse {
   siblings: Pair[];
 }
 
-/** Every driver option in the file, network and endpoint level, with the driver it goes to. */
+const DRIVER_OPTIONS = new WeakMap<ComposeModel, OptionUse[]>();
+
+/** Every driver option in the file, network and endpoint level, with the driver it goes to; once per model (nine rules read it). */
 export function allDriverOptions(model: ComposeModel): OptionUse[] {
+  let uses = DRIVER_OPTIONS.get(model);
+  if (!uses) {
+    uses = computeDriverOptions(model);
+    DRIVER_OPTIONS.set(model, uses);
+  }
+  return uses;
+}
+
+function computeDriverOptions(model: ComposeModel): OptionUse[] {
   const uses: OptionUse[] = [];
   for (const { network, driver } of networksWithDrivers(model)) {
     const siblings = optionPairs(network.node);

@@ -11,12 +11,24 @@ export interface StaticIp extends AttachmentUse {
   subnets: { cidr: string; node: ScalarNode }[];
 }
 
+const STATIC_IPS = new WeakMap<ComposeModel, StaticIp[]>();
+
+/** Computed once per model: both static-ip rules read it. */
 export function staticIps(model: ComposeModel): StaticIp[] {
-  return attachments(model).flatMap((use) => {
-    const address = asScalar(get(use.attachment.config, 'ipv4_address'));
-    if (!address || typeof address.value !== 'string') return [];
-    return [{ ...use, address, subnets: ipv4Subnets(use.network) }];
-  });
+  let result = STATIC_IPS.get(model);
+  if (!result) {
+    result = [];
+    const subnetsOf = new Map<NetworkModel | undefined, StaticIp['subnets']>();
+    for (const use of attachments(model)) {
+      const address = asScalar(get(use.attachment.config, 'ipv4_address'));
+      if (!address || typeof address.value !== 'string') continue;
+      let subnets = subnetsOf.get(use.network);
+      if (!subnets) subnetsOf.set(use.network, (subnets = ipv4Subnets(use.network)));
+      result.push({ ...use, address, subnets });
+    }
+    STATIC_IPS.set(model, result);
+  }
+  return result;
 }
 
 export function ipv4Subnets(network: NetworkModel | undefined): { cidr: string; node: ScalarNode }[] {
