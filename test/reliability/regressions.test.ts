@@ -99,8 +99,8 @@ describe('regressions: suppression comments', () => {
 });
 
 describe('regressions: safe fixes', () => {
-  it('a fix does not delete an anchor that an alias still uses', () => {
-    const text = [
+  it('no fix is offered that would delete an anchor an alias still uses', () => {
+    const lines = [
       'services:',
       '  web:',
       `    image: ${WIN}`,
@@ -114,15 +114,20 @@ describe('regressions: safe fixes', () => {
       '        foo: bar',
       '    external: &ext',
       '      name: nat',
-      'x-reuse:',
-      '  hosts: *hosts',
-      '  opts: *opts',
-      '  <<: *ext',
-      '',
-    ].join('\n');
-    const rules = checkDocument(parseDocument('compose.yaml', text), { target: 'windows' }).findings.map((f) => f.rule);
-    assert.ok(rules.includes('extra-hosts') && rules.includes('ipam-options'), 'the findings are still reported');
-    for (const r of applyEachFix('compose.yaml', text)) assert.deepEqual(r.errors, [], `${r.rule} broke the document:\n${r.after}`);
+    ];
+    const anchored = [...lines, 'x-reuse:', '  hosts: *hosts', '  opts: *opts', '  <<: *ext', ''].join('\n');
+    const fixesByRule = (text: string) => new Map(checkDocument(parseDocument('compose.yaml', text), { target: 'windows' }).findings.map((f) => [f.rule, f.fixes]));
+    const RULES = ['extra-hosts', 'ipam-options', 'external-name-deprecated'];
+    // The same pairs without anchors get fixes that rewrite or remove them: these are the fixes at stake.
+    const plain = fixesByRule(lines.map((l) => l.replace(/ &\w+$/, '')).join('\n') + '\n');
+    for (const rule of RULES) assert.ok(plain.get(rule)?.length, `${rule} has a fix when nothing is anchored`);
+    // With the anchors, the findings are still reported, and no fix of any finding loses an anchor or breaks the file.
+    const withAnchors = fixesByRule(anchored);
+    assert.deepEqual(RULES.filter((r) => withAnchors.has(r)), RULES, 'the findings are still reported');
+    for (const r of applyEachFix('compose.yaml', anchored)) {
+      for (const anchor of ['&hosts', '&opts', '&ext']) assert.ok(r.after.includes(anchor), `${r.rule} deleted ${anchor}:\n${r.after}`);
+      assert.deepEqual(r.errors, [], `${r.rule} broke the document:\n${r.after}`);
+    }
   });
 
   it('dropping a host IP keeps a flow sequence and its brackets intact', () => {
