@@ -47,7 +47,9 @@ const targets = [
     // The third-party schema uses keywords ajv's strict mode frowns on (e.g. types implied by patterns); it is
     // validated as published, so strict mode stays off for it.
     strict: false,
-    exports: { validateCompose: '' },
+    // validateService checks one service: schema/compose-schema-rule.ts validates services one by one and keeps
+    // each one's problems while its node is unchanged, so an edit re-validates one service, not the file.
+    exports: { validateCompose: '', validateService: 'service' },
     // The error mapper resolves `$ref` branches of oneOf/anyOf against the full schema; the compose schema is not
     // in the repository, so the patched copy goes next to its validator.
     copy: 'compose.schema.json',

@@ -2,8 +2,9 @@ import type * as ComposeValidators from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import type { Rule } from '../rules/types';
 import { withContext } from './context';
-import { validateTree, type PlacedProblem } from './validate';
-import { get, type Node } from '../documents/tree';
+import { validateParts, validateTree, type PartProblems, type PlacedProblem } from './validate';
+import { asMap, get, MERGE_KEY, type Node } from '../documents/tree';
+import { formatPointer } from './pointer';
 
 // The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
 // bundles (dist/validators/): a server that never opens a compose file never compiles it, and start-up is faster.
@@ -16,6 +17,28 @@ function composeValidators(): typeof ComposeValidators {
 /** Compose interpolates `${VAR}` / `$VAR` before it validates, so such values are checked after substitution, not here. */
 export function isInterpolated(value: unknown): boolean {
   return typeof value === 'string' && /\$(\{|[A-Za-z_])/.test(value);
+}
+
+/** Each service's schema problems while its node lives (see validateParts). */
+const SERVICE_PROBLEMS = new WeakMap<Node, PartProblems>();
+
+/**
+ * The services, to validate one by one; undefined when the `services` mapping is not plain (a flow mapping, an
+ * alias, a merge key, a tag on it or on a service (`!reset`), a duplicate name): the document is then validated
+ * whole, as before.
+ */
+export function serviceParts(root: Node | undefined, validator: typeof ComposeValidators.validateService) {
+  const services = asMap(get(root, 'services'));
+  if (!services || services.flow || services.anchor || services.tag || get(root, 'services')?.kind !== 'map') return undefined;
+  const names = new Set<string>();
+  const parts = [];
+  for (const pair of services.pairs) {
+    const name = String(pair.key.value);
+    if ((pair.key.value === MERGE_KEY && pair.key.style === 'plain') || names.has(name) || pair.value.tag !== undefined) return undefined;
+    names.add(name);
+    parts.push({ base: formatPointer(['services', name]), node: pair.value, validator });
+  }
+  return parts;
 }
 
 /** A top-level key holding `image` or `build` is a service written in the old file format 1 (no `services:`). */
@@ -48,14 +71,17 @@ export const composeSchemaRule: Rule = {
     sources: ['CS-SCHEMA', 'https://github.com/zavoloklom/docker-compose-linter'],
   },
   check(ctx) {
-    const outcome = validateTree({
+    const validators = composeValidators();
+    const input = {
       root: ctx.doc.root,
       text: ctx.doc.text,
       language: ctx.doc.language,
-      validator: composeValidators().validateCompose,
+      validator: validators.validateCompose,
       schema: composeSchema as Record<string, unknown>,
       deferred: isInterpolated,
-    });
+    };
+    const services = serviceParts(ctx.doc.root, validators.validateService);
+    const outcome = services ? validateParts({ ...input, parts: services, cache: SERVICE_PROBLEMS }) : validateTree(input);
     if (!outcome.ok) {
       ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the compose schema: ${outcome.reason}.` });
       return;

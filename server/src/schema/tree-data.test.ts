@@ -16,7 +16,18 @@ describe('tree → data', () => {
     { name: 'an alias inside its own anchor is cut, not followed forever', text: 'a: &a [*a, *a]\n', expect: { a: [null, null] } },
     { name: 'a mapping merging itself', text: 'a: &a\n  <<: *a\n  b: 1\n', expect: { a: { b: 1 } } },
   ];
-  for (const c of cases) it(c.name, () => assert.deepEqual(data(c.text, c.path), { ok: true, data: c.expect }));
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = data(c.text, c.path);
+      assert.ok(r.ok);
+      assert.deepEqual(r.data, c.expect);
+    });
+  }
+
+  it('measures the size a validator walks, aliases expanded', () => {
+    // root, a, its 4 items; b and its 4 aliases of a (5 each)
+    assert.deepEqual(data('a: &a [1, 1, 1, 1]\nb: [*a, *a, *a, *a]\n'), { ok: true, data: { a: [1, 1, 1, 1], b: [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]] }, expandedSize: 27 });
+  });
 
   it('aliases share one object instead of copying it', () => {
     const r = data('x: &x {a: 1}\ny: *x\nz: *x\n');

@@ -9,12 +9,13 @@ import { effectivePairs, MERGE_KEY, resolve, type Node } from '../documents/tree
 
 export const DEFAULT_EXPANSION_BUDGET = 1_000_000;
 
-export type ToDataResult = { ok: true; data: unknown } | { ok: false; expandedSize: number };
+export type ToDataResult = { ok: true; data: unknown; expandedSize: number } | { ok: false; expandedSize: number };
 
-export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BUDGET): ToDataResult {
-  const converter = new Converter(budget);
+/** `stubs`: nodes converted to `{}` (parts validated on their own, see validateParts). */
+export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BUDGET, stubs?: ReadonlySet<Node>): ToDataResult {
+  const converter = new Converter(budget, stubs);
   const data = converter.convert(root, 0);
-  return converter.size > budget ? { ok: false, expandedSize: converter.size } : { ok: true, data };
+  return converter.size > budget ? { ok: false, expandedSize: converter.size } : { ok: true, data, expandedSize: converter.size };
 }
 
 /** True for a pair compose drops: `key: !reset ...`. */
@@ -37,7 +38,10 @@ class Converter {
   private readonly memo = new Map<Node, { data: unknown; size: number }>();
   private readonly active = new Set<Node>();
 
-  constructor(private readonly budget: number) {}
+  constructor(
+    private readonly budget: number,
+    private readonly stubs?: ReadonlySet<Node>,
+  ) {}
 
   private grow(by: number): void {
     this.size = Math.min(this.budget + 1, this.size + by);
@@ -45,6 +49,10 @@ class Converter {
 
   convert(node: Node | undefined, depth: number): unknown {
     if (this.size > this.budget) return null;
+    if (node && this.stubs?.has(node)) {
+      this.grow(1);
+      return {};
+    }
     const n = resolve(node);
     if (!n || depth > 512) {
       this.grow(1);
