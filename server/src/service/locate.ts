@@ -89,17 +89,57 @@ export function yamlContext(text: string, offset: number): YamlContext {
   return { parents, inKey: false, prefix: word, prefixStart: offset - word.length };
 }
 
-/** Keys of the lines above with smaller indentation, nearest last; stops at column 0. */
 function isIndentChar(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 13 || ch === 11 || ch === 12;
 }
 
+/**
+ * Starts of the lines indented by less than two columns (top-level keys, mostly), for the last text asked
+ * about: the climb from a service up to `services:` would otherwise pass every line of every service above.
+ */
+let shallowLines: { text: string; starts: number[] } | undefined;
+
+function shallowLineStarts(text: string): number[] {
+  if (shallowLines?.text === text) return shallowLines.starts;
+  const starts: number[] = [];
+  for (let start = 0; start <= text.length; ) {
+    if (!isIndentChar(text.charCodeAt(start)) || !isIndentChar(text.charCodeAt(start + 1))) starts.push(start);
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  shallowLines = { text, starts };
+  return starts;
+}
+
+/** The end of the nearest line above `end` indented by less than two columns (its start - 1, or -1 when none). */
+function nearestShallowLineEnd(text: string, end: number): number {
+  const starts = shallowLineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found === -1) return 0;
+  const lineEnd = text.indexOf('\n', starts[found]);
+  return lineEnd === -1 || lineEnd > end ? end : lineEnd;
+}
+
+/** Keys of the lines above with smaller indentation, nearest last; stops at column 0. */
 function enclosingKeys(text: string, lineStart: number, indent: number): string[] {
   const keys: string[] = [];
   let limit = indent;
   let end = lineStart - 1;
   // Walk upwards line by line; each step is O(line length), and the walk stops at the top-level key.
   while (end > 0 && limit > 0) {
+    // Below two columns only a line indented by less matters: jump to the nearest one.
+    if (limit <= 2) end = nearestShallowLineEnd(text, end);
+    if (end <= 0) break;
     const start = text.lastIndexOf('\n', end - 1) + 1;
     // Most lines above the cursor are indented at least `limit` (the rest of the enclosing block): skip them
     // without slicing or matching, so completion deep in a 5000-service file stays cheap.
@@ -118,10 +158,13 @@ function enclosingKeys(text: string, lineStart: number, indent: number): string[
     const itemIndent = /^\s*(?:-\s+)?/.exec(line)![0].length;
     if (lineIndent >= limit) continue;
     const m = KEY_LINE.exec(line);
-    if (m) {
+    // `- subnet: ...` above a line at the item's content column is a sibling key of the same item mapping, not
+    // a parent: climb on to the list's key.
+    const siblingInItem = itemIndent > lineIndent && itemIndent >= limit;
+    if (m && !siblingInItem) {
       keys.unshift(m[3].trim());
       limit = lineIndent;
-    } else if (itemIndent < limit) {
+    } else if (itemIndent < limit || siblingInItem) {
       limit = lineIndent; // a sequence item: keep climbing
     }
   }
