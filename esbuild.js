@@ -28,10 +28,19 @@ const validatorsApart = {
   },
 };
 
+// The language server answers `initialize` before it loads the engine (server-engine.ts), which is dist/engine.js.
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/server-engine$/ }, () => ({ path: './engine.js', external: true }));
+  },
+};
+
 async function main() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [validatorsApart] }),
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [validatorsApart] }),
+    esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [engineApart] }),
+    esbuild.build({ ...common, entryPoints: { engine: 'server/src/server-engine.ts' }, outdir: 'dist', plugins: [validatorsApart] }),
     esbuild.build({ ...common, entryPoints: Object.fromEntries(VALIDATORS.map((name) => [`validators/${name}`, `server/src/generated/${name}.js`])), outdir: 'dist' }),
     esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   ]);

@@ -1,5 +1,5 @@
 /**
- * The language server: an adapter from LSP to the language service. It syncs documents incrementally,
+ * The language server: an adapter from LSP to the language service(). It syncs documents incrementally,
  * debounces checks per document (stale runs are dropped by version), reads `winnet.*` settings, and turns
  * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
@@ -8,8 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ComposeSet, FileReader } from './compose/loader';
-import { defaultBaseOf, defaultOverrideOf } from './compose/paths';
-import { get, pairs, type Node } from './documents/tree';
+import type { Node } from './documents/tree';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -29,9 +28,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine/check';
 import type { CodeAction } from './service/actions';
 import type { CompletionItem } from './service/compose-complete';
-import { createLanguageService, type DocumentInput } from './service/language-service';
-import { hnsProviders } from './service/providers';
-import { DEFAULT_DEBOUNCE_MS, settingsFrom } from './service/settings';
+import type { DocumentInput, LanguageService } from './service/language-service';
+import type * as Engine from './server-engine';
 
 /** Documents larger than this are not checked (one notice instead); no compose or HNS file comes close. */
 export const MAX_CHECK_CHARS = 10 * 1024 * 1024;
@@ -39,13 +37,26 @@ export const MAX_CHECK_CHARS = 10 * 1024 * 1024;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const docsBaseUrl = `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/`;
-const service = createLanguageService({
-  docsBaseUrl,
-  onRuleError: (rule, error) => connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
-  providers: hnsProviders(),
-});
 
-let debounceMs = DEFAULT_DEBOUNCE_MS;
+// The engine is required on first use, which is right after `initialize` has been answered (the `initialized`
+// notification pulls the settings): see server-engine.ts.
+let engineModule: typeof Engine | undefined;
+let languageService: LanguageService | undefined;
+
+function engine(): typeof Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (engineModule ??= require('./server-engine') as typeof Engine);
+}
+
+function service(): LanguageService {
+  return (languageService ??= engine().createLanguageService({
+    docsBaseUrl,
+    onRuleError: (rule, error) => connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    providers: engine().hnsProviders(),
+  }));
+}
+
+let debounceMs: number | undefined;
 let composeFileSets: string[][] = [];
 let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
@@ -79,9 +90,9 @@ function setPathsFor(path: string): string[] {
     const absolute = set.map((p) => (isAbsolute(p) ? p : resolve(workspaceRoots[0] ?? '.', p)));
     if (absolute.includes(path)) return absolute;
   }
-  const base = defaultBaseOf(path).find(exists);
+  const base = engine().defaultBaseOf(path).find(exists);
   if (base) return [base, path];
-  return [path, ...defaultOverrideOf(path).filter(exists).slice(0, 1)];
+  return [path, ...engine().defaultOverrideOf(path).filter(exists).slice(0, 1)];
 }
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -123,7 +134,7 @@ function validate(doc: TextDocument): void {
     return;
   }
   try {
-    const { doc: parsed, result } = service.diagnose(input(doc));
+    const { doc: parsed, result } = service().diagnose(input(doc));
     // A newer version arrived while this one was checked: its own run will publish.
     if (documents.get(doc.uri)?.version !== version) return;
     if (result.kind === 'compose' && localPath(doc.uri)) {
@@ -157,6 +168,7 @@ function localPath(uri: string): string | undefined {
 
 /** A compose file needs set checking when it has a partner file, an `include`, or a service that `extends`. */
 function needsSet(path: string, root: Node | undefined): boolean {
+  const { get, pairs } = engine();
   if (setPathsFor(path).length > 1 || get(root, 'include') !== undefined) return true;
   return pairs(get(root, 'services')).some((p) => get(p.value, 'extends') !== undefined);
 }
@@ -167,7 +179,7 @@ function needsSet(path: string, root: Node | undefined): boolean {
  */
 function validateSet(doc: TextDocument): void {
   const path = localPath(doc.uri)!;
-  const { set, results } = service.diagnoseSet(setPathsFor(path), reader);
+  const { set, results } = service().diagnoseSet(setPathsFor(path), reader);
   const findings = new Map<string, Finding[]>();
   for (const [memberPath, result] of results) {
     const uri = pathToFileURL(memberPath).href;
@@ -180,7 +192,7 @@ function validateSet(doc: TextDocument): void {
   lastSets.set(doc.uri, { set, findings });
 }
 
-function schedule(doc: TextDocument, delay = debounceMs): void {
+function schedule(doc: TextDocument, delay = debounceMs ?? engine().DEFAULT_DEBOUNCE_MS): void {
   const pending = timers.get(doc.uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -204,10 +216,10 @@ async function loadSettings(): Promise<void> {
 }
 
 function applySettings(raw: Record<string, unknown>): void {
-  const next = settingsFrom(raw);
+  const next = engine().settingsFrom(raw);
   debounceMs = next.debounceMs;
   composeFileSets = next.composeFileSets;
-  service.configure(next.settings);
+  service().configure(next.settings);
   for (const doc of documents.all()) schedule(doc, 0);
 }
 
@@ -255,6 +267,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // The engine loads now, while the client sends its settings and first documents.
+  service();
   void loadSettings();
 });
 
@@ -277,7 +291,7 @@ documents.onDidClose((e) => {
   const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
   timers.delete(uri);
-  service.forget(uri);
+  service().forget(uri);
   const closed = lastSets.get(uri);
   lastSets.delete(uri);
   // Clear this file and the members only this document's set was publishing for.
@@ -300,7 +314,7 @@ connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || doc.getText().length > MAX_CHECK_CHARS) return null;
   try {
-    const hover = service.hover(input(doc), doc.offsetAt(params.position), setOf(doc.uri));
+    const hover = service().hover(input(doc), doc.offsetAt(params.position), setOf(doc.uri));
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) } };
   } catch (error) {
@@ -313,7 +327,7 @@ connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
   try {
-    return service.complete(input(doc), doc.offsetAt(params.position)).map((item) => toCompletion(item, doc));
+    return service().complete(input(doc), doc.offsetAt(params.position)).map((item) => toCompletion(item, doc));
   } catch (error) {
     connection.console.error(`winnet: completion failed: ${String(error)}`);
     return [];
@@ -330,9 +344,9 @@ connection.onCodeAction((params) => {
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const actions: LspCodeAction[] = [];
     const setFindings = findingsInSet(doc.uri);
-    if (wantsQuickFix) actions.push(...service.codeActions(input(doc), span, setFindings).map((a) => toCodeAction(a, doc)));
+    if (wantsQuickFix) actions.push(...service().codeActions(input(doc), span, setFindings).map((a) => toCodeAction(a, doc)));
     if (wantsFixAll) {
-      const all = service.fixAll(input(doc), setFindings);
+      const all = service().fixAll(input(doc), setFindings);
       if (all) actions.push(toCodeAction(all, doc));
     }
     return actions;
@@ -366,7 +380,7 @@ connection.onDefinition((params) => {
   try {
     const set = setOf(doc.uri);
     const own = localPath(doc.uri) ?? doc.uri;
-    return service.definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
+    return service().definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
       if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
       const member = set.members.find((m) => m.path === loc.path)!;
       return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };

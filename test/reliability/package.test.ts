@@ -39,7 +39,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(cli|client|server)\.js$/,
+  /^extension\/dist\/(cli|client|server|engine)\.js$/,
   /^extension\/dist\/validators\/(compose|hns-v1|hcn-v2)-validators\.js$/,
   /^extension\/docs\/[\w./-]+\.md$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
@@ -51,7 +51,9 @@ describe('the packaged extension', { skip: !existsSync(VSIX) && 'winnet.vsix not
   it('contains only bundles, docs, schemas, the grammar, the icon and manifest files', () => {
     const names = zipEntries(readFileSync(VSIX)).filter((n) => !n.endsWith('/'));
     assert.ok(names.includes('extension/dist/server.js') && names.includes('extension/dist/cli.js') && names.includes('extension/dist/client.js'));
-    // The schema validators are required by the server and the CLI at run time (esbuild.js keeps them apart).
+    // The engine and the schema validators are required by the server and the CLI at run time (esbuild.js keeps
+    // them apart).
+    assert.ok(names.includes('extension/dist/engine.js'));
     for (const name of ['compose', 'hns-v1', 'hcn-v2']) assert.ok(names.includes(`extension/dist/validators/${name}-validators.js`), name);
     assert.deepEqual(names.filter((n) => !ALLOWED.some((re) => re.test(n))), []);
     assert.deepEqual(names.filter((n) => /\.(ts|map|mjs|cjs)$|node_modules|\/test\/|\/examples\/|\/bench\//.test(n)), []);
