@@ -40,6 +40,8 @@ export class ServerHarness {
   readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown> = {};
+  /** Who waits for the next configuration pull. */
+  private readonly pullWaiters: (() => void)[] = [];
   readonly logs: LogMessage[] = [];
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -69,7 +71,10 @@ export class ServerHarness {
         return true;
       });
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      for (const wake of this.pullWaiters.splice(0)) wake();
+      return params.items.map(() => this.settings);
+    });
     this.connection.onNotification('window/logMessage', (params: LogMessage) => {
       this.logs.push(params);
     });
@@ -100,9 +105,15 @@ export class ServerHarness {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /**
+   * Changes the settings and waits until the server has pulled them: what it publishes after that was checked
+   * with them (without the wait, a check already due could publish a document's last version with the old ones).
+   */
   async configure(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
+    const pulled = new Promise<void>((resolve) => this.pullWaiters.push(resolve));
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await Promise.race([pulled, delay(5000)]);
   }
 
   latestFor(uri: string): PublishDiagnosticsParams | undefined {
