@@ -134,10 +134,9 @@ function validate(doc: TextDocument): void {
     return;
   }
   try {
-    const { doc: parsed, result } = service().diagnose(input(doc));
-    // A newer version arrived while this one was checked: its own run will publish.
-    if (documents.get(doc.uri)?.version !== version) return;
-    if (result.kind === 'compose' && localPath(doc.uri)) {
+    // Parsed first: a compose file that belongs to a set is checked once, in its set, not also alone.
+    const parsed = service().parse(input(doc));
+    if (parsed.kind === 'compose' && localPath(doc.uri)) {
       // A file included, extended or overridden by an open document is checked as part of that document's set.
       const otherOwners = [...(owners.get(doc.uri) ?? [])].filter((o) => o !== doc.uri && documents.get(o));
       if (otherOwners.length) {
@@ -150,6 +149,7 @@ function validate(doc: TextDocument): void {
         return;
       }
     }
+    const { result } = service().diagnose(input(doc));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -45,12 +45,15 @@ interface Entry {
   version: number;
   text: string;
   doc: ParsedDocument;
-  result: CheckResult;
+  /** The single-document check, run on first use: a file checked as part of its set never needs it. */
+  checked?: CheckResult;
 }
 
 export interface LanguageService {
   configure(settings: Settings): void;
   diagnose(input: DocumentInput): { doc: ParsedDocument; result: CheckResult };
+  /** The parsed document alone (shared with every other feature; no check is run). */
+  parse(input: DocumentInput): ParsedDocument;
   /** Checks a compose file set (base + overrides, includes, extends) read through `reader`. */
   diagnoseSet(paths: readonly string[], reader: FileReader): SetResult;
   /** `set`: the document's file set, when it belongs to one (hovers then show merged networks). */
@@ -79,15 +82,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     cache.delete(input.uri);
     const sameLanguage = cached && (input.language ?? cached.doc.language) === cached.doc.language;
     const doc = (sameLanguage && reparseIncrementally(cached.doc, input.text)) || parseDocument(uriPath(input.uri), input.text, input.language);
-    const result = checkDocument(doc, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
-    if (result.target && doc.root) lastTarget.set(input.uri, result.target.target);
-    const fresh = { version: input.version, text: input.text, doc, result };
+    const fresh: Entry = { version: input.version, text: input.text, doc };
     cache.set(input.uri, fresh);
     return fresh;
   };
 
+  const resultOf = (e: Entry, uri: string): CheckResult => {
+    if (!e.checked) {
+      e.checked = checkDocument(e.doc, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
+      if (e.checked.target && e.doc.root) lastTarget.set(uri, e.checked.target.target);
+    }
+    return e.checked;
+  };
+
   const isWindowsCompose = (e: Entry, uri: string) =>
-    e.doc.kind === 'compose' && (settings.target === 'windows' || (settings.target !== 'linux' && (e.result.target?.target ?? lastTarget.get(uri)) === 'windows'));
+    e.doc.kind === 'compose' && (settings.target === 'windows' || (settings.target !== 'linux' && (resultOf(e, uri).target?.target ?? lastTarget.get(uri)) === 'windows'));
 
   return {
     configure(next) {
@@ -96,7 +105,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     diagnose(input) {
       const e = entry(input);
-      return { doc: e.doc, result: e.result };
+      return { doc: e.doc, result: resultOf(e, input.uri) };
+    },
+    parse(input) {
+      return entry(input).doc;
     },
     diagnoseSet(paths, reader) {
       const result = checkComposeSet(paths, reader, { ...settings, docsBaseUrl: options.docsBaseUrl, onRuleError: options.onRuleError });
@@ -128,10 +140,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     codeActions(input, range, findings) {
       const e = entry(input);
-      return codeActions(e.doc, findings ?? e.result.findings, range);
+      return codeActions(e.doc, findings ?? resultOf(e, input.uri).findings, range);
     },
     fixAll(input, findings) {
-      return fixAllAction(findings ?? entry(input).result.findings);
+      return fixAllAction(findings ?? resultOf(entry(input), input.uri).findings);
     },
     forget(uri) {
       cache.delete(uri);
