@@ -32,7 +32,7 @@ import { allSamples, corpusSamples, CORPUS } from '../test/reliability/support/c
 import { ADVERSARIAL } from '../test/reliability/support/adversarial-inputs';
 import { fixProblems } from '../test/reliability/support/fixes';
 import { composeDocument, hnsDocument, mutate, mutatedGenerated, mutationOf, prng, type Generated } from '../test/reliability/support/generators';
-import { checkInvariants, serviceInvariants, spanInside } from '../test/reliability/support/invariants';
+import { checkInvariants, incrementalInvariants, serviceInvariants, spanInside } from '../test/reliability/support/invariants';
 import { knownFixIssue, knownViolation } from '../test/reliability/support/known-issues';
 import { fileUri, ServerHarness } from '../test/reliability/support/lsp';
 
@@ -135,6 +135,12 @@ function runCase(seed: number, index: number): CaseOutcome {
 
   const checked = checkInvariants(doc.path, doc.text, { targets: TARGETS });
   keep(checked.violations, doc.text);
+
+  // A mutation is an edit of its base: re-parsed incrementally (when it can be), it must equal the full parse.
+  if (kind === 'mutation') {
+    const base = baseSamples().find((b) => b.path === (doc as { base?: string }).base);
+    if (base) keep(incrementalInvariants(doc.path, base.text, doc.text), doc.text);
+  }
 
   if (kind === 'service') {
     const offsets = [0, 1, 2].map(() => Math.floor(rng() * (doc.text.length + 1)));

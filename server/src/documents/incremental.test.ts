@@ -9,25 +9,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument, type ParsedDocument } from './document';
 import { changedRange, reparseIncrementally } from './incremental';
-import type { Node } from './tree';
+import { treePicture as picture } from './tree-picture';
 
 const PATH = '/w/docker-compose.yml';
-
-/** A plain picture of a tree: every field a rule, hover or fix reads, alias targets by where they are. */
-function picture(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  const common = { kind: node.kind, start: node.start, end: node.end, full: [node.full.start, node.full.end], anchor: node.anchor, tag: node.tag };
-  switch (node.kind) {
-    case 'scalar':
-      return { ...common, value: node.value, style: node.style };
-    case 'alias':
-      return { ...common, name: node.name, target: node.target?.start };
-    case 'seq':
-      return { ...common, flow: node.flow, items: node.items.map(picture) };
-    case 'map':
-      return { ...common, flow: node.flow, merges: node.merges, pairs: node.pairs.map((p) => [picture(p.key), picture(p.value)]) };
-  }
-}
 
 function assertSameAsFullParse(doc: ParsedDocument, text: string): void {
   const full = parseDocument(PATH, text);

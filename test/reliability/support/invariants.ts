@@ -7,6 +7,8 @@
  * script can report and count them.
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
+import { reparseIncrementally } from '../../../server/src/documents/incremental';
+import { treePicture } from '../../../server/src/documents/tree-picture';
 import type { Language } from '../../../server/src/documents/kind';
 import type { LineIndex, Position, Range, Span } from '../../../server/src/documents/text';
 import { effectivePairs, type Node } from '../../../server/src/documents/tree';
@@ -202,4 +204,25 @@ export function treeToValue(root: Node | undefined, budget = 100_000): unknown {
     return out;
   };
   return convert(root, 0);
+}
+
+/**
+ * An edit from `before` to `after` re-parsed incrementally, when the re-parse takes it, must give what a full
+ * parse of `after` gives: the same tree, errors, kind and findings.
+ */
+export function incrementalInvariants(path: string, before: string, after: string, target: CheckOptions['target'] = 'windows'): string[] {
+  try {
+    const previous = parseDocument(path, before);
+    const next = reparseIncrementally(previous, after);
+    if (!next) return [];
+    const full = parseDocument(path, after);
+    const violations: string[] = [];
+    if (JSON.stringify(treePicture(next.root)) !== JSON.stringify(treePicture(full.root))) violations.push('incremental re-parse: the tree differs from a full parse');
+    if (JSON.stringify(next.errors) !== JSON.stringify(full.errors) || next.kind !== full.kind) violations.push('incremental re-parse: errors or kind differ from a full parse');
+    const findings = (doc: ParsedDocument) => JSON.stringify(checkDocument(doc, { target }).findings.map((f) => [f.rule, f.span, f.message]));
+    if (findings(next) !== findings(full)) violations.push('incremental re-parse: the findings differ from a full parse');
+    return violations;
+  } catch (error) {
+    return [`incremental re-parse threw: ${describe(error)}`];
+  }
 }
