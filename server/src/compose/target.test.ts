@@ -95,6 +95,10 @@ describe('Windows images', () => {
     'python:3.12-windowsservercore',
     'myregistry.example:5000/team/app:1.0-ltsc2019',
     'MCR.Microsoft.com/Windows/ServerCore:LTSC2022',
+    'example.azurecr.io/agent:windows1809-amd64',
+    'acme/tools:1.0-windows2022',
+    'acme/tools:windowsltsc2022',
+    'acme/tools:windows20h2',
   ];
   const linux = [
     'nginx:1.27',
@@ -104,6 +108,8 @@ describe('Windows images', () => {
     'ghcr.io/acme/windows-tools-builder:1.0',
     'localhost:5000/app:latest',
     'prom/prometheus',
+    'acme/windowsupdate-exporter:1.0',
+    'acme/app:windowsx',
   ];
   for (const image of windows) it(`${image} is Windows`, () => assert.equal(isWindowsImage(image), true));
   for (const image of linux) it(`${image} is not`, () => assert.equal(isWindowsImage(image), false));

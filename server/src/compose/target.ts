@@ -33,6 +33,9 @@ const WINDOWS_IMAGE = [
   /:[^/]*\bltsc20(16|19|22|25)\b/i,
   /:[^/]*(^|[-_.])windows([-_.]|$)/i,
   /:[^/]*windows(servercore|nanoserver)/i,
+  // A Windows build or release glued to the word, as some multi-arch tags write it: `windows1809-amd64`,
+  // `1.0-windows2022`, `windowsltsc2022`.
+  /:([^/]*[-_.])?windows(\d{4}|ltsc\d{4}|\d{2}h\d)([-_.]|$)/i,
 ];
 
 export function isWindowsImage(image: string): boolean {
