@@ -97,6 +97,18 @@ const cases: RuleCase[] = [
     expect: [],
   },
   {
+    name: 'overlay networks share the swarm vSwitch: two of them beside one transparent network are not a clash',
+    rule: 'external-networks-same-adapter',
+    yaml: net(`  lan:\n    driver: transparent\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n  front:\n    driver: overlay\n  back:\n    driver: overlay\n`),
+    expect: [],
+  },
+  {
+    name: 'an external network without its own adapter beside overlay networks: information',
+    rule: 'external-networks-same-adapter',
+    yaml: net('  lan:\n    driver: transparent\n  mesh:\n    driver: overlay\n'),
+    expect: [{ rule: 'external-networks-same-adapter', severity: 'information', range: '5:12-5:23', message: ['`lan`', 'overlay', `\`${IFACE}\``] }],
+  },
+  {
     name: 'near miss: a single external network',
     rule: 'external-networks-same-adapter',
     yaml: net('  lan:\n    driver: transparent\n  other:\n    driver: nat\n'),

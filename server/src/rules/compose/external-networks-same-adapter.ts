@@ -1,4 +1,4 @@
-import { asScalar } from '../../documents/tree';
+import { asScalar, type Node } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
 import { WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import type { Rule } from '../types';
@@ -15,18 +15,35 @@ export const externalNetworksSameAdapterRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: 'Each `transparent`, `l2bridge`, `l2tunnel` or `overlay` network binds an external vSwitch to a host adapter, and an adapter takes one vSwitch. Without `com.docker.network.windowsshim.interface` HNS picks a free adapter, so a second such network fails on a host with one spare adapter; a transparent network can also block swarm overlay initialisation.',
+    description:
+      'Each `transparent`, `l2bridge` or `l2tunnel` network binds an external vSwitch to a host adapter, and an adapter takes one vSwitch. Without `com.docker.network.windowsshim.interface` HNS picks a free adapter, so a second such network fails on a host with one spare adapter. Overlay networks are not counted: swarm puts them all on one vSwitch. Beside overlay networks, an external network without its own adapter can block swarm overlay initialisation.',
+    caveat:
+      'The knowledge base lists overlay among the networks that need an adapter each; in practice every overlay network of a swarm shares the vSwitch the swarm created (no new vSwitch appears per overlay network, docker/for-win#1793), so winnet does not count them. The clash between an external network and swarm overlay comes from Microsoft\'s swarm tips without details of when it happens, so it is reported as information.',
     remedy: 'Give each external network its own adapter with `com.docker.network.windowsshim.interface`.',
     examples: { bad: 'networks:\n  lan:\n    driver: transparent\n  k8s:\n    driver: l2bridge' },
     sources: ['MSD-ADV', 'MSD-SWARM', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/pull/595'],
   },
   check(ctx) {
-    const external = networksWithDrivers(ctx.compose).filter((n) => n.driver.origin === 'explicit' && windowsDriver(n.driver.name)?.vswitch === 'external');
+    const withDrivers = networksWithDrivers(ctx.compose);
+    const external = withDrivers.filter((n) => n.driver.origin === 'explicit' && n.driver.name !== 'overlay' && windowsDriver(n.driver.name)?.vswitch === 'external');
+    const overlay = withDrivers.some((n) => n.driver.name === 'overlay');
+    const adapterOf = (node: Node | undefined): string | undefined => {
+      const adapter = asScalar(optionPairs(node).find((p) => p.key.value === INTERFACE)?.value)?.value;
+      return adapter === undefined || adapter === null ? undefined : String(adapter);
+    };
+    if (external.length === 1 && overlay && adapterOf(external[0].network.node) === undefined) {
+      const { network, driver } = external[0];
+      ctx.report({
+        span: { start: driver.node!.start, end: driver.node!.end },
+        severity: 'information',
+        message: `\`${network.name}\` binds an external vSwitch to a host adapter HNS picks, and this file also uses overlay networks: an external network can block swarm's overlay setup (Microsoft's swarm tips). Give it its own adapter with \`${INTERFACE}\`.`,
+      });
+      return;
+    }
     if (external.length < 2) return;
     const seen = new Map<string, string>();
     for (const { network, driver } of external) {
-      const adapter = asScalar(optionPairs(network.node).find((p) => p.key.value === INTERFACE)?.value)?.value;
-      const name = adapter === undefined || adapter === null ? undefined : String(adapter);
+      const name = adapterOf(network.node);
       const clash = name === undefined ? undefined : seen.get(name);
       if (name !== undefined && clash === undefined) {
         seen.set(name, network.name);
