@@ -165,11 +165,28 @@ const cases: RuleCase[] = [
     name: 'a swarm service on Windows Server 2016 with the default endpoint mode and an ingress port',
     rule: 'routing-mesh-ltsc2016',
     options: { windowsVersion: 'ltsc2016' },
-    yaml: `${WIN}    deploy:\n      replicas: 2\n    ports:\n      - "80:80"\n`,
+    yaml: `${WIN}    deploy:\n      replicas: 2\n      placement:\n        constraints: [node.platform.os == windows]\n    ports:\n      - "80:80"\n`,
     expect: [
       { rule: 'routing-mesh-ltsc2016', severity: 'warning', range: '1:2-1:5', message: ['VIP', '`endpoint_mode: dnsrr`', 'Windows Server 2016'] },
-      { rule: 'routing-mesh-ltsc2016', severity: 'warning', range: '6:8-6:15', message: ['Ingress', '`mode: host`'] },
+      { rule: 'routing-mesh-ltsc2016', severity: 'warning', range: '8:8-8:15', message: ['Ingress', '`mode: host`'] },
     ],
+  },
+  {
+    name: 'a `deploy` that `docker compose up` reads too (replicas only): information, saying it matters for a swarm stack',
+    rule: 'routing-mesh-ltsc2016',
+    options: { windowsVersion: 'ltsc2016' },
+    yaml: `${WIN}    deploy:\n      replicas: 2\n    ports:\n      - "80:80"\n`,
+    expect: [
+      { rule: 'routing-mesh-ltsc2016', severity: 'information', range: '1:2-1:5', message: ['VIP', 'if this file is deployed as a swarm stack'] },
+      { rule: 'routing-mesh-ltsc2016', severity: 'information', range: '6:8-6:15', message: ['Ingress', 'if this file is deployed as a swarm stack'] },
+    ],
+  },
+  {
+    name: 'an overlay network makes the file a swarm stack',
+    rule: 'routing-mesh-ltsc2016',
+    options: { windowsVersion: 'ltsc2016' },
+    yaml: `${WIN}    deploy:\n      replicas: 2\n    networks: [mesh]\nnetworks:\n  mesh:\n    driver: overlay\n`,
+    expect: [{ rule: 'routing-mesh-ltsc2016', severity: 'warning', range: '1:2-1:5', message: ['VIP'] }],
   },
   {
     name: '`endpoint_mode: vip` is underlined, and `mode: ingress` in the long syntax',

@@ -1,4 +1,5 @@
-import { asMap, get, items, scalarText } from '../../documents/tree';
+import { asMap, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
+import { effectiveDriver, type ComposeModel } from '../../compose/model';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
@@ -12,22 +13,31 @@ export const routingMeshLtsc2016Rule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: 'Windows Server 2016 has no swarm routing mesh: no VIP load balancing and no ingress-mode published ports. Services there need `endpoint_mode: dnsrr` and ports with `mode: host`. The routing mesh arrived with Windows Server 1709 and 2019. Checked only when the target Windows version is `ltsc2016`.',
+    description:
+      'Windows Server 2016 has no swarm routing mesh: no VIP load balancing and no ingress-mode published ports. Services there need `endpoint_mode: dnsrr` and ports with `mode: host`. The routing mesh arrived with Windows Server 1709 and 2019. Checked only when the target Windows version is `ltsc2016`, for services with a `deploy` section.',
+    caveat:
+      'Only swarm (`docker stack deploy`) has a routing mesh; `docker compose up` also reads `deploy` (`replicas`, `resources`) and publishes ports without one. So the finding is a warning when the file shows it is a swarm stack (a swarm-only `deploy` key: `placement`, `endpoint_mode`, `mode`, `update_config`, `rollback_config`; or an overlay network) and information otherwise.',
     remedy: 'Set `deploy.endpoint_mode: dnsrr` and publish ports with `mode: host`.',
     examples: { bad: 'deploy:\n  replicas: 2\nports:\n  - "80:80"', good: 'deploy:\n  endpoint_mode: dnsrr\nports:\n  - target: 80\n    published: 80\n    mode: host' },
     sources: ['MSD-SWARM', 'https://github.com/moby/moby/issues/24189', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/issues/1047'],
   },
   check(ctx) {
     if (atLeast(ctx.windowsVersion, 'ltsc2019')) return;
+    const overlay = hasOverlayNetwork(ctx.compose);
     for (const service of ctx.compose.services) {
       const deploy = asMap(get(service.node, 'deploy'));
       if (!deploy) continue; // not a swarm service
+      // Without swarm-only evidence this may be a plain `docker compose` file, which has no routing mesh to miss.
+      const swarm = overlay || isSwarmDeploy(deploy);
+      const severity = swarm ? undefined : ('information' as const);
+      const unsure = swarm ? '' : ' (if this file is deployed as a swarm stack)';
       const mode = get(deploy, 'endpoint_mode');
       if (scalarText(mode) !== 'dnsrr') {
         const at = mode ?? deploy;
         ctx.report({
           span: mode ? { start: at.start, end: at.end } : { start: service.key.start, end: service.key.end },
-          message: `Service \`${service.name}\` uses VIP load balancing (the default \`endpoint_mode\`), which Windows Server 2016 does not support: set \`endpoint_mode: dnsrr\`.`,
+          severity,
+          message: `Service \`${service.name}\` uses VIP load balancing (the default \`endpoint_mode\`), which Windows Server 2016 does not support${unsure}: set \`endpoint_mode: dnsrr\`.`,
         });
       }
       for (const item of items(get(service.node, 'ports'))) {
@@ -35,9 +45,21 @@ export const routingMeshLtsc2016Rule: Rule = {
         if (!port || port.mode?.text === 'host') continue;
         ctx.report({
           span: port.mode?.span ?? { start: item.start, end: item.end },
-          message: `Ingress-mode port on Windows Server 2016 (service \`${service.name}\`): there is no routing mesh; publish with \`mode: host\`.`,
+          severity,
+          message: `Ingress-mode port on Windows Server 2016 (service \`${service.name}\`)${unsure}: there is no routing mesh; publish with \`mode: host\`.`,
         });
       }
     }
   },
 };
+
+/** `deploy` keys only swarm reads (`docker compose up` honours `replicas`, `resources`, `restart_policy`, `labels`). */
+const SWARM_ONLY_DEPLOY_KEYS = ['placement', 'endpoint_mode', 'mode', 'update_config', 'rollback_config'];
+
+function isSwarmDeploy(deploy: MapNode): boolean {
+  return SWARM_ONLY_DEPLOY_KEYS.some((key) => getPair(deploy, key) !== undefined);
+}
+
+function hasOverlayNetwork(model: ComposeModel): boolean {
+  return model.networks.some((network) => effectiveDriver(network).name === 'overlay');
+}
