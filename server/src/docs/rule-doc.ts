@@ -2,6 +2,7 @@
  * A rule's documentation page, rendered from its metadata and the knowledge it cites: docs/rules/<id>.md is
  * generated from this, and SARIF carries it as each rule's help. Nothing here restates a fact by hand.
  */
+import type { DocumentKind, Language } from '../documents/kind';
 import { sourceOf } from '../knowledge/sources';
 import type { RuleMeta } from '../rules/types';
 
@@ -47,10 +48,35 @@ export function renderRuleDoc(meta: RuleMeta): string {
       return `- [${source.title}](${source.url})`;
     }),
     '',
-    `Silence it on one line with \`# winnet-disable-next-line ${meta.id}\`, for a file with \`# winnet-disable-file ${meta.id}\`, or everywhere with \`"rules": {"${meta.id}": "off"}\` in \`.winnetrc.json\` (\`winnet.rules\` in VS Code).`,
+    silenceText(meta),
     '',
   ];
   return lines.join('\n');
+}
+
+/** The language of each kind's documents: compose files are YAML; HNS, HCN and CNI documents are JSON. */
+const KIND_LANGUAGE: Record<DocumentKind, Language | undefined> = { compose: 'yaml', 'hns-v1': 'json', 'hcn-v2': 'json', cni: 'json', none: undefined };
+
+/** The languages of the documents a rule checks, YAML first. */
+export function ruleLanguages(meta: RuleMeta): Language[] {
+  const languages = new Set(meta.kinds.map((k) => KIND_LANGUAGE[k]));
+  return (['yaml', 'json'] as const).filter((l) => languages.has(l));
+}
+
+/**
+ * How to silence the rule, with the comment syntax of the documents it checks: a directive counts only inside
+ * a real comment (`#` in YAML, `//` or `/* *\/` in JSON), so a `#` line in JSON would silence nothing.
+ */
+function silenceText(meta: RuleMeta): string {
+  const languages = ruleLanguages(meta);
+  const marker = { yaml: '#', json: '//' };
+  const directive = (scope: 'next-line' | 'file') =>
+    languages.length === 1
+      ? `\`${marker[languages[0]]} winnet-disable-${scope} ${meta.id}\``
+      : languages.map((l) => `\`${marker[l]} winnet-disable-${scope} ${meta.id}\` (${l === 'yaml' ? 'YAML' : 'JSON'})`).join(' or ');
+  // JSON has two comment forms and a `#` that is no comment at all: say which count.
+  const comments = languages.includes('json') ? ` The directive counts only in a comment (${languages.includes('yaml') ? '`#` in YAML, ' : ''}\`//\` or \`/* */\` in JSON), not inside a string value.` : '';
+  return `Silence it on one line with ${directive('next-line')}, for a file with ${directive('file')}, or everywhere with \`"rules": {"${meta.id}": "off"}\` in \`.winnetrc.json\` (\`winnet.rules\` in VS Code).${comments}`;
 }
 
 function fence(meta: RuleMeta): string {
