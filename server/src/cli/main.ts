@@ -89,26 +89,38 @@ export function runCli(argv: string[], io: Io): number {
    * A bug in winnet while checking some files (an exception, not a finding) is reported against those files,
    * which then count as not checked (exit code 2), and the other files are still checked.
    */
-  const guarded = (group: string[], check: () => FileResult[]): FileResult[] => {
+  const guarded = (group: string[], check: (options: CheckOptions) => FileResult[]): FileResult[] => {
     try {
-      return check();
+      return check({ ...checkOptions, onRuleError: (rule, error) => ruleFailed(rule, group, error) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // The stack's frames (not its first line, which repeats the message) go along for the bug report.
-      const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : [];
-      io.stderr(`winnet: internal error while checking ${group.map(display).join(', ')}: ${message}\n${frames.map((f) => `${f}\n`).join('')}`);
+      const { message, frames } = describeError(error);
+      io.stderr(`winnet: internal error while checking ${group.map(display).join(', ')}: ${message}\n${frames}`);
       return group.map((file) => ({ path: display(file), kind: 'none', findings: [], error: `internal error while checking this file: ${message}` }));
     }
+  };
+  /**
+   * A rule that throws in its own check is isolated by the engine: the other rules' findings still come, but
+   * that rule's may be missing, so it is reported (once per rule and file, though --fix checks a file again
+   * after each pass) and the run exits 2, never 0 or 1 on a check that was not complete.
+   */
+  const failedRules = new Set<string>();
+  const ruleFailed = (rule: string, group: string[], error: unknown) => {
+    const where = group.map(display).join(', ');
+    const key = `${rule}\0${where}`;
+    if (failedRules.has(key)) return;
+    failedRules.add(key);
+    const { message, frames } = describeError(error);
+    io.stderr(`winnet: internal error in rule ${rule} while checking ${where}: ${message}\n${frames}`);
   };
   // `-f a.yml -f b.yml` is one compose project, merged in that order (as `docker compose -f` does).
   const setFiles = options.files.map((f) => resolve(io.cwd, f));
   const inSet = new Set(setFiles);
-  if (setFiles.length) results.push(...guarded(setFiles, () => checkSetFiles(setFiles, display, checkOptions, mode)));
+  if (setFiles.length) results.push(...guarded(setFiles, (o) => checkSetFiles(setFiles, display, o, mode)));
   const candidates = files.filter((f) => !inSet.has(f) && !ignored(f));
   for (const group of composeGroups(candidates, explicit)) {
     if (group.length === 1 && !isComposeName(group[0])) {
-      for (const result of guarded(group, () => [checkFile(group[0], display(group[0]), checkOptions, mode)])) add(result, group[0]);
-    } else for (const result of guarded(group, () => checkSetFiles(group, display, checkOptions, mode))) add(result, resolve(io.cwd, result.path));
+      for (const result of guarded(group, (o) => [checkFile(group[0], display(group[0]), o, mode)])) add(result, group[0]);
+    } else for (const result of guarded(group, (o) => checkSetFiles(group, display, o, mode))) add(result, resolve(io.cwd, result.path));
   }
   mergeDuplicates(results);
   for (const error of errors) io.stderr(`winnet: ${error}\n`);
@@ -134,7 +146,7 @@ export function runCli(argv: string[], io: Io): number {
   }
 
   const summary = summarize(results);
-  if (errors.length || summary.ioErrors) return 2;
+  if (errors.length || summary.ioErrors || failedRules.size) return 2;
   const maxWarnings = options.maxWarnings ?? config.maxWarnings;
   if (summary.errors > 0) return 1;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
@@ -142,6 +154,13 @@ export function runCli(argv: string[], io: Io): number {
     return 1;
   }
   return 0;
+}
+
+/** An exception's message, and its stack's frames (not the first line, which repeats the message) for the bug report. */
+function describeError(error: unknown): { message: string; frames: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : [];
+  return { message, frames: frames.map((f) => `${f}\n`).join('') };
 }
 
 /**
