@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, scratchCopy } from './helpers';
+import { cli, REPO, scratchCopy } from './helpers';
 
 interface JsonFinding {
   rule: string;
@@ -36,6 +36,15 @@ describe('winnet check: exit codes', () => {
   for (const c of cases) {
     it(c.name, () => assert.equal(cli(c.args).code, c.code, cli(c.args).stderr));
   }
+
+  it('--help and the README give the exit codes the same meaning: 2 is a usage error, an unreadable file or an internal error', () => {
+    const help = cli(['--help']).stdout;
+    assert.match(help, /^Exit codes: 0 no errors .*, 1 errors or too many warnings, 2 usage error, unreadable file or internal error\.$/m);
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const line = /^Exit codes: [^]*?\n\n/m.exec(readme)?.[0].replace(/\s+/g, ' ') ?? '';
+    assert.match(line, /`1` errors or too many warnings, `2` usage error \(.*\), unreadable file \(.*\) or internal error \(/);
+    assert.doesNotMatch(line, /I\/O/);
+  });
 });
 
 describe('winnet check --format json', () => {

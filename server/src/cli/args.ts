@@ -47,7 +47,7 @@ Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage, I/O or internal error.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage error, unreadable file or internal error.`;
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
