@@ -75,7 +75,11 @@ function silenceText(meta: RuleMeta): string {
       ? `\`${marker[languages[0]]} winnet-disable-${scope} ${meta.id}\``
       : languages.map((l) => `\`${marker[l]} winnet-disable-${scope} ${meta.id}\` (${l === 'yaml' ? 'YAML' : 'JSON'})`).join(' or ');
   // JSON has two comment forms and a `#` that is no comment at all: say which count.
-  const comments = languages.includes('json') ? ` The directive counts only in a comment (${languages.includes('yaml') ? '`#` in YAML, ' : ''}\`//\` or \`/* */\` in JSON), not inside a string value.` : '';
+  // Comments are not JSON: a file that goes on to a strict JSON reader (HNS, or a script that feeds it) may be
+  // refused with one, so JSON rules point at the setting too.
+  const comments = languages.includes('json')
+    ? ` The directive counts only in a comment (${languages.includes('yaml') ? '`#` in YAML, ' : ''}\`//\` or \`/* */\` in JSON), not inside a string value. Comments are not JSON: where the file is also read by a tool that takes strict JSON, turn the rule off in \`.winnetrc.json\` instead.`
+    : '';
   return `Silence it on one line with ${directive('next-line')}, for a file with ${directive('file')}, or everywhere with \`"rules": {"${meta.id}": "off"}\` in \`.winnetrc.json\` (\`winnet.rules\` in VS Code).${comments}`;
 }
 
