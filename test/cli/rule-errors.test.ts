@@ -77,11 +77,26 @@ describe('winnet check: a rule that throws', () => {
       const run = cli(['check', '.', '--format', 'json'], dir);
       assert.equal(run.code, 2);
       assert.deepEqual(messages(run.stderr), [`winnet: internal error in rule ${ID} while checking hns.json: boom`]);
-      const files = (JSON.parse(run.stdout) as { files: { path: string; findings: { rule: string }[] }[] }).files;
+      const files = (JSON.parse(run.stdout) as { files: { path: string; findings: { rule: string }[]; ruleErrors?: unknown }[] }).files;
       assert.deepEqual(files.map((f) => [f.path, f.findings.map((x) => x.rule)]), [
         ['compose.yaml', ['network-mode-bridge']],
         ['hns.json', []],
       ]);
+      // The report says so too, on the file it failed on (CI often keeps the report, not stderr).
+      assert.deepEqual(files.map((f) => f.ruleErrors), [undefined, [{ rule: ID, message: 'boom' }]]);
+    });
+  });
+
+  it('--format sarif: the invocation did not succeed, and a notification names the rule and the file', () => {
+    withRule(throwingRule(['compose']), { 'compose.yaml': BRIDGE }, (dir) => {
+      const run = cli(['check', 'compose.yaml', '--format', 'sarif'], dir);
+      assert.equal(run.code, 2);
+      const invocation = JSON.parse(run.stdout).runs[0].invocations[0];
+      assert.equal(invocation.executionSuccessful, false);
+      assert.deepEqual(invocation.toolExecutionNotifications, [
+        { level: 'error', message: { text: `compose.yaml: rule ${ID} failed (boom); its findings for this file may be missing` }, associatedRule: { id: ID } },
+      ]);
+      assert.equal(JSON.parse(run.stdout).runs[0].results[0].ruleId, 'network-mode-bridge');
     });
   });
 

@@ -90,8 +90,17 @@ export function runCli(argv: string[], io: Io): number {
    * which then count as not checked (exit code 2), and the other files are still checked.
    */
   const guarded = (group: string[], check: (options: CheckOptions) => FileResult[]): FileResult[] => {
+    const failures: { rule: string; message: string }[] = [];
     try {
-      return check({ ...checkOptions, onRuleError: (rule, error) => ruleFailed(rule, group, error) });
+      const results = check({
+        ...checkOptions,
+        onRuleError: (rule, error) => {
+          ruleFailed(rule, group, error);
+          if (!failures.some((f) => f.rule === rule)) failures.push({ rule, message: describeError(error).message });
+        },
+      });
+      // Kept with the results too, for the JSON and SARIF reports (stderr is not all CI keeps).
+      return failures.length ? results.map((r) => ({ ...r, ruleErrors: failures })) : results;
     } catch (error) {
       const { message, frames } = describeError(error);
       io.stderr(`winnet: internal error while checking ${group.map(display).join(', ')}: ${message}\n${frames}`);

@@ -18,6 +18,8 @@ export interface FileResult {
   findings: Finding[];
   /** Why the file was not checked: an I/O problem, or an internal error of winnet. */
   error?: string;
+  /** Rules that threw while checking the file (their findings may be missing; the other rules' are there). */
+  ruleErrors?: { rule: string; message: string }[];
   /** With --fix / --fix-dry-run: the text before and after the fixes, when they changed something. */
   fix?: { before: string; after: string; written: boolean; note?: string };
 }

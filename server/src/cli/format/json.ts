@@ -14,6 +14,7 @@ export function formatJson(results: readonly FileResult[], version: string): str
         kind: r.kind,
         ...(r.target ? { target: r.target } : {}),
         ...(r.error ? { error: r.error } : {}),
+        ...(r.ruleErrors?.length ? { ruleErrors: r.ruleErrors } : {}),
         ...(r.fix ? { fixed: r.fix.written, ...(r.fix.note ? { fixNote: r.fix.note } : {}) } : {}),
         findings: r.findings.map((f) => ({
           rule: f.rule,

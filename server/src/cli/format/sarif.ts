@@ -52,10 +52,14 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
         columnKind: 'utf16CodeUnits',
         invocations: [
           {
-            executionSuccessful: results.every((r) => !r.error),
-            toolExecutionNotifications: results
-              .filter((r) => r.error)
-              .map((r) => ({ level: 'error', message: { text: `${r.path}: ${r.error}` } })),
+            executionSuccessful: results.every((r) => !r.error && !r.ruleErrors?.length),
+            toolExecutionNotifications: [
+              ...results.filter((r) => r.error).map((r) => ({ level: 'error', message: { text: `${r.path}: ${r.error}` } })),
+              // A rule that threw: its findings for the file may be missing.
+              ...results.flatMap((r) =>
+                (r.ruleErrors ?? []).map((e) => ({ level: 'error', message: { text: `${r.path}: rule ${e.rule} failed (${e.message}); its findings for this file may be missing` }, associatedRule: { id: e.rule } })),
+              ),
+            ],
           },
         ],
         results: results.flatMap((r) =>
