@@ -148,6 +148,18 @@ describe('--fix writes atomically and only over what it read', () => {
     assert.equal(statSync(file).mode & 0o777, 0o600);
   });
 
+  it('does not replace a read-only file: it says so, and the findings remain', () => {
+    const file = join(dir, 'compose.yaml');
+    writeFileSync(file, BROKEN);
+    chmodSync(file, 0o444);
+    const run = cli(['check', file, '--fix'], dir);
+    assert.equal(readFileSync(file, 'utf8'), BROKEN);
+    assert.equal(statSync(file).mode & 0o777, 0o444);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout + run.stderr, /not written: the file is read-only/);
+    chmodSync(file, 0o644);
+  });
+
   it('fixes a symlinked file through its link', () => {
     mkdirSync(join(dir, 'shared'));
     const target = join(dir, 'shared', 'compose.yaml');

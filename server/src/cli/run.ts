@@ -89,6 +89,9 @@ export function writeAtomically(path: string, source: SourceFile, text: string):
   } catch (error) {
     return `not written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }
+  // The rename below would replace a read-only file (the folder is what it needs to be writable); an editor
+  // would refuse to save it, and so does --fix. Checked on the mode, which also holds when running as root.
+  if ((mode & 0o222) === 0) return 'not written: the file is read-only';
   const temp = join(dirname(target), `.${basename(target)}.winnet-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {
