@@ -1,5 +1,5 @@
 /**
- * The language server: an adapter from LSP to the language service(). It syncs documents incrementally,
+ * The language server: an adapter from LSP to the language service. It syncs documents incrementally,
  * debounces checks per document (stale runs are dropped by version), reads `winnet.*` settings, and turns
  * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
