@@ -33,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'winnet' },
     outputChannel: output,
+    // In an untrusted workspace the server reads no file outside the workspace folders that a compose file names
+    // (`include`, `extends.file`); granting trust restarts it, reading them again.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
       workspace: {
@@ -59,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.restart();
+    }),
     vscode.commands.registerCommand('winnet.restartServer', async () => {
       await client?.restart();
     }),

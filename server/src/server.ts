@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import type { ComposeSet, FileReader } from './compose/loader';
 import type { Node } from './documents/tree';
 import {
@@ -67,11 +67,29 @@ const lastSets = new Map<string, { set: ComposeSet; findings: Map<string, Findin
 /** For each member file URI, the open documents whose sets include it (to re-check them when it changes). */
 const owners = new Map<string, Set<string>>();
 
+/**
+ * False when the client says the workspace is not trusted (`initializationOptions.workspaceTrusted`, sent by
+ * winnet's VS Code client): then the files a compose file names (`include`, `extends.file`, the override next
+ * to it) are read only inside the workspace folders. Editors without workspace trust send nothing: trusted.
+ */
+let workspaceTrusted = true;
+
+function insideWorkspace(path: string): boolean {
+  return workspaceRoots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+}
+
 /** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
+function refusal(path: string): string | undefined {
+  if (workspaceTrusted || insideWorkspace(path) || documents.get(pathToFileURL(path).href)) return undefined;
+  return 'the workspace is not trusted, and the file is outside its folders';
+}
+
 const reader: FileReader = {
+  refuses: refusal,
   read(path) {
     const open = documents.get(pathToFileURL(path).href);
     if (open) return open.getText();
+    if (refusal(path)) return undefined;
     try {
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > MAX_CHECK_CHARS) return undefined; // devices and FIFOs never end
@@ -252,7 +270,8 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
-  const initial = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
+  const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown } | undefined;
+  workspaceTrusted = initial?.workspaceTrusted !== false;
   if (initial?.settings) applySettings(initial.settings);
   return {
     capabilities: {

@@ -44,11 +44,13 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `rootUri` defaults to the repository; `initializationOptions` as winnet's VS Code client sends them. */
+  async initialize(options: { rootUri?: string; initializationOptions?: Record<string, unknown> } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(REPO).href,
+      rootUri: options.rootUri ?? pathToFileURL(REPO).href,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };

@@ -17,6 +17,17 @@ import { dirname, resolvePath } from './paths';
 export interface FileReader {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   read(path: string): string | undefined;
+  /**
+   * Why the reader will not read `path` although it may exist (a policy: the language server in an untrusted
+   * workspace reads nothing outside the workspace folders), for the finding that says it was not read.
+   */
+  refuses?(path: string): string | undefined;
+}
+
+/** How a file that was not read is described in a finding. */
+function unread(reader: FileReader, path: string): string {
+  const refusal = reader.refuses?.(path);
+  return refusal ? `is not read (${path}: ${refusal})` : `cannot be read (${path})`;
 }
 
 export interface SetMember {
@@ -90,7 +101,7 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
         }
         const included = load(path, 'include');
         if (!included) {
-          problems.push({ span: spanOf(node), message: `Included file \`${scalarText(node)}\` cannot be read (${path}); its services and networks are not checked.` });
+          problems.push({ span: spanOf(node), message: `Included file \`${scalarText(node)}\` ${unread(reader, path)}; its services and networks are not checked.` });
           continue;
         }
         const model = withIncludes(included, [...chain, path]);
@@ -110,7 +121,7 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
     if (root) roots.push(root);
   }
   let root = roots.reduce<Node | undefined>((acc, r) => (acc === undefined ? r : mergeNodes(acc, r)), undefined);
-  root = resolveAllExtends(root, { load, memberAt: (offset) => memberAt(members, offset), problems });
+  root = resolveAllExtends(root, { load, unread: (path) => unread(reader, path), memberAt: (offset) => memberAt(members, offset), problems });
 
   const text = members.map((m) => m.doc.text).join('\n');
   const first = members[0];
@@ -147,6 +158,8 @@ function includePaths(entry: Node, from: string): { path: string; node: Node }[]
 
 interface ExtendsContext {
   load(path: string, role: SetMember['role']): SetMember | undefined;
+  /** How a file that was not read is described (see unread). */
+  unread(path: string): string;
   memberAt(offset: number): SetMember | undefined;
   problems: SetProblem[];
 }
@@ -180,7 +193,7 @@ function resolveService(name: string, service: Node, services: MapNode, ctx: Ext
   if (file) {
     const parentDoc = ctx.load(parentPath, 'extends');
     if (!parentDoc) {
-      ctx.problems.push({ span: spanOf(fileNode!), message: `\`extends.file\` \`${file}\` cannot be read (${parentPath}); service \`${name}\` is checked without its parent.` });
+      ctx.problems.push({ span: spanOf(fileNode!), message: `\`extends.file\` \`${file}\` ${ctx.unread(parentPath)}; service \`${name}\` is checked without its parent.` });
       return child;
     }
     parentServices = asMap(get(parentDoc.doc.root, 'services')) ?? { kind: 'map', pairs: [], flow: false, start: 0, end: 0, full: { start: 0, end: 0 } };
