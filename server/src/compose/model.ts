@@ -4,6 +4,7 @@
  * came from (through anchors and merge keys), so findings point at the text.
  */
 import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
+import { oncePer } from '../once-per';
 
 export interface ServiceModel {
   name: string;
@@ -37,14 +38,10 @@ export interface ComposeModel {
 }
 
 /** One model per parsed tree: the check, hovers and completions of a document version share it. */
-const MODELS = new WeakMap<object, ComposeModel>();
+const modelOf = oncePer((root: Node) => buildModel(root));
 
 export function buildComposeModel(root: Node | undefined): ComposeModel {
-  const cached = root ? MODELS.get(root) : undefined;
-  if (cached) return cached;
-  const model = buildModel(root);
-  if (root) MODELS.set(root, model);
-  return model;
+  return root ? modelOf(root) : buildModel(undefined);
 }
 
 function buildModel(root: Node | undefined): ComposeModel {
@@ -79,17 +76,15 @@ function attachmentsOf(serviceKey: ScalarNode, service: MapNode): Attachment[] {
   return [];
 }
 
-const NETWORK_INDEX = new WeakMap<ComposeModel, Map<string, NetworkModel>>();
+// Indexed once per model: every attachment of every service looks its network up, often in several rules.
+const networkIndex = oncePer((model: ComposeModel) => {
+  const index = new Map<string, NetworkModel>();
+  for (const network of model.networks) if (!index.has(network.name)) index.set(network.name, network);
+  return index;
+});
 
 export function findNetwork(model: ComposeModel, name: string): NetworkModel | undefined {
-  // Indexed once per model: every attachment of every service looks its network up, often in several rules.
-  let index = NETWORK_INDEX.get(model);
-  if (!index) {
-    index = new Map();
-    for (const network of model.networks) if (!index.has(network.name)) index.set(network.name, network);
-    NETWORK_INDEX.set(model, index);
-  }
-  return index.get(name);
+  return networkIndex(model).get(name);
 }
 
 export interface EffectiveDriver {

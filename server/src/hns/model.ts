@@ -4,16 +4,12 @@ import { buildCniModel } from './model-cni';
 import type { HnsModel } from './model-types';
 import { buildV1Model } from './model-v1';
 import { buildV2Model } from './model-v2';
+import { oncePer } from '../once-per';
 
-const cache = new WeakMap<ParsedDocument, HnsModel>();
 const EMPTY: HnsModel = { schema: 'v1', objects: [], networks: [], endpoints: [], loadBalancers: [], policies: [] };
 
-export function hnsModel(doc: ParsedDocument): HnsModel {
-  const cached = cache.get(doc);
-  if (cached) return cached;
-  const model = doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY;
-  cache.set(doc, model);
-  return model;
-}
+export const hnsModel = oncePer((doc: ParsedDocument): HnsModel =>
+  doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY,
+);
 
 export type { HnsModel, NetworkModel, EndpointModel, PolicyUse, SubnetModel, AddressUse, HnsObject } from './model-types';

@@ -10,6 +10,7 @@ import { V1_OBJECTS } from '../knowledge/hns-v1-objects';
 import { V2_OBJECTS } from '../knowledge/hns-v2-objects';
 import { childPointer } from '../schema/problems';
 import type { HnsModel, PolicyUse, Schema } from './model-types';
+import { oncePer } from '../once-per';
 
 export interface FieldUse {
   name: string;
@@ -34,25 +35,23 @@ function objectSpec(schema: Schema, id: string): ObjectSpec | undefined {
 }
 
 /** The field uses of a model, collected once and shared by every rule that walks them. */
-const cache = new WeakMap<HnsModel, FieldUse[]>();
+const fieldUses = oncePer((model: HnsModel): FieldUse[] => {
+  const collected: FieldUse[] = [];
+  const collect = (use: FieldUse) => collected.push(use);
+  for (const object of model.objects) {
+    const spec = objectSpec(object.schema, object.kind);
+    if (spec) walkObject(object.node, spec.fields, object.pointer, object.schema, collect, undefined, 0);
+  }
+  for (const policy of model.policies) {
+    const spec = policy.spec ?? policy.elsewhere;
+    if (!spec || !policy.settings) continue;
+    walkObject(policy.settings, spec.settings, policy.settingsPointer, policy.schema, collect, policy, 0);
+  }
+  return collected;
+});
 
 export function walkFields(model: HnsModel, visit: (use: FieldUse) => void): void {
-  let uses = cache.get(model);
-  if (!uses) {
-    const collected: FieldUse[] = [];
-    const collect = (use: FieldUse) => collected.push(use);
-    for (const object of model.objects) {
-      const spec = objectSpec(object.schema, object.kind);
-      if (spec) walkObject(object.node, spec.fields, object.pointer, object.schema, collect, undefined, 0);
-    }
-    for (const policy of model.policies) {
-      const spec = policy.spec ?? policy.elsewhere;
-      if (!spec || !policy.settings) continue;
-      walkObject(policy.settings, spec.settings, policy.settingsPointer, policy.schema, collect, policy, 0);
-    }
-    cache.set(model, (uses = collected));
-  }
-  for (const use of uses) visit(use);
+  for (const use of fieldUses(model)) visit(use);
 }
 
 function walkObject(node: MapNode, fields: Record<string, Field>, pointer: string, schema: Schema, visit: (use: FieldUse) => void, policy: PolicyUse | undefined, depth: number): void {

@@ -2,6 +2,7 @@
 import { effectiveDriver, findNetwork, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
+import { oncePer } from '../../once-per';
 
 export interface NetworkUse {
   network: NetworkModel;
@@ -19,26 +20,15 @@ export interface AttachmentUse {
   driver: EffectiveDriver;
 }
 
-const ATTACHMENTS = new WeakMap<ComposeModel, AttachmentUse[]>();
-
 /** Every service attachment with its network and driver; computed once per model (several rules read it). */
-export function attachments(model: ComposeModel): AttachmentUse[] {
-  let uses = ATTACHMENTS.get(model);
-  if (!uses) {
-    uses = computeAttachments(model);
-    ATTACHMENTS.set(model, uses);
-  }
-  return uses;
-}
-
-function computeAttachments(model: ComposeModel): AttachmentUse[] {
-  return model.services.flatMap((service) =>
+export const attachments = oncePer((model: ComposeModel): AttachmentUse[] =>
+  model.services.flatMap((service) =>
     service.attachments.map((attachment) => {
       const network = findNetwork(model, attachment.name);
       return { service, attachment, network, driver: effectiveDriver(network) };
     }),
-  );
-}
+  ),
+);
 
 /** The drivers a service's containers sit on (its attachments, or the network named by `network_mode`). */
 export function serviceDrivers(model: ComposeModel, service: ServiceModel): EffectiveDriver[] {
@@ -95,19 +85,10 @@ export interface OptionUse {
   siblings: Pair[];
 }
 
-const DRIVER_OPTIONS = new WeakMap<ComposeModel, OptionUse[]>();
-
 /** Every driver option in the file, network and endpoint level, with the driver it goes to; once per model (nine rules read it). */
-export function allDriverOptions(model: ComposeModel): OptionUse[] {
-  let uses = DRIVER_OPTIONS.get(model);
-  if (!uses) {
-    uses = computeDriverOptions(model);
-    DRIVER_OPTIONS.set(model, uses);
-  }
-  return uses;
-}
+export const allDriverOptions = oncePer(driverOptionsOf);
 
-function computeDriverOptions(model: ComposeModel): OptionUse[] {
+function driverOptionsOf(model: ComposeModel): OptionUse[] {
   const uses: OptionUse[] = [];
   for (const { network, driver } of networksWithDrivers(model)) {
     const siblings = optionPairs(network.node);

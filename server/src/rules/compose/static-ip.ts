@@ -3,6 +3,7 @@ import { ipamConfigs, type NetworkModel } from '../../compose/model';
 import { asScalar, get, type ScalarNode } from '../../documents/tree';
 import { parseCidr } from '../../knowledge/values';
 import type { ComposeModel } from '../../compose/model';
+import { oncePer } from '../../once-per';
 import { attachments, type AttachmentUse } from './helpers';
 
 export interface StaticIp extends AttachmentUse {
@@ -11,25 +12,19 @@ export interface StaticIp extends AttachmentUse {
   subnets: { cidr: string; node: ScalarNode }[];
 }
 
-const STATIC_IPS = new WeakMap<ComposeModel, StaticIp[]>();
-
 /** Computed once per model: both static-ip rules read it. */
-export function staticIps(model: ComposeModel): StaticIp[] {
-  let result = STATIC_IPS.get(model);
-  if (!result) {
-    result = [];
-    const subnetsOf = new Map<NetworkModel | undefined, StaticIp['subnets']>();
-    for (const use of attachments(model)) {
-      const address = asScalar(get(use.attachment.config, 'ipv4_address'));
-      if (!address || typeof address.value !== 'string') continue;
-      let subnets = subnetsOf.get(use.network);
-      if (!subnets) subnetsOf.set(use.network, (subnets = ipv4Subnets(use.network)));
-      result.push({ ...use, address, subnets });
-    }
-    STATIC_IPS.set(model, result);
+export const staticIps = oncePer((model: ComposeModel): StaticIp[] => {
+  const result: StaticIp[] = [];
+  const subnetsOf = new Map<NetworkModel | undefined, StaticIp['subnets']>();
+  for (const use of attachments(model)) {
+    const address = asScalar(get(use.attachment.config, 'ipv4_address'));
+    if (!address || typeof address.value !== 'string') continue;
+    let subnets = subnetsOf.get(use.network);
+    if (!subnets) subnetsOf.set(use.network, (subnets = ipv4Subnets(use.network)));
+    result.push({ ...use, address, subnets });
   }
   return result;
-}
+});
 
 export function ipv4Subnets(network: NetworkModel | undefined): { cidr: string; node: ScalarNode }[] {
   return ipamConfigs(network).flatMap((config) => {
