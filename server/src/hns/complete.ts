@@ -17,18 +17,10 @@ import { formatPointer, locate } from '../schema/pointer';
 import { enumOf, flagsOf, policyFacts, typeSummary } from './describe';
 import { schemaStart } from './editing-context';
 import { first, refName, schemasAt, type Schema } from './schema-nav';
+import type { CompletionItem } from '../service/compose-complete';
 
-export interface HnsCompletionItem {
-  label: string;
-  kind: 'value' | 'property' | 'enum' | 'module';
-  detail?: string;
-  documentation?: string;
-  insertText?: string;
-  isSnippet?: boolean;
-  /** The text [start, end) the item replaces (what is typed so far). */
-  replace: { start: number; end: number };
-  sortText?: string;
-}
+/** The editor-neutral completion item the compose completions use too (the server maps both to LSP). */
+export type HnsCompletionItem = CompletionItem;
 
 export interface HnsCompletionOptions {
   windowsVersion?: WindowsVersion;
