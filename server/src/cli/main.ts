@@ -89,16 +89,23 @@ export function runCli(argv: string[], io: Io): number {
    * A bug in winnet while checking some files (an exception, not a finding) is reported against those files,
    * which then count as not checked (exit code 2), and the other files are still checked.
    */
+  let ruleFailures = 0;
   const guarded = (group: string[], check: (options: CheckOptions) => FileResult[]): FileResult[] => {
+    /**
+     * A rule that throws in its own check is isolated by the engine: the other rules' findings still come, but
+     * that rule's may be missing, so it is reported (once per rule and file, though --fix checks a file again
+     * after each pass) and the run exits 2, never 0 or 1 on a check that was not complete.
+     */
     const failures: { rule: string; message: string }[] = [];
+    const ruleFailed = (rule: string, error: unknown) => {
+      if (failures.some((f) => f.rule === rule)) return;
+      const { message, frames } = describeError(error);
+      failures.push({ rule, message });
+      ruleFailures++;
+      io.stderr(`winnet: internal error in rule ${rule} while checking ${group.map(display).join(', ')}: ${message}\n${frames}`);
+    };
     try {
-      const results = check({
-        ...checkOptions,
-        onRuleError: (rule, error) => {
-          ruleFailed(rule, group, error);
-          if (!failures.some((f) => f.rule === rule)) failures.push({ rule, message: describeError(error).message });
-        },
-      });
+      const results = check({ ...checkOptions, onRuleError: ruleFailed });
       // Kept with the results too, for the JSON and SARIF reports (stderr is not all CI keeps).
       return failures.length ? results.map((r) => ({ ...r, ruleErrors: failures })) : results;
     } catch (error) {
@@ -106,20 +113,6 @@ export function runCli(argv: string[], io: Io): number {
       io.stderr(`winnet: internal error while checking ${group.map(display).join(', ')}: ${message}\n${frames}`);
       return group.map((file) => ({ path: display(file), kind: 'none', findings: [], error: `internal error while checking this file: ${message}` }));
     }
-  };
-  /**
-   * A rule that throws in its own check is isolated by the engine: the other rules' findings still come, but
-   * that rule's may be missing, so it is reported (once per rule and file, though --fix checks a file again
-   * after each pass) and the run exits 2, never 0 or 1 on a check that was not complete.
-   */
-  const failedRules = new Set<string>();
-  const ruleFailed = (rule: string, group: string[], error: unknown) => {
-    const where = group.map(display).join(', ');
-    const key = `${rule}\0${where}`;
-    if (failedRules.has(key)) return;
-    failedRules.add(key);
-    const { message, frames } = describeError(error);
-    io.stderr(`winnet: internal error in rule ${rule} while checking ${where}: ${message}\n${frames}`);
   };
   // `-f a.yml -f b.yml` is one compose project, merged in that order (as `docker compose -f` does).
   const setFiles = options.files.map((f) => resolve(io.cwd, f));
@@ -155,7 +148,7 @@ export function runCli(argv: string[], io: Io): number {
   }
 
   const summary = summarize(results);
-  if (errors.length || summary.ioErrors || failedRules.size) return 2;
+  if (errors.length || summary.ioErrors || ruleFailures) return 2;
   const maxWarnings = options.maxWarnings ?? config.maxWarnings;
   if (summary.errors > 0) return 1;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
