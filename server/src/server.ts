@@ -79,17 +79,19 @@ function insideWorkspace(path: string): boolean {
 }
 
 /** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
-function refusal(path: string): string | undefined {
-  if (workspaceTrusted || insideWorkspace(path) || documents.get(pathToFileURL(path).href)) return undefined;
-  return 'the workspace is not trusted, and the file is outside its folders';
+/** Whether trust keeps winnet from reading `path` from disk (an open editor buffer is read anyway). */
+function untrustedPath(path: string): boolean {
+  return !workspaceTrusted && !insideWorkspace(path);
 }
 
 const reader: FileReader = {
-  refuses: refusal,
+  refuses(path) {
+    return untrustedPath(path) && !documents.get(pathToFileURL(path).href) ? 'the workspace is not trusted, and the file is outside its folders' : undefined;
+  },
   read(path) {
     const open = documents.get(pathToFileURL(path).href);
     if (open) return open.getText();
-    if (refusal(path)) return undefined;
+    if (untrustedPath(path)) return undefined;
     try {
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > MAX_CHECK_CHARS) return undefined; // devices and FIFOs never end

@@ -1,5 +1,6 @@
 import { asMap, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
-import { effectiveDriver, type ComposeModel } from '../../compose/model';
+import type { ComposeModel } from '../../compose/model';
+import { networksWithDrivers } from './helpers';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
@@ -61,5 +62,5 @@ function isSwarmDeploy(deploy: MapNode): boolean {
 }
 
 function hasOverlayNetwork(model: ComposeModel): boolean {
-  return model.networks.some((network) => effectiveDriver(network).name === 'overlay');
+  return networksWithDrivers(model).some((n) => n.driver.name === 'overlay');
 }
