@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { changedRange } from './incremental';
 import { LineIndex } from './text';
 
 const pos = (line: number, character: number) => ({ line, character });
@@ -60,5 +62,44 @@ describe('LineIndex', () => {
     const index = new LineIndex('services:\r\n  web:\r\n    image: x\r\n');
     assert.deepEqual(index.rangeOf({ start: 13, end: 16 }), { start: pos(1, 2), end: pos(1, 5) });
     assert.deepEqual(index.rangeOf({ start: 23, end: 31 }), { start: pos(2, 4), end: pos(2, 12) });
+  });
+
+  describe('afterEdit: the index of an edited text, from the index before the edit', () => {
+    /** Every offset's position and every line's bounds, which is all an index answers. */
+    const answers = (index: LineIndex, text: string) => ({
+      lineCount: index.lineCount,
+      positions: Array.from({ length: text.length + 1 }, (_, offset) => index.positionAt(offset)),
+      lines: Array.from({ length: index.lineCount }, (_, line) => [index.lineStart(line), index.lineEnd(line)]),
+    });
+    const editCases: [name: string, before: string, after: string][] = [
+      ['a digit changed (same length)', 'a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 7\nc: 3\n'],
+      ['a character typed', 'a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 22\nc: 3\n'],
+      ['a character deleted', 'a: 1\nb: 22\nc: 3\n', 'a: 1\nb: 2\nc: 3\n'],
+      ['a line break typed', 'a: 1\nb: 2\n', 'a: 1\nb:\n 2\n'],
+      ['a line joined', 'a: 1\nb:\n 2\n', 'a: 1\nb: 2\n'],
+      ['text put between CR and LF', 'a\r\nb\r\nc', 'a\rx\nb\r\nc'],
+      ['the LF after a CR deleted', 'a\r\nb', 'a\rb'],
+      ['typed at the start of a line', 'a\nb\nc', 'a\nxb\nc'],
+      ['typed at the end of the text', 'a\nb', 'a\nbc'],
+    ];
+    for (const [name, before, after] of editCases) {
+      it(name, () => {
+        const index = LineIndex.afterEdit(new LineIndex(before), after, changedRange(before, after));
+        assert.deepEqual(answers(index, after), answers(new LineIndex(after), after));
+      });
+    }
+
+    it('answers as a fresh index for any edit of any text (property)', () => {
+      const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r'), maxLength: 40 });
+      fc.assert(
+        fc.property(text, fc.nat(), fc.nat(), text, (before, from, length, inserted) => {
+          const start = from % (before.length + 1);
+          const after = before.slice(0, start) + inserted + before.slice(Math.min(before.length, start + (length % 4)));
+          const index = LineIndex.afterEdit(new LineIndex(before), after, changedRange(before, after));
+          assert.deepEqual(answers(index, after), answers(new LineIndex(after), after));
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });
