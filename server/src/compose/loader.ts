@@ -196,7 +196,7 @@ function resolveService(name: string, service: Node, services: MapNode, ctx: Ext
       ctx.problems.push({ span: spanOf(fileNode!), message: `\`extends.file\` \`${file}\` ${ctx.unread(parentPath)}; service \`${name}\` is checked without its parent.` });
       return child;
     }
-    parentServices = asMap(get(parentDoc.doc.root, 'services')) ?? { kind: 'map', pairs: [], flow: false, start: 0, end: 0, full: { start: 0, end: 0 } };
+    parentServices = asMap(get(parentDoc.doc.root, 'services')) ?? { kind: 'map', pairs: [], flow: false, start: 0, end: 0, fullStart: 0 };
   }
   const parent = get(parentServices, parentName);
   if (!parent) {
@@ -233,7 +233,7 @@ function shift(root: Node | undefined, delta: number): void {
     seen.add(node);
     node.start += delta;
     node.end += delta;
-    node.full = { start: node.full.start + delta, end: node.full.end + delta };
+    node.fullStart += delta;
     if (node.kind === 'map') for (const p of node.pairs) stack.push(p.key, p.value);
     else if (node.kind === 'seq') stack.push(...node.items);
   }

@@ -96,16 +96,16 @@ function mergeMaps(base: MapNode, override: MapNode, path: string[]): MapNode {
     if (merged === undefined) pairs[at] = { key: pair.key, value: emptyAt(pair.value) };
     else pairs[at] = { key: merged === pairs[at].value ? pairs[at].key : pair.key, value: merged };
   }
-  return { kind: 'map', pairs: pairs.filter((p) => !(p.value.kind === 'scalar' && p.value.style === 'empty' && isReset(p.value))), flow: override.flow, start: override.start, end: override.end, full: override.full };
+  return { kind: 'map', pairs: pairs.filter((p) => !(p.value.kind === 'scalar' && p.value.style === 'empty' && isReset(p.value))), flow: override.flow, start: override.start, end: override.end, fullStart: override.fullStart };
 }
 
 function seqLike(like: SeqNode, items: Node[]): SeqNode {
-  return { kind: 'seq', items, flow: like.flow, start: like.start, end: like.end, full: like.full };
+  return { kind: 'seq', items, flow: like.flow, start: like.start, end: like.end, fullStart: like.fullStart };
 }
 
 /** A `!reset` value: an empty value at the override's place, so the key reads as unset. */
 function emptyAt(node: Node): Node {
-  return { kind: 'scalar', value: null, style: 'empty', tag: '!reset', start: node.start, end: node.start, full: { start: node.start, end: node.start } };
+  return { kind: 'scalar', value: null, style: 'empty', tag: '!reset', start: node.start, end: node.start, fullStart: node.start };
 }
 
 function networksAsMap(node: Node): MapNode | undefined {
@@ -116,7 +116,7 @@ function networksAsMap(node: Node): MapNode | undefined {
   const pairs: Pair[] = seq.items.flatMap((item) => {
     const s = asScalar(item);
     if (!s || s.value === null) return [];
-    return [{ key: s, value: { kind: 'scalar', value: null, style: 'empty', start: s.end, end: s.end, full: { start: s.end, end: s.end } } as Node }];
+    return [{ key: s, value: { kind: 'scalar', value: null, style: 'empty', start: s.end, end: s.end, fullStart: s.end } as Node }];
   });
-  return { kind: 'map', pairs, flow: seq.flow, start: seq.start, end: seq.end, full: seq.full };
+  return { kind: 'map', pairs, flow: seq.flow, start: seq.start, end: seq.end, fullStart: seq.fullStart };
 }

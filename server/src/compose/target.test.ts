@@ -8,13 +8,16 @@ import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import { checkDocument } from '../engine/check';
 import { buildComposeModel } from './model';
-import { decideTarget, isWindowsImage, type TargetSetting } from './target';
+import { collectEvidence, decideTarget, isWindowsImage, type TargetSetting } from './target';
 
 function evidence(text: string, setting: TargetSetting = 'auto') {
   const doc = parseDocument('compose.yaml', text);
   assert.deepEqual(doc.errors, []);
-  const info = decideTarget(buildComposeModel(doc.root), setting);
-  return { ...info, found: info.evidence.map((e) => [e.reason, text.slice(e.span.start, e.span.end)]) };
+  const model = buildComposeModel(doc.root);
+  const info = decideTarget(model, setting);
+  const found = collectEvidence(model).map((e) => [e.reason, text.slice(e.span.start, e.span.end)]);
+  assert.deepEqual(info.evidence, collectEvidence(model)[0], 'the target cites the first piece of evidence');
+  return { ...info, found };
 }
 
 describe('Windows evidence', () => {

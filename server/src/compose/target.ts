@@ -23,7 +23,8 @@ export interface TargetInfo {
   target: Target;
   /** True when a setting chose the target instead of the file. */
   forced: boolean;
-  evidence: Evidence[];
+  /** The first piece of evidence in file order: what Windows findings cite as the reason. */
+  evidence: Evidence | undefined;
 }
 
 const WINDOWS_IMAGE = [
@@ -42,43 +43,49 @@ export function isWindowsImage(image: string): boolean {
   return WINDOWS_IMAGE.some((re) => re.test(image));
 }
 
+/** Every piece of evidence, in file order. */
 export function collectEvidence(model: ComposeModel): Evidence[] {
-  const evidence: Evidence[] = [];
-  const add = (reason: string, node: Node | undefined): void => {
-    if (node) evidence.push({ reason, span: { start: node.start, end: node.end } });
-  };
+  return [...evidenceIn(model)];
+}
+
+/**
+ * The evidence, one piece at a time: deciding the target needs only the first, which in a Windows file is
+ * usually in its first service, so a check (one per keystroke) does not walk every service or build a reason
+ * for each.
+ */
+function* evidenceIn(model: ComposeModel): Generator<Evidence> {
+  const add = (reason: string, node: Node): Evidence => ({ reason, span: { start: node.start, end: node.end } });
   for (const service of model.services) {
     const image = scalarText(get(service.node, 'image'));
-    if (image && isWindowsImage(image)) add(`service \`${service.name}\` uses the Windows image \`${image}\``, get(service.node, 'image'));
+    if (image && isWindowsImage(image)) yield add(`service \`${service.name}\` uses the Windows image \`${image}\``, get(service.node, 'image')!);
     const platform = scalarText(get(service.node, 'platform'));
-    if (platform && /^windows(\/|$)/i.test(platform)) add(`service \`${service.name}\` sets \`platform: ${platform}\``, get(service.node, 'platform'));
+    if (platform && /^windows(\/|$)/i.test(platform)) yield add(`service \`${service.name}\` sets \`platform: ${platform}\``, get(service.node, 'platform')!);
     const isolation = get(service.node, 'isolation');
-    if (asScalar(isolation) && asScalar(isolation)!.value !== null) add(`service \`${service.name}\` sets \`isolation\`, a Windows container option`, isolation);
+    if (isolation && asScalar(isolation) && asScalar(isolation)!.value !== null) yield add(`service \`${service.name}\` sets \`isolation\`, a Windows container option`, isolation);
     for (const constraint of items(get(get(get(service.node, 'deploy'), 'placement'), 'constraints'))) {
       const text = scalarText(constraint);
-      if (text && /node\.platform\.os\s*==\s*windows/i.test(text)) add(`service \`${service.name}\` is placed on Windows nodes`, constraint);
+      if (text && /node\.platform\.os\s*==\s*windows/i.test(text)) yield add(`service \`${service.name}\` is placed on Windows nodes`, constraint);
     }
   }
   for (const network of model.networks) {
     const driver = get(network.node, 'driver');
     const name = scalarText(driver);
-    if (name && (WINDOWS_ONLY_DRIVERS as readonly string[]).includes(name)) add(`network \`${network.name}\` uses the Windows driver \`${name}\``, driver);
+    if (driver && name && (WINDOWS_ONLY_DRIVERS as readonly string[]).includes(name)) yield add(`network \`${network.name}\` uses the Windows driver \`${name}\``, driver);
     for (const opt of driverOpts(network)) {
-      if (String(opt.key.value).startsWith(WINDOWSSHIM_PREFIX)) add(`network \`${network.name}\` sets the Windows option \`${String(opt.key.value)}\``, opt.key);
+      if (String(opt.key.value).startsWith(WINDOWSSHIM_PREFIX)) yield add(`network \`${network.name}\` sets the Windows option \`${String(opt.key.value)}\``, opt.key);
     }
   }
   for (const service of model.services) {
     for (const endpoint of service.attachments) {
       for (const opt of pairs(get(endpoint.config, 'driver_opts'))) {
-        if (String(opt.key.value).includes('.windowsshim.')) add(`service \`${service.name}\` sets the Windows option \`${String(opt.key.value)}\``, opt.key);
+        if (String(opt.key.value).includes('.windowsshim.')) yield add(`service \`${service.name}\` sets the Windows option \`${String(opt.key.value)}\``, opt.key);
       }
     }
   }
-  return evidence;
 }
 
 export function decideTarget(model: ComposeModel, setting: TargetSetting): TargetInfo {
-  const evidence = collectEvidence(model);
+  const evidence = evidenceIn(model).next().value as Evidence | undefined;
   if (setting !== 'auto') return { target: setting, forced: true, evidence };
-  return { target: evidence.length ? 'windows' : 'linux', forced: false, evidence };
+  return { target: evidence ? 'windows' : 'linux', forced: false, evidence };
 }

@@ -72,7 +72,7 @@ function indentedPast(block: string, column: number): boolean {
 function shift(node: Node, delta: number): void {
   node.start += delta;
   node.end += delta;
-  node.full = { start: node.full.start + delta, end: node.full.end + delta };
+  node.fullStart += delta;
   if (node.kind === 'map') {
     for (const pair of node.pairs) {
       shift(pair.key, delta);
@@ -93,7 +93,7 @@ export function reparseIncrementally(previous: ParsedDocument, text: string): Pa
   if (root.anchor || root.tag) return undefined;
 
   // The top-level section, and the entry in it, that hold the whole change.
-  const sectionIndex = root.pairs.findIndex((p) => p.value.full.start <= change.start && change.oldEnd <= p.value.end);
+  const sectionIndex = root.pairs.findIndex((p) => p.value.fullStart <= change.start && change.oldEnd <= p.value.end);
   const sectionPair = root.pairs[sectionIndex];
   if (!sectionPair || sectionPair.key.style !== 'plain' || !SECTIONS.has(String(sectionPair.key.value))) return undefined;
   const section = sectionPair.value;
@@ -137,10 +137,10 @@ export function reparseIncrementally(previous: ParsedDocument, text: string): Pa
   sectionPairs[entryIndex] = fresh;
   const lastEntry = entryIndex === section.pairs.length - 1;
   const sectionEnd = lastEntry ? Math.max(fresh.value.end, fresh.key.end) : section.end + delta;
-  const newSection: MapNode = { ...section, pairs: sectionPairs, end: sectionEnd, full: { start: section.full.start, end: sectionEnd } };
+  const newSection: MapNode = { ...section, pairs: sectionPairs, end: sectionEnd };
   const rootPairs: Pair[] = root.pairs.slice();
   rootPairs[sectionIndex] = { key: sectionPair.key, value: newSection };
   const rootEnd = sectionIndex === root.pairs.length - 1 ? Math.max(sectionEnd, sectionPair.key.end) : root.end + delta;
-  const newRoot: MapNode = { ...root, pairs: rootPairs, end: rootEnd, full: { start: root.full.start, end: rootEnd } };
-  return { path: previous.path, text, lines: new LineIndex(text), language: 'yaml', root: newRoot, errors: [], kind: detectKind(previous.path, 'yaml', newRoot) };
+  const newRoot: MapNode = { ...root, pairs: rootPairs, end: rootEnd };
+  return { path: previous.path, text, lines: LineIndex.afterEdit(previous.lines, text, change), language: 'yaml', root: newRoot, errors: [], kind: detectKind(previous.path, 'yaml', newRoot) };
 }

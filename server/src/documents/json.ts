@@ -134,7 +134,7 @@ function firstOffsetDeeperThan(text: string, limit: number): number {
 function spanOf(n: JsonNode, length: number) {
   // jsonc-parser gives the nodes around an unterminated `/*` at the end one character past the text: clamp.
   const s = { start: Math.min(n.offset, length), end: Math.min(n.offset + n.length, length) };
-  return { ...s, full: { ...s } };
+  return { ...s, fullStart: s.start };
 }
 
 function convert(n: JsonNode, length: number): Node {
@@ -147,7 +147,7 @@ function convert(n: JsonNode, length: number): Node {
         if (!k) continue;
         const key: ScalarNode = { kind: 'scalar', value: String(k.value), style: 'double', ...span(k) };
         const at = Math.min(k.offset + k.length, length);
-        const value: Node = v ? convert(v, length) : { kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } };
+        const value: Node = v ? convert(v, length) : { kind: 'scalar', value: null, style: 'empty', start: at, end: at, fullStart: at };
         pairs.push({ key, value });
       }
       return { kind: 'map', pairs, flow: true, ...span(n) } satisfies MapNode;

@@ -7,7 +7,7 @@ import type { Node } from './tree';
 
 export function treePicture(node: Node | undefined): unknown {
   if (!node) return undefined;
-  const common = { kind: node.kind, start: node.start, end: node.end, full: [node.full.start, node.full.end], anchor: node.anchor, tag: node.tag };
+  const common = { kind: node.kind, start: node.start, end: node.end, fullStart: node.fullStart, anchor: node.anchor, tag: node.tag };
   switch (node.kind) {
     case 'scalar':
       return { ...common, value: node.value, style: node.style };

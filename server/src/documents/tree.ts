@@ -13,8 +13,11 @@ interface NodeBase extends Span {
   tag?: string;
   /** Anchor name (`&name`), if any. */
   anchor?: string;
-  /** Span of the node including its properties (anchor, tag); `start` is where the content begins. */
-  full: Span;
+  /**
+   * Where the node begins with its properties (anchor, tag) included; `start` is where the content begins. Both
+   * end at `end`. A number, not a second span object: a large file has hundreds of thousands of nodes.
+   */
+  fullStart: number;
 }
 
 export interface MapNode extends NodeBase {

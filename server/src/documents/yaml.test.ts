@@ -1,6 +1,6 @@
 /**
  * The located YAML tree: every node kind has the span of its content (`start`–`end`) and of its content with
- * anchor and tag (`full`), in UTF-16 offsets of the text as given (BOM and CRLF included). Parse problems come
+ * anchor and tag (from `fullStart` to `end`), in UTF-16 offsets of the text as given (BOM and CRLF included). Parse problems come
  * back as `{message, offset}`, never as exceptions.
  */
 import assert from 'node:assert/strict';
@@ -41,7 +41,7 @@ interface SpanCase {
   style?: string;
   /** text.slice(start, end) */
   text: string;
-  /** text.slice(full.start, full.end), when it differs from `text`. */
+  /** text.slice(fullStart, end), when it differs from `text`. */
   full?: string;
   /** Exact start offset (for empty spans, and to pin offsets after a BOM). */
   offset?: number;
@@ -121,8 +121,8 @@ describe('YAML located tree', () => {
         assert.equal(style, c.style);
       }
       assert.equal(c.yaml.slice(node.start, node.end), c.text);
-      assert.equal(c.yaml.slice(node.full.start, node.full.end), c.full ?? c.text);
-      assert.ok(node.full.start <= node.start && node.start <= node.end && node.end <= node.full.end, 'full contains the content');
+      assert.equal(c.yaml.slice(node.fullStart, node.end), c.full ?? c.text);
+      assert.ok(node.fullStart <= node.start && node.start <= node.end, 'full contains the content');
       if (c.offset !== undefined) assert.equal(node.start, c.offset);
       if ('value' in c) assert.equal(node.kind === 'scalar' ? node.value : undefined, c.value);
       assert.equal(node.anchor, c.anchor);
@@ -162,7 +162,7 @@ describe('YAML located tree', () => {
       const stack: Node[] = root ? [root] : [];
       while (stack.length) {
         const n = stack.pop()!;
-        assert.ok(n.full.start >= 0 && n.full.end <= text.length, `${JSON.stringify(text)}: ${n.kind} ${n.full.start}-${n.full.end}`);
+        assert.ok(n.fullStart >= 0 && n.fullStart <= n.start && n.end <= text.length, `${JSON.stringify(text)}: ${n.kind} ${n.fullStart}-${n.end}`);
         if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
         if (n.kind === 'seq') stack.push(...n.items);
       }

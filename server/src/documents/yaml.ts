@@ -7,7 +7,6 @@
  */
 import jsyaml from 'js-yaml';
 import { MERGE_KEY, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
-import type { Span } from './text';
 
 export interface ParseError {
   message: string;
@@ -143,8 +142,6 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
     return i;
   };
 
-  // Spans are built field by field, not spread: spreading into a literal takes V8's slow path, per node.
-  const span = (start: number, end: number): Span => ({ start: start + base, end: end + base });
 
   const listener = (event: string, state: any): void => {
     if (event === 'open') {
@@ -170,7 +167,7 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
       let adoptedPairs: Pair[] | undefined;
       // js-yaml tries a compact block mapping at each sequence entry and leaves a "phantom" node for the entry
       // content when that fails: one child spanning the whole content. Adopt the child's children instead.
-      if (children.length === 1 && children[0].kind !== 'scalar' && children[0].kind !== 'alias' && children[0].full.start === start + base) {
+      if (children.length === 1 && children[0].kind !== 'scalar' && children[0].kind !== 'alias' && children[0].fullStart === start + base) {
         const only = children[0] as MapNode | SeqNode;
         if ((only.kind === 'map') === (kind === 'mapping')) {
           if (only.anchor || only.tag) children = [only];
@@ -183,19 +180,19 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
         const items = flow ? flowPairs(children) : withEmptyEntries(start, close, children);
         const lastEnd = items.length ? items[items.length - 1].end - base : start;
         const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
-        node = { kind: 'seq', items, flow, start: start + base, end: end + base, full: span(fullStart, end) } satisfies SeqNode;
+        node = { kind: 'seq', items, flow, start: start + base, end: end + base, fullStart: fullStart + base } satisfies SeqNode;
       } else {
         const pairs = adoptedPairs ?? pairUp(children);
         const merges = adoptedPairs ? (children[0] as MapNode).merges : pairUpSawMerge;
         const lastEnd = pairs.length ? Math.max(pairs[pairs.length - 1].value.end, pairs[pairs.length - 1].key.end) - base : start;
         const end = flow ? trimEnd(start, close) : Math.max(lastEnd, start);
-        node = { kind: 'map', pairs, flow, merges, start: start + base, end: end + base, full: span(fullStart, end) } satisfies MapNode;
+        node = { kind: 'map', pairs, flow, merges, start: start + base, end: end + base, fullStart: fullStart + base } satisfies MapNode;
       }
     } else if (first === Ch.Star && kind !== 'scalar') {
       let e = start + 1;
       while (e < close && !isSpace(input.charCodeAt(e)) && !isFlowIndicator(input.charCodeAt(e))) e++;
       const name = input.slice(start + 1, e);
-      node = { kind: 'alias', name, target: anchors.get(name), start: start + base, end: e + base, full: span(fullStart, e) } satisfies AliasNode;
+      node = { kind: 'alias', name, target: anchors.get(name), start: start + base, end: e + base, fullStart: fullStart + base } satisfies AliasNode;
     } else {
       const empty = kind === null || start >= close;
       const result: unknown = state.result;
@@ -225,7 +222,7 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
         style,
         start: (empty ? at : start) + base,
         end: (empty ? at : end) + base,
-        full: span(empty ? (hasProperties ? fullStart : at) : fullStart, empty ? at : end),
+        fullStart: (empty && !hasProperties ? at : fullStart) + base,
       } satisfies ScalarNode;
     }
     if (anchor !== undefined) {
@@ -264,18 +261,18 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
     let k = 0;
     const indicators = dashes.filter((d) => {
       while (k < children.length && children[k].end - base <= d) k++;
-      return !(k < children.length && children[k].full.start - base <= d);
+      return !(k < children.length && children[k].fullStart - base <= d);
     });
     if (indicators.length <= children.length) return children;
     const result: Node[] = [];
     let c = 0;
     for (let d = 0; d < indicators.length; d++) {
       const limit = d + 1 < indicators.length ? indicators[d + 1] : Infinity;
-      if (c < children.length && children[c].full.start - base > indicators[d] && children[c].full.start - base < limit) {
+      if (c < children.length && children[c].fullStart - base > indicators[d] && children[c].fullStart - base < limit) {
         result.push(children[c++]);
       } else {
         const at = indicators[d] + 1 + base;
-        result.push({ kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } });
+        result.push({ kind: 'scalar', value: null, style: 'empty', start: at, end: at, fullStart: at });
       }
     }
     // Anything not matched (never for valid YAML) is kept rather than lost.
@@ -291,9 +288,9 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
     for (let i = 0; i < children.length; i++) {
       const key = children[i];
       const next = children[i + 1];
-      if (next && !input.slice(key.end - base, next.full.start - base).includes(',') && colonBetween(key.end - base, next.full.start - base)) {
-        const start = key.full.start;
-        result.push({ kind: 'map', pairs: [{ key: toKey(key), value: next }], flow: true, start, end: next.end, full: { start, end: next.end } } satisfies MapNode);
+      if (next && !input.slice(key.end - base, next.fullStart - base).includes(',') && colonBetween(key.end - base, next.fullStart - base)) {
+        const start = key.fullStart;
+        result.push({ kind: 'map', pairs: [{ key: toKey(key), value: next }], flow: true, start, end: next.end, fullStart: start } satisfies MapNode);
         i++;
       } else result.push(key);
     }
@@ -323,12 +320,12 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
       const key = toKey(children[i]);
       if (key.style === 'plain' && key.value === MERGE_KEY) pairUpSawMerge = true;
       const next = children[i + 1];
-      if (next && colonBetween(children[i].end - base, next.full.start - base)) {
+      if (next && colonBetween(children[i].end - base, next.fullStart - base)) {
         result.push({ key, value: next });
         i++;
       } else {
         const at = children[i].end;
-        result.push({ key, value: { kind: 'scalar', value: null, style: 'empty', start: at, end: at, full: { start: at, end: at } } });
+        result.push({ key, value: { kind: 'scalar', value: null, style: 'empty', start: at, end: at, fullStart: at } });
       }
     }
     return result;
@@ -359,7 +356,7 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
 function toKey(node: Node): ScalarNode {
   if (node.kind === 'scalar') return node;
   // Complex keys (a mapping or sequence used as a key) never name anything compose reads: keep their place.
-  return { kind: 'scalar', value: `[${node.kind} key]`, style: 'plain', start: node.start, end: node.end, full: node.full };
+  return { kind: 'scalar', value: `[${node.kind} key]`, style: 'plain', start: node.start, end: node.end, fullStart: node.fullStart };
 }
 
 function toScalarValue(result: unknown): ScalarValue {

@@ -102,10 +102,9 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 
   const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root) : { root: undefined, services: [], networks: [] };
-  const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: [] };
+  const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
   const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
-  const firstEvidence = target.evidence[0];
-  if (!target.forced && firstEvidence) evidenceNote = [{ span: firstEvidence.span, message: `winnet checks this file as Windows: ${firstEvidence.reason}` }];
+  if (!target.forced && target.evidence) evidenceNote = [{ span: target.evidence.span, message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
 
   for (const rule of options.ruleSet ?? ALL_RULES) {
     const { meta } = rule;

@@ -34,17 +34,17 @@ export function quoteScalar(doc: ParsedDocument, node: ScalarNode): SpanEdit | u
 export function removePairLines(doc: ParsedDocument, pair: Pair): SpanEdit | undefined {
   const { lines, text } = doc;
   if (declaresAnchor(pair.key) || declaresAnchor(pair.value)) return undefined;
-  const keyLine = lines.positionAt(pair.key.full.start).line;
+  const keyLine = lines.positionAt(pair.key.fullStart).line;
   const lineStart = lines.lineStart(keyLine);
-  if (text.slice(lineStart, pair.key.full.start).trim() !== '' && !/^\s*-\s*$/.test(text.slice(lineStart, pair.key.full.start))) return undefined;
-  if (/^\s*-/.test(text.slice(lineStart, pair.key.full.start))) return undefined; // first key of a list item
+  if (text.slice(lineStart, pair.key.fullStart).trim() !== '' && !/^\s*-\s*$/.test(text.slice(lineStart, pair.key.fullStart))) return undefined;
+  if (/^\s*-/.test(text.slice(lineStart, pair.key.fullStart))) return undefined; // first key of a list item
   const valueEnd = Math.max(pair.value.end, pair.key.end);
   const lastLine = lines.positionAt(valueEnd).line;
   const lastLineEnd = lines.lineEnd(lastLine);
   if (text.slice(valueEnd, lastLineEnd).trim() !== '') return undefined;
   const removed = text.slice(lineStart, lastLineEnd);
   if (removed.includes('#') && hasComment(removed)) return undefined;
-  if (/[{}[\]]/.test(text.slice(lineStart, pair.key.full.start))) return undefined;
+  if (/[{}[\]]/.test(text.slice(lineStart, pair.key.fullStart))) return undefined;
   const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
   return { span: { start: lineStart, end: nextLineStart }, newText: '' };
 }
@@ -74,9 +74,9 @@ function hasComment(segment: string): boolean {
 export function removeItemLines(doc: ParsedDocument, item: Node): SpanEdit | undefined {
   const { lines, text } = doc;
   if (declaresAnchor(item)) return undefined;
-  const line = lines.positionAt(item.full.start).line;
+  const line = lines.positionAt(item.fullStart).line;
   const lineStart = lines.lineStart(line);
-  if (!/^\s*-\s*$/.test(text.slice(lineStart, item.full.start))) return undefined;
+  if (!/^\s*-\s*$/.test(text.slice(lineStart, item.fullStart))) return undefined;
   const lastLine = lines.positionAt(item.end).line;
   const lastLineEnd = lines.lineEnd(lastLine);
   if (text.slice(item.end, lastLineEnd).trim() !== '') return undefined;

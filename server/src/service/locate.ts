@@ -37,13 +37,13 @@ export function nodePath(root: Node | undefined, offset: number): Located {
           onKey = true;
           break;
         }
-        if (offset >= pair.value.full.start && offset <= pair.value.end && pair.value.end > pair.value.start) {
+        if (offset >= pair.value.fullStart && offset <= pair.value.end && pair.value.end > pair.value.start) {
           next = { key: String(pair.key.value), pair, node: pair.value };
           break;
         }
       }
     } else if (current.kind === 'seq') {
-      const index = current.items.findIndex((item) => offset >= item.full.start && offset <= item.end);
+      const index = current.items.findIndex((item) => offset >= item.fullStart && offset <= item.end);
       if (index !== -1) next = { key: index, node: current.items[index] };
     }
     if (!next) break;

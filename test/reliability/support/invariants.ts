@@ -76,10 +76,10 @@ export function treeViolations(root: Node | undefined, length: number): string[]
     const { node, parent } = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
-    if (!spanInside(node, length) || !spanInside(node.full, length)) out.push(`tree: ${node.kind} node span ${node.start}-${node.end} (full ${node.full.start}-${node.full.end}) outside 0-${length}`);
-    if (node.full.start > node.start) out.push(`tree: ${node.kind} node full span starts after its content (${node.full.start} > ${node.start})`);
-    if (parent && node.kind !== 'alias' && (node.start < parent.full.start || node.end > parent.end) && parent.kind !== 'alias') {
-      out.push(`tree: ${node.kind} node ${node.start}-${node.end} outside its parent ${parent.kind} ${parent.full.start}-${parent.end}`);
+    if (!spanInside(node, length) || !spanInside({ start: node.fullStart, end: node.end }, length)) out.push(`tree: ${node.kind} node span ${node.start}-${node.end} (full from ${node.fullStart}) outside 0-${length}`);
+    if (node.fullStart > node.start) out.push(`tree: ${node.kind} node full span starts after its content (${node.fullStart} > ${node.start})`);
+    if (parent && node.kind !== 'alias' && (node.start < parent.fullStart || node.end > parent.end) && parent.kind !== 'alias') {
+      out.push(`tree: ${node.kind} node ${node.start}-${node.end} outside its parent ${parent.kind} ${parent.fullStart}-${parent.end}`);
     }
     if (node.kind === 'map') {
       for (const pair of node.pairs) {

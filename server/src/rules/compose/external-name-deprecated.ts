@@ -24,9 +24,9 @@ export const externalNameDeprecatedRule: Rule = {
       const name = asScalar(get(external, 'name'));
       if (!pair || !external || !name || name.value === null) continue;
       const { lines, text } = ctx.doc;
-      const keyLine = lines.positionAt(pair.key.full.start);
-      const indent = text.slice(lines.lineStart(keyLine.line), pair.key.full.start);
-      const replaced = text.slice(pair.key.full.start, pair.value.end);
+      const keyLine = lines.positionAt(pair.key.fullStart);
+      const indent = text.slice(lines.lineStart(keyLine.line), pair.key.fullStart);
+      const replaced = text.slice(pair.key.fullStart, pair.value.end);
       // Only the network's own pair (not one merged in from an anchor other networks share), declaring no anchor
       // (aliases to it would dangle), holding just the name and no comment; in a flow mapping the two keys are written on one line, with a comma.
       const own = network.node!.pairs.includes(pair);
@@ -38,7 +38,7 @@ export const externalNameDeprecatedRule: Rule = {
         span: { start: pair.key.start, end: pair.key.end },
         message: `\`external: {name: ${scalarText(name)}}\` is deprecated: write \`name: ${scalarText(name)}\` and \`external: true\`.`,
         fixes: safe
-          ? [{ title: `Use \`name: ${scalarText(name)}\` and \`external: true\``, preferred: true, edits: [{ span: { start: pair.key.full.start, end: pair.value.end }, newText: `name: ${nameText}${separator}external: true` }] }]
+          ? [{ title: `Use \`name: ${scalarText(name)}\` and \`external: true\``, preferred: true, edits: [{ span: { start: pair.key.fullStart, end: pair.value.end }, newText: `name: ${nameText}${separator}external: true` }] }]
           : [],
       });
     }
