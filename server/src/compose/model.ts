@@ -48,17 +48,25 @@ function buildModel(root: Node | undefined): ComposeModel {
   const top = asMap(root);
   const services: ServiceModel[] = [];
   for (const pair of pairs(get(top, 'services'))) {
-    const node = asMap(pair.value);
-    if (!node) continue;
-    services.push({ name: String(pair.key.value), key: pair.key, node, attachments: attachmentsOf(pair.key, node) });
+    const service = serviceOf(pair);
+    if (service) services.push(service);
   }
-  const networks: NetworkModel[] = pairs(get(top, 'networks')).map((pair) => ({
-    name: String(pair.key.value),
-    key: pair.key,
-    node: asMap(pair.value),
-  }));
+  const networks: NetworkModel[] = pairs(get(top, 'networks')).map(networkOf);
   return { root: top, services, networks };
 }
+
+/*
+ * A service or network model is a function of its pair's key and value nodes alone, so it is kept for as long as
+ * the pair lives: an incremental re-parse (documents/incremental.ts) keeps the pairs of every entry the edit did
+ * not touch (only moving their offsets, which the model reads from the nodes), and a full parse makes new ones.
+ * After a keystroke in one service, the next check builds one service model, not thousands.
+ */
+const serviceOf = oncePer((pair: Pair): ServiceModel | undefined => {
+  const node = asMap(pair.value);
+  return node && { name: String(pair.key.value), key: pair.key, node, attachments: attachmentsOf(pair.key, node) };
+});
+
+const networkOf = oncePer((pair: Pair): NetworkModel => ({ name: String(pair.key.value), key: pair.key, node: asMap(pair.value) }));
 
 function attachmentsOf(serviceKey: ScalarNode, service: MapNode): Attachment[] {
   const networksNode = get(service, 'networks');
@@ -102,7 +110,15 @@ export interface EffectiveDriver {
  * it was created with; the well-known `nat` network is the one exception we can name.
  */
 export function effectiveDriver(network: NetworkModel | undefined): EffectiveDriver {
-  if (!network?.node) return { name: 'nat', origin: 'default' };
+  return network?.node ? driverOf(network) : DEFAULT_DRIVER;
+}
+
+/** What a network without a definition (or a missing one) gets; shared, so it is frozen. */
+const DEFAULT_DRIVER: EffectiveDriver = Object.freeze({ name: 'nat', origin: 'default' });
+
+/** Once per network model: every attachment to the network asks, in several rules. */
+const driverOf = oncePer((network: NetworkModel): EffectiveDriver => {
+  if (!network.node) return DEFAULT_DRIVER;
   const driverPair = getPair(network.node, 'driver');
   const driver = asScalar(driverPair?.value);
   if (isExternal(network)) {
@@ -110,8 +126,8 @@ export function effectiveDriver(network: NetworkModel | undefined): EffectiveDri
     return { name: externalName === 'nat' ? 'nat' : undefined, origin: 'external' };
   }
   if (driver && driver.value !== null) return { name: String(driver.value), node: driver, origin: 'explicit' };
-  return { name: 'nat', origin: 'default' };
-}
+  return DEFAULT_DRIVER;
+});
 
 export function isExternal(network: NetworkModel): boolean {
   const external = get(network.node, 'external');

@@ -3,6 +3,7 @@
  * (`strconv.ParseUint(v, 10, 32)`, `strconv.ParseBool`, comma lists), so "bad value" findings match the daemon.
  */
 import ipaddr from 'ipaddr.js';
+import { oncePerText } from '../once-per';
 
 export interface ValueProblem {
   message: string;
@@ -30,35 +31,40 @@ export function isIp(value: string): boolean {
   return ipaddr.isValid(value) && /^[0-9a-fA-F:.]+$/.test(value);
 }
 
-export function isIpv4(value: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(value);
-}
+/** Memoized per text (see oncePerText): the static-address rules read every address again on each check. */
+export const isIpv4 = oncePerText((value: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(value));
+
+type Cidr = { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number };
 
 /** Parsed CIDRs by text: compose files repeat the same few subnets for every service that attaches. */
-const CIDR_CACHE = new Map<string, { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | null>();
-
-export function parseCidr(value: string): { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | undefined {
-  const cached = CIDR_CACHE.get(value);
-  if (cached !== undefined) return cached ?? undefined;
-  let parsed: { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number } | null = null;
+const parseCidrOnce = oncePerText((value: string): Cidr | undefined => {
   try {
     // ipaddr.parseCIDR tries IPv6 first and throws for every IPv4 range: pick the family by its colon instead.
     const [address, prefix] = value.includes(':') ? ipaddr.IPv6.parseCIDR(value) : ipaddr.IPv4.parseCIDR(value);
-    parsed = { address, prefix };
+    return { address, prefix };
   } catch {
-    parsed = null;
+    return undefined;
   }
-  if (CIDR_CACHE.size > 4096) CIDR_CACHE.clear();
-  CIDR_CACHE.set(value, parsed);
-  return parsed ?? undefined;
+});
+
+export function parseCidr(value: string): Cidr | undefined {
+  return parseCidrOnce(value);
 }
 
-export function cidrContains(cidr: string, ip: string): boolean | undefined {
+/** Whether a subnet holds an address, by `subnet address`: each service's static address is tested on every check. */
+const containsOnce = oncePerText((pair: string): boolean | undefined => {
+  const [cidr, ip] = pair.split(' ');
   const range = parseCidr(cidr);
   if (!range || !ipaddr.isValid(ip)) return undefined;
   const address = ipaddr.parse(ip);
   if (address.kind() !== range.address.kind()) return false;
   return address.match([range.address, range.prefix] as [ipaddr.IPv4, number]);
+});
+
+export function cidrContains(cidr: string, ip: string): boolean | undefined {
+  // A value with a space is neither a subnet nor an address, and would make the key ambiguous.
+  if (cidr.includes(' ') || ip.includes(' ')) return undefined;
+  return containsOnce(`${cidr} ${ip}`);
 }
 
 const MAC = /^([0-9A-Fa-f]{2}[-:]){5}[0-9A-Fa-f]{2}$/;

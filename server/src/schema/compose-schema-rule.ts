@@ -2,8 +2,9 @@ import type * as ComposeValidators from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import type { Rule } from '../rules/types';
 import { withContext } from './context';
-import { validateParts, validateTree, type PartProblems, type PlacedProblem } from './validate';
-import { asMap, get, MERGE_KEY, type Node } from '../documents/tree';
+import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from './validate';
+import type { Language } from '../documents/kind';
+import { asMap, get, MERGE_KEY, type Node, type Pair } from '../documents/tree';
 import { formatPointer } from './pointer';
 
 // The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
@@ -27,18 +28,30 @@ const SERVICE_PROBLEMS = new WeakMap<Node, PartProblems>();
  * alias, a merge key, a tag on it or on a service (`!reset`), a duplicate name): the document is then validated
  * whole, as before.
  */
-export function serviceParts(root: Node | undefined, validator: typeof ComposeValidators.validateService) {
+export function serviceParts(root: Node | undefined, validator: typeof ComposeValidators.validateService, language: Language) {
   const services = asMap(get(root, 'services'));
   if (!services || services.flow || services.anchor || services.tag || get(root, 'services')?.kind !== 'map') return undefined;
-  const names = new Set<string>();
-  const parts = [];
+  // The YAML parser refuses a duplicate key (no tree at all), so only JSON needs the names counted.
+  const names = language === 'json' ? new Set<string>() : undefined;
+  const parts: Part[] = [];
   for (const pair of services.pairs) {
-    const name = String(pair.key.value);
-    if ((pair.key.value === MERGE_KEY && pair.key.style === 'plain') || names.has(name) || pair.value.tag !== undefined) return undefined;
-    names.add(name);
-    parts.push({ base: formatPointer(['services', name]), node: pair.value, validator });
+    if ((pair.key.value === MERGE_KEY && pair.key.style === 'plain') || pair.value.tag !== undefined) return undefined;
+    if (names) {
+      const name = String(pair.key.value);
+      if (names.has(name)) return undefined;
+      names.add(name);
+    }
+    parts.push(partOf(pair, validator));
   }
   return parts;
+}
+
+/** A service's part is kept while its pair lives (as its problems are, in SERVICE_PROBLEMS): one per edit is new. */
+const PARTS = new WeakMap<Pair, Part>();
+function partOf(pair: Pair, validator: Part['validator']): Part {
+  let part = PARTS.get(pair);
+  if (!part || part.validator !== validator) PARTS.set(pair, (part = { base: formatPointer(['services', String(pair.key.value)]), node: pair.value, validator }));
+  return part;
 }
 
 /** A top-level key holding `image` or `build` is a service written in the old file format 1 (no `services:`). */
@@ -80,7 +93,7 @@ export const composeSchemaRule: Rule = {
       schema: composeSchema as Record<string, unknown>,
       deferred: isInterpolated,
     };
-    const services = serviceParts(ctx.doc.root, validators.validateService);
+    const services = serviceParts(ctx.doc.root, validators.validateService, ctx.doc.language);
     const outcome = services ? validateParts({ ...input, parts: services, cache: SERVICE_PROBLEMS }) : validateTree(input);
     if (!outcome.ok) {
       ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the compose schema: ${outcome.reason}.` });

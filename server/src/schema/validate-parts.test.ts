@@ -30,7 +30,7 @@ const shown = (problems: readonly PlacedProblem[]) =>
 function bothWays(text: string, path = '/w/compose.yaml'): { whole: string[]; parts: string[] | undefined } {
   const doc = parseDocument(path, text);
   const whole = validateTree(input(doc));
-  const parts = serviceParts(doc.root, validateService);
+  const parts = serviceParts(doc.root, validateService, doc.language);
   const split = parts && validateParts({ ...input(doc), parts, cache: new WeakMap() });
   assert.ok(whole.ok);
   if (split) assert.ok(split.ok);
@@ -92,7 +92,7 @@ describe('cached service problems', () => {
     const text = 'services:\n  web:\n    image: a\n    imagee: b\n  db:\n    image: c\n    cpus: [1]\n';
     const cache = new WeakMap<Node, PartProblems>();
     const check = (doc: ParsedDocument) => {
-      const result = validateParts({ ...input(doc), parts: serviceParts(doc.root, validateService)!, cache });
+      const result = validateParts({ ...input(doc), parts: serviceParts(doc.root, validateService, doc.language)!, cache });
       assert.ok(result.ok);
       return shown(result.problems);
     };
@@ -115,7 +115,7 @@ describe('cached service problems', () => {
     const big = Array.from({ length: 30 }, (_, i) => `  k${i}: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]`).join('\n');
     const services = Array.from({ length: 20 }, (_, i) => `  s${i}:\n    labels: *big`).join('\n');
     const doc = parseDocument('/w/compose.yaml', `x-big: &big\n${big}\nservices:\n${services}\n`);
-    const result = validateParts({ ...input(doc), parts: serviceParts(doc.root, validateService)!, cache: new WeakMap(), budget: 3000 });
+    const result = validateParts({ ...input(doc), parts: serviceParts(doc.root, validateService, doc.language)!, cache: new WeakMap(), budget: 3000 });
     assert.equal(result.ok, false);
     assert.match(!result.ok ? result.reason : '', /expand to more than 3,000 values/);
   });

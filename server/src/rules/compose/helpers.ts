@@ -21,14 +21,16 @@ export interface AttachmentUse {
 }
 
 /** Every service attachment with its network and driver; computed once per model (several rules read it). */
-export const attachments = oncePer((model: ComposeModel): AttachmentUse[] =>
-  model.services.flatMap((service) =>
-    service.attachments.map((attachment) => {
+export const attachments = oncePer((model: ComposeModel): AttachmentUse[] => {
+  const uses: AttachmentUse[] = [];
+  for (const service of model.services) {
+    for (const attachment of service.attachments) {
       const network = findNetwork(model, attachment.name);
-      return { service, attachment, network, driver: effectiveDriver(network) };
-    }),
-  ),
-);
+      uses.push({ service, attachment, network, driver: effectiveDriver(network) });
+    }
+  }
+  return uses;
+});
 
 /** The drivers a service's containers sit on (its attachments, or the network named by `network_mode`). */
 export function serviceDrivers(model: ComposeModel, service: ServiceModel): EffectiveDriver[] {

@@ -1,5 +1,6 @@
 import { asScalar, get, items, pairs, type Node } from '../../documents/tree';
-import type { Rule } from '../types';
+import type { ServiceModel } from '../../compose/model';
+import type { Rule, RuleContext } from '../types';
 
 /** shared/windows-networking.md §2.4, §7 #26. */
 export const hostDockerInternalRule: Rule = {
@@ -19,17 +20,18 @@ export const hostDockerInternalRule: Rule = {
   check(ctx) {
     for (const service of ctx.compose.services) {
       const env = get(service.node, 'environment');
-      const values: Node[] = [...items(env), ...pairs(env).map((p) => p.value)];
-      for (const value of values) {
-        const scalar = asScalar(value);
-        if (typeof scalar?.value !== 'string') continue;
-        const index = scalar.value.indexOf('host.docker.internal');
-        if (index === -1) continue;
-        ctx.report({
-          span: { start: scalar.start, end: scalar.end },
-          message: `\`host.docker.internal\` does not resolve reliably in Windows containers (service \`${service.name}\`): pass the host address explicitly.`,
-        });
-      }
+      // `environment` is a list (`- KEY=value`) or a mapping (`KEY: value`).
+      for (const item of items(env)) reportIn(ctx, service, item);
+      for (const pair of pairs(env)) reportIn(ctx, service, pair.value);
     }
   },
 };
+
+function reportIn(ctx: RuleContext, service: ServiceModel, value: Node): void {
+  const scalar = asScalar(value);
+  if (typeof scalar?.value !== 'string' || !scalar.value.includes('host.docker.internal')) return;
+  ctx.report({
+    span: { start: scalar.start, end: scalar.end },
+    message: `\`host.docker.internal\` does not resolve reliably in Windows containers (service \`${service.name}\`): pass the host address explicitly.`,
+  });
+}

@@ -1,4 +1,5 @@
 import { get, items } from '../../documents/tree';
+import type { EffectiveDriver } from '../../compose/model';
 import { parsePort } from '../../compose/ports';
 import { supportOf, windowsDriver } from '../../knowledge/drivers';
 import type { Rule } from '../types';
@@ -20,20 +21,23 @@ export const portRangeRule: Rule = {
     sources: ['MOBY-WIN'],
   },
   check(ctx) {
+    const rangeSupport = (name: string | undefined) => {
+      const driver = windowsDriver(name);
+      return driver ? supportOf(driver, 'hostPortRange', ctx.windowsVersion)?.level : undefined;
+    };
     for (const service of ctx.compose.services) {
-      const drivers = serviceDrivers(ctx.compose, service);
-      const rangeSupport = (name: string | undefined) => {
-        const driver = windowsDriver(name);
-        return driver ? supportOf(driver, 'hostPortRange', ctx.windowsVersion)?.level : undefined;
-      };
-      const refusing = drivers.find((d) => rangeSupport(d.name) === 'no');
-      const allocating = drivers.find((d) => rangeSupport(d.name) === 'partial');
-      if (!refusing && !allocating) continue;
+      // The service's drivers are looked up only for a service that publishes a range: few do, and this runs on
+      // every keystroke for every service.
+      let drivers: EffectiveDriver[] | undefined;
       for (const item of items(get(service.node, 'ports'))) {
         const port = parsePort(item);
         if (!port?.published || !/^\d+-\d+$/.test(port.published.text)) continue;
         const [low, high] = port.published.text.split('-').map(Number);
         if (low === high) continue;
+        drivers ??= serviceDrivers(ctx.compose, service);
+        const refusing = drivers.find((d) => rangeSupport(d.name) === 'no');
+        const allocating = drivers.find((d) => rangeSupport(d.name) === 'partial');
+        if (!refusing && !allocating) break;
         if (refusing) {
           ctx.report({
             span: port.published.span,

@@ -21,15 +21,14 @@ export const staticIpWithoutSubnetRule: Rule = {
   },
   check(ctx) {
     for (const ip of staticIps(ctx.compose)) {
-      const span = { start: ip.address.start, end: ip.address.end };
       if (!ip.subnets.length) {
         if (ip.driver.name !== 'nat' && ip.driver.name !== 'transparent' && ip.driver.name !== 'l2bridge') continue;
         const why = ip.driver.name === 'nat'
           ? `network \`${ip.attachment.name}\` is a \`nat\` network whose subnet HNS picks per host (a /20 in 172.16.0.0/12, not the documented 172.16.0.0/16)`
           : `network \`${ip.attachment.name}\` (\`${ip.driver.name}\`) has no subnet configured`;
-        ctx.report({ span, message: `Static address \`${String(ip.address.value)}\` without an explicit subnet: ${why}, so it fails on hosts where it does not fit. Add \`ipam.config[].subnet\` to the network.` });
+        ctx.report({ span: { start: ip.address.start, end: ip.address.end }, message: `Static address \`${String(ip.address.value)}\` without an explicit subnet: ${why}, so it fails on hosts where it does not fit. Add \`ipam.config[].subnet\` to the network.` });
       } else if (ip.driver.name === 'transparent' && !ipamConfigs(ip.network).some((c) => get(c, 'gateway'))) {
-        ctx.report({ span, message: `Static addresses on the transparent network \`${ip.attachment.name}\` need the LAN's \`gateway\` in \`ipam.config\` too, or the containers cannot leave the subnet.` });
+        ctx.report({ span: { start: ip.address.start, end: ip.address.end }, message: `Static addresses on the transparent network \`${ip.attachment.name}\` need the LAN's \`gateway\` in \`ipam.config\` too, or the containers cannot leave the subnet.` });
       }
     }
   },
