@@ -6,6 +6,8 @@
  * anchors and tags as written, quoting style) straight from the text.
  */
 import jsyaml from 'js-yaml';
+import { parseYamlFast } from './yaml-fast';
+import { YAML_SCHEMA } from './yaml-schema';
 import { MERGE_KEY, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
 
 export interface ParseError {
@@ -23,29 +25,6 @@ const EMPTY_ENTRY = /-[ \t]*(?:#[^\r\n]*)?(?:\r|\n|$)/;
 
 /** Deeper nesting than this is reported, not parsed: no real compose file comes close, and it bounds the stack. */
 export const YAML_MAX_DEPTH = 200;
-
-/**
- * Compose's own tags (`!reset`, `!override`) and any other local tag are kept as plain data: the tree records the
- * tag, nothing is ever constructed from it (no code runs because a file says so).
- */
-function passThroughTags(): jsyaml.Type[] {
-  const kinds = ['scalar', 'sequence', 'mapping'] as const;
-  return kinds.map(
-    (kind) =>
-      new jsyaml.Type('!', {
-        kind,
-        multi: true,
-        resolve: () => true,
-        construct: (data: unknown) => data ?? null,
-      }),
-  );
-}
-
-// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
-
-// Core schema (YAML 1.2 booleans and numbers, as compose's Go parser reads them; no timestamps) plus merge keys.
-const SCHEMA = jsyaml.CORE_SCHEMA.extend([merge, ...passThroughTags()]);
 
 interface Frame {
   open: number;
@@ -87,6 +66,13 @@ function isFlowIndicator(ch: number): boolean {
  * its own): every span is shifted by it, so the nodes fit into that document's tree.
  */
 export function parseYaml(text: string, offset = 0): ParsedYaml {
+  // Most compose files are in the subset the fast path reads (documents/yaml-fast.ts); the rest come here.
+  const root = parseYamlFast(text, offset);
+  return root ? { root, errors: [] } : parseYamlGeneral(text, offset);
+}
+
+/** js-yaml's parse, with the located tree rebuilt from its events: any YAML, and its errors. */
+export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
   // js-yaml strips a BOM before parsing, which would shift every offset by one: strip it here and add it back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const base = bom + offset;
@@ -345,7 +331,7 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
   };
 
   try {
-    jsyaml.load(input, { schema: SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
+    jsyaml.load(input, { schema: YAML_SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
   } catch (error) {
     return { root: undefined, errors: [toParseError(error, base, input)] };
   }

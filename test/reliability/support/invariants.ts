@@ -9,6 +9,8 @@
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
 import { reparseIncrementally } from '../../../server/src/documents/incremental';
 import { treePicture } from '../../../server/src/documents/tree-picture';
+import { parseYamlGeneral } from '../../../server/src/documents/yaml';
+import { parseYamlFast } from '../../../server/src/documents/yaml-fast';
 import type { Language } from '../../../server/src/documents/kind';
 import type { LineIndex, Position, Range, Span } from '../../../server/src/documents/text';
 import { effectivePairs, type Node } from '../../../server/src/documents/tree';
@@ -109,6 +111,7 @@ export function checkInvariants(path: string, text: string, options: { language?
     if (typeof e.message !== 'string' || !e.message) violations.push('parse error without a message');
   }
   violations.push(...treeViolations(doc.root, length));
+  if (doc.language === 'yaml') violations.push(...fastPathViolations(text));
 
   const results: CheckResult[] = [];
   for (const target of options.targets ?? TARGETS) {
@@ -224,5 +227,22 @@ export function incrementalInvariants(path: string, before: string, after: strin
     return violations;
   } catch (error) {
     return [`incremental re-parse threw: ${describe(error)}`];
+  }
+}
+
+/**
+ * What the fast YAML path (documents/yaml-fast.ts) accepts it must read as the general path does: the same tree,
+ * and never a tree where the general path reports an error.
+ */
+export function fastPathViolations(text: string): string[] {
+  try {
+    const fast = parseYamlFast(text);
+    if (!fast) return [];
+    const general = parseYamlGeneral(text);
+    if (general.errors.length) return [`fast YAML path: accepted a text the general path refuses (${general.errors[0].message})`];
+    if (JSON.stringify(treePicture(fast)) !== JSON.stringify(treePicture(general.root))) return ['fast YAML path: the tree differs from the general path\'s'];
+    return [];
+  } catch (error) {
+    return [`fast YAML path threw: ${describe(error)}`];
   }
 }

@@ -1,0 +1,26 @@
+/** The YAML schema compose files are read with, by both the general and the fast path (documents/yaml*.ts). */
+import jsyaml from 'js-yaml';
+
+/**
+ * Compose's own tags (`!reset`, `!override`) and any other local tag are kept as plain data: the tree records the
+ * tag, nothing is ever constructed from it (no code runs because a file says so).
+ */
+function passThroughTags(): jsyaml.Type[] {
+  const kinds = ['scalar', 'sequence', 'mapping'] as const;
+  return kinds.map(
+    (kind) =>
+      new jsyaml.Type('!', {
+        kind,
+        multi: true,
+        resolve: () => true,
+        construct: (data: unknown) => data ?? null,
+      }),
+  );
+}
+
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
+
+// Core schema (YAML 1.2 booleans and numbers, as compose's Go parser reads them; no timestamps) plus merge keys.
+export const YAML_SCHEMA = jsyaml.CORE_SCHEMA.extend([merge, ...passThroughTags()]);
+
