@@ -126,3 +126,15 @@ describe('fast YAML path', () => {
     );
   });
 });
+
+describe('fast YAML path on large input', () => {
+  it('reads a flow mapping of 100,000 keys, and a mapping of 100,000 entries, in linear time', () => {
+    // Duplicate keys are looked for in a set once a mapping is long: a pairwise scan would take minutes here.
+    const flow = `a: {${Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\n`;
+    const block = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}\n`).join('');
+    for (const text of [flow, block]) {
+      const root = parseYamlFast(text);
+      assert.ok(root, 'taken by the fast path');
+    }
+  });
+});

@@ -258,6 +258,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     let j = skipSpaces(i + 1);
     const items: Node[] = [];
     const pairs: Pair[] = [];
+    let names: Set<string> | undefined;
     if (at(j) !== close) {
       for (;;) {
         if (open === Ch.LBracket) {
@@ -275,7 +276,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
           if (at(j + 1) !== Ch.Space || text.charCodeAt(j - 1) === Ch.Space || j - keyStart > MAX_KEY) giveUp();
           const key = scalar(plainValue(text.slice(keyStart, j)), 'plain', keyStart, j);
           if (key.value === '<<') giveUp();
-          checkUnique(pairs, key);
+          names = checkUniqueIn(pairs, names, key);
           const valueAt = skipSpaces(j + 1);
           const c = at(valueAt);
           if (c === Ch.Comma || c === Ch.RBrace || c === Ch.Hash) giveUp(); // an empty value
