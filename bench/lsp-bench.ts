@@ -49,6 +49,11 @@ export interface LspRunResult {
   completionMs: number[];
   completionNonEmpty: number;
   peakRssBytes?: number;
+  /**
+   * VmHWM after the first diagnostics (index 0) and after each edit's diagnostics (index i + 1): the peak after the
+   * same work, for comparing servers that got through different numbers of edits in a phase's time budget.
+   */
+  peakRssAfterEdits: (number | undefined)[];
   stderrTail: string;
 }
 
@@ -111,6 +116,7 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
     p.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: doc.text } });
     const first = await opened;
     const openMs = first.at - t0;
+    const peakRssAfterEdits = [p.peakRss()];
     const check = validation(spec, first.d.diagnostics);
     // Let a server that validates twice on open do so now, not during the first edit.
     const before = publications;
@@ -138,6 +144,7 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
       });
       const got = await updated;
       editMs.push(got.at - e0);
+      peakRssAfterEdits.push(p.peakRss());
     }
 
     const hoverMs: number[] = [];
@@ -173,6 +180,7 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
       completionMs,
       completionNonEmpty,
       peakRssBytes,
+      peakRssAfterEdits,
       stderrTail: p.stderr.slice(-500),
     };
   } finally {
