@@ -15,6 +15,12 @@ import jsyaml from 'js-yaml';
 import type { MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './tree';
 import { YAML_SCHEMA } from './yaml-schema';
 
+/**
+ * What `text.charCodeAt(i) | 0` gives past the end (NaN | 0): a NUL, which no accepted text holds (NON_PRINTABLE
+ * refuses it), so it can stand for the end without a bounds check on every character read.
+ */
+const END = 0;
+
 /** Thrown (one shared value) to leave the fast path; caught once per parse. */
 const GIVE_UP = Symbol('not in the fast subset');
 
@@ -84,7 +90,7 @@ function refusedStart(c: number): boolean {
   return (
     c === Ch.Amp || c === Ch.Star || c === Ch.Bang || c === Ch.Pipe || c === Ch.Gt || c === Ch.Percent || c === Ch.At || c === Ch.Backtick ||
     c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace || c === Ch.Hash || c === Ch.LBracket || c === Ch.LBrace ||
-    c === Ch.DQuote || c === Ch.SQuote || c === Ch.Question || c === Ch.Colon || c === Ch.Dash || c === -1
+    c === Ch.DQuote || c === Ch.SQuote || c === Ch.Question || c === Ch.Colon || c === Ch.Dash || c === END
   );
 }
 
@@ -105,15 +111,14 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
   /** Where the line after the last node read starts (every reader leaves it there). */
   let pos = 0;
 
-  const at = (i: number): number => (i < n ? text.charCodeAt(i) : -1);
   const blankOrEnd = (i: number): boolean => i >= n || text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.LF || text.charCodeAt(i) === Ch.CR;
   /**
    * Whether a plain scalar may not start at `i`: an indicator, except a `-` followed by a character a plain scalar
    * may hold (`-1`, `-foo`).
    */
   const refusedAt = (i: number, flow: boolean): boolean => {
-    const c = at(i);
-    if (c === Ch.Dash) return blankOrEnd(i + 1) || (flow && isFlowIndicator(at(i + 1)));
+    const c = (text.charCodeAt(i) | 0);
+    if (c === Ch.Dash) return blankOrEnd(i + 1) || (flow && isFlowIndicator((text.charCodeAt(i + 1) | 0)));
     return refusedStart(c);
   };
   const giveUp = (): never => {
@@ -122,15 +127,15 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
 
   /** From `i` (after a value), blanks and a comment to the end of the line; returns where the next line starts. */
   const endOfLine = (i: number): number => {
-    while (at(i) === Ch.Space) i++;
-    if (at(i) === Ch.Hash) {
+    while ((text.charCodeAt(i) | 0) === Ch.Space) i++;
+    if ((text.charCodeAt(i) | 0) === Ch.Hash) {
       if (text.charCodeAt(i - 1) !== Ch.Space) giveUp();
       while (i < n && text.charCodeAt(i) !== Ch.LF && text.charCodeAt(i) !== Ch.CR) i++;
     }
     if (i >= n) return n;
     const c = text.charCodeAt(i);
     if (c === Ch.LF) return i + 1;
-    if (c === Ch.CR && at(i + 1) === Ch.LF) return i + 2;
+    if (c === Ch.CR && (text.charCodeAt(i + 1) | 0) === Ch.LF) return i + 2;
     return giveUp();
   };
 
@@ -141,13 +146,13 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
   const nextContent = (i: number): number => {
     for (;;) {
       let j = i;
-      while (at(j) === Ch.Space) j++;
+      while ((text.charCodeAt(j) | 0) === Ch.Space) j++;
       if (j >= n) return n;
       const c = text.charCodeAt(j);
       if (c === Ch.Hash || c === Ch.LF || c === Ch.CR) {
         if (c === Ch.Hash) while (j < n && text.charCodeAt(j) !== Ch.LF && text.charCodeAt(j) !== Ch.CR) j++;
         if (j >= n) return n;
-        if (text.charCodeAt(j) === Ch.CR && at(j + 1) !== Ch.LF) giveUp();
+        if (text.charCodeAt(j) === Ch.CR && (text.charCodeAt(j + 1) | 0) !== Ch.LF) giveUp();
         i = j + (text.charCodeAt(j) === Ch.CR ? 2 : 1);
         continue;
       }
@@ -179,7 +184,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       if (c === Ch.LF || c === Ch.CR) giveUp();
       if (quote === Ch.DQuote && c === Ch.Backslash) giveUp();
       if (c === quote) {
-        if (quote === Ch.SQuote && at(j + 1) === Ch.SQuote) {
+        if (quote === Ch.SQuote && (text.charCodeAt(j + 1) | 0) === Ch.SQuote) {
           value += text.slice(from, j + 1);
           j += 2;
           from = j;
@@ -220,11 +225,11 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     if (refusedAt(i, true)) giveUp();
     let j = i;
     for (;;) {
-      const c = at(j);
-      if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace) break;
+      const c = (text.charCodeAt(j) | 0);
+      if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace) break;
       if (c === Ch.LBracket || c === Ch.LBrace) giveUp();
       // `C:\\data` is one scalar; a `:` before a blank or an indicator makes a key (`[a: b]`), which goes the general way.
-      if (c === Ch.Colon && (blankOrEnd(j + 1) || isFlowIndicator(at(j + 1)))) giveUp();
+      if (c === Ch.Colon && (blankOrEnd(j + 1) || isFlowIndicator((text.charCodeAt(j + 1) | 0)))) giveUp();
       if (c === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) giveUp();
       j++;
     }
@@ -235,13 +240,13 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
   };
 
   const skipSpaces = (i: number): number => {
-    while (at(i) === Ch.Space) i++;
+    while ((text.charCodeAt(i) | 0) === Ch.Space) i++;
     return i;
   };
 
   /** A flow item or value: a quoted or plain scalar, or a nested flow collection; `flowEnd` is left after it. */
   const flowNode = (i: number, depth: number): Node => {
-    const c = at(i);
+    const c = (text.charCodeAt(i) | 0);
     if (c === Ch.DQuote || c === Ch.SQuote) {
       const node = quoted(i);
       flowEnd = quotedEnd;
@@ -259,7 +264,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     const items: Node[] = [];
     const pairs: Pair[] = [];
     let names: Set<string> | undefined;
-    if (at(j) !== close) {
+    if ((text.charCodeAt(j) | 0) !== close) {
       for (;;) {
         if (open === Ch.LBracket) {
           items.push(flowNode(j, depth));
@@ -273,21 +278,21 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
             if (c === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) giveUp();
             j++;
           }
-          if (at(j + 1) !== Ch.Space || text.charCodeAt(j - 1) === Ch.Space || j - keyStart > MAX_KEY) giveUp();
+          if ((text.charCodeAt(j + 1) | 0) !== Ch.Space || text.charCodeAt(j - 1) === Ch.Space || j - keyStart > MAX_KEY) giveUp();
           const key = scalar(plainValue(text.slice(keyStart, j)), 'plain', keyStart, j);
           if (key.value === '<<') giveUp();
           names = checkUniqueIn(pairs, names, key);
           const valueAt = skipSpaces(j + 1);
-          const c = at(valueAt);
+          const c = (text.charCodeAt(valueAt) | 0);
           if (c === Ch.Comma || c === Ch.RBrace || c === Ch.Hash) giveUp(); // an empty value
           pairs.push({ key, value: flowNode(valueAt, depth) });
         }
         j = skipSpaces(flowEnd);
-        const c = at(j);
+        const c = (text.charCodeAt(j) | 0);
         if (c === close) break;
         if (c !== Ch.Comma) giveUp();
         j = skipSpaces(j + 1);
-        if (at(j) === close || at(j) === Ch.Comma) giveUp(); // a trailing or doubled comma
+        if ((text.charCodeAt(j) | 0) === close || (text.charCodeAt(j) | 0) === Ch.Comma) giveUp(); // a trailing or doubled comma
       }
     }
     flowEnd = j + 1;
@@ -315,8 +320,8 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       if (refusedAt(i, false)) giveUp();
       let j = i;
       for (;;) {
-        const d = at(j);
-        if (d === -1 || d === Ch.LF || d === Ch.CR) break;
+        const d = (text.charCodeAt(j) | 0);
+        if (d === END || d === Ch.LF || d === Ch.CR) break;
         if (d === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) break;
         if (d === Ch.Colon && blankOrEnd(j + 1)) {
           // `key: ...` inside a sequence entry is a mapping at this column; after a key it is an error.
@@ -358,8 +363,8 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       if (refusedAt(i, false)) giveUp();
       let j = i;
       for (;;) {
-        const c = at(j);
-        if (c === -1 || c === Ch.LF || c === Ch.CR) giveUp(); // no `:`, so not a key (a multi-line scalar?)
+        const c = (text.charCodeAt(j) | 0);
+        if (c === END || c === Ch.LF || c === Ch.CR) giveUp(); // no `:`, so not a key (a multi-line scalar?)
         if (c === Ch.Colon && blankOrEnd(j + 1)) break;
         if (c === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) giveUp();
         j++;
@@ -372,8 +377,8 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
 
       let value: Node;
       const valueAt = skipSpaces(colon + 1);
-      const c = at(valueAt);
-      if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
+      const c = (text.charCodeAt(valueAt) | 0);
+      if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
         // Nothing more on the line: a nested block below, or an empty value (which sits right after the `:`).
         const lineEnd = endOfLine(valueAt);
         const next = nextContent(lineEnd);
@@ -403,9 +408,9 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     let dash = first;
     for (;;) {
       const contentAt = skipSpaces(dash + 1);
-      const c = at(contentAt);
+      const c = (text.charCodeAt(contentAt) | 0);
       let item: Node;
-      if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
+      if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
         // `-` alone: a nested block below, or an empty entry (right after the `-`).
         const lineEnd = endOfLine(contentAt);
         const next = nextContent(lineEnd);
