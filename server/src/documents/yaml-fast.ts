@@ -13,6 +13,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './tree';
+import { Ch, isFlowIndicator } from './yaml-chars';
 import { YAML_SCHEMA } from './yaml-schema';
 
 /**
@@ -33,32 +34,6 @@ const MAX_DEPTH = 64;
 /** YAML allows an implicit key of at most 1024 characters. */
 const MAX_KEY = 1024;
 
-const enum Ch {
-  LF = 10,
-  CR = 13,
-  Space = 32,
-  Bang = 33,
-  DQuote = 34,
-  Hash = 35,
-  Percent = 37,
-  Amp = 38,
-  SQuote = 39,
-  Star = 42,
-  Comma = 44,
-  Dash = 45,
-  Dot = 46,
-  Colon = 58,
-  Gt = 62,
-  Question = 63,
-  At = 64,
-  LBracket = 91,
-  Backslash = 92,
-  RBracket = 93,
-  Backtick = 96,
-  LBrace = 123,
-  Pipe = 124,
-  RBrace = 125,
-}
 
 // The implicit types a plain scalar is tried against, in js-yaml's order (null, bool, int, float, and merge).
 const IMPLICIT = (YAML_SCHEMA as unknown as { compiledImplicit: jsyaml.Type[] }).compiledImplicit;
@@ -94,9 +69,6 @@ function refusedStart(c: number): boolean {
   );
 }
 
-function isFlowIndicator(c: number): boolean {
-  return c === Ch.Comma || c === Ch.LBracket || c === Ch.RBracket || c === Ch.LBrace || c === Ch.RBrace;
-}
 
 /**
  * The located tree of `text` (a whole YAML document), with every offset shifted by `base`; undefined when the

@@ -7,6 +7,7 @@
  */
 import jsyaml from 'js-yaml';
 import { parseYamlFast } from './yaml-fast';
+import { Ch, isFlowIndicator } from './yaml-chars';
 import { YAML_SCHEMA } from './yaml-schema';
 import { MERGE_KEY, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
 
@@ -31,35 +32,11 @@ interface Frame {
   children: Node[];
 }
 
-const enum Ch {
-  Tab = 9,
-  LF = 10,
-  CR = 13,
-  Space = 32,
-  Hash = 35,
-  Amp = 38,
-  Bang = 33,
-  Star = 42,
-  Comma = 44,
-  Colon = 58,
-  Question = 63,
-  DQuote = 34,
-  SQuote = 39,
-  Pipe = 124,
-  Gt = 62,
-  LBracket = 91,
-  RBracket = 93,
-  LBrace = 123,
-  RBrace = 125,
-}
 
 function isSpace(ch: number): boolean {
   return ch === Ch.Space || ch === Ch.Tab || ch === Ch.LF || ch === Ch.CR;
 }
 
-function isFlowIndicator(ch: number): boolean {
-  return ch === Ch.Comma || ch === Ch.LBracket || ch === Ch.RBracket || ch === Ch.LBrace || ch === Ch.RBrace;
-}
 
 /**
  * `offset`: where `text` starts in a larger document (documents/incremental.ts re-parses one entry of a file on
