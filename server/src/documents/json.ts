@@ -131,32 +131,36 @@ function firstOffsetDeeperThan(text: string, limit: number): number {
   return -1;
 }
 
-function spanOf(n: JsonNode, length: number) {
-  // jsonc-parser gives the nodes around an unterminated `/*` at the end one character past the text: clamp.
-  const s = { start: Math.min(n.offset, length), end: Math.min(n.offset + n.length, length) };
-  return { ...s, fullStart: s.start };
-}
-
+/*
+ * Nodes are built field by field: spreading a span into each literal takes V8's slow path, and a 2 MB HNS dump
+ * has a few hundred thousand nodes. jsonc-parser gives the nodes around an unterminated `/*` at the end one
+ * character past the text, so ends are clamped.
+ */
 function convert(n: JsonNode, length: number): Node {
-  const span = (node: JsonNode) => spanOf(node, length);
+  const start = Math.min(n.offset, length);
+  const end = Math.min(n.offset + n.length, length);
   switch (n.type) {
     case 'object': {
       const pairs: Pair[] = [];
       for (const prop of n.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k) continue;
-        const key: ScalarNode = { kind: 'scalar', value: String(k.value), style: 'double', ...span(k) };
+        const keyStart = Math.min(k.offset, length);
         const at = Math.min(k.offset + k.length, length);
+        const key: ScalarNode = { kind: 'scalar', value: String(k.value), style: 'double', start: keyStart, end: at, fullStart: keyStart };
         const value: Node = v ? convert(v, length) : { kind: 'scalar', value: null, style: 'empty', start: at, end: at, fullStart: at };
         pairs.push({ key, value });
       }
-      return { kind: 'map', pairs, flow: true, ...span(n) } satisfies MapNode;
+      return { kind: 'map', pairs, flow: true, start, end, fullStart: start } satisfies MapNode;
     }
-    case 'array':
-      return { kind: 'seq', items: (n.children ?? []).map((c) => convert(c, length)), flow: true, ...span(n) } satisfies SeqNode;
+    case 'array': {
+      const items: Node[] = [];
+      for (const child of n.children ?? []) items.push(convert(child, length));
+      return { kind: 'seq', items, flow: true, start, end, fullStart: start } satisfies SeqNode;
+    }
     case 'string':
-      return { kind: 'scalar', value: n.value as string, style: 'double', ...span(n) };
+      return { kind: 'scalar', value: n.value as string, style: 'double', start, end, fullStart: start };
     default:
-      return { kind: 'scalar', value: (n.value ?? null) as ScalarNode['value'], style: 'plain', ...span(n) };
+      return { kind: 'scalar', value: (n.value ?? null) as ScalarNode['value'], style: 'plain', start, end, fullStart: start };
   }
 }
