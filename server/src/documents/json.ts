@@ -142,8 +142,10 @@ function convert(n: JsonNode, length: number): Node {
   switch (n.type) {
     case 'object': {
       const pairs: Pair[] = [];
-      for (const prop of n.children ?? []) {
-        const [k, v] = prop.children ?? [];
+      const props = n.children ?? [];
+      for (let i = 0; i < props.length; i++) {
+        const k = props[i].children?.[0];
+        const v = props[i].children?.[1];
         if (!k) continue;
         const keyStart = Math.min(k.offset, length);
         const at = Math.min(k.offset + k.length, length);
@@ -151,11 +153,13 @@ function convert(n: JsonNode, length: number): Node {
         const value: Node = v ? convert(v, length) : { kind: 'scalar', value: null, style: 'empty', start: at, end: at, fullStart: at };
         pairs.push({ key, value });
       }
-      return { kind: 'map', pairs, flow: true, start, end, fullStart: start } satisfies MapNode;
+      // JSON has no merge keys (`"<<"` is an ordinary key), and saying so spares every get() a scan for one.
+      return { kind: 'map', pairs, flow: true, merges: false, start, end, fullStart: start } satisfies MapNode;
     }
     case 'array': {
       const items: Node[] = [];
-      for (const child of n.children ?? []) items.push(convert(child, length));
+      const children = n.children ?? [];
+      for (let i = 0; i < children.length; i++) items.push(convert(children[i], length));
       return { kind: 'seq', items, flow: true, start, end, fullStart: start } satisfies SeqNode;
     }
     case 'string':
