@@ -49,6 +49,8 @@ describe('fast YAML path', () => {
     ['a sequence root', '- a\n- b: 1\n  c: 2\n-\n'],
     ['keys with spaces and dots', 'com.docker.network.windowsshim.networkname: x\nmy key: y\n'],
     ['non-ASCII text', 'a: héllo 😀\nb: "ü"\n'],
+    ['a byte order mark', '\ufeffa: 1\nb:\n  - c: 2\n    d: 3\n'],
+    ['a byte order mark before a sequence with a compact mapping', '\ufeff- a: 1\n  b: 2\n'],
   ];
   for (const [name, text] of accepted) {
     it(`reads ${name}, as the general path does`, () => {
@@ -76,9 +78,12 @@ describe('fast YAML path', () => {
     ['a duplicate key in a flow mapping', 'a: {k: 1, k: 2}\n'],
     ['keys that are the same once typed', '1: a\n1.0: b\n'],
     ['a tab', 'a:\n\tb: 1\n'],
-    ['a byte order mark', '\ufeffa: 1\n'],
+    ['two byte order marks', '\ufeff\ufeffa: 1\n'],
     ['a document marker', '---\na: 1\n'],
     ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['a document marker with no blank after it', '---:services: {}\n'],
+    ['a document marker before a block scalar indicator', '\ufeff--->x: {}\n'],
+    ['a document end marker', 'a: 1\n...\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a mapping in a mapping value', 'a: b: c\n'],
     ['a sequence in a sequence entry', '- - a\n'],
@@ -108,8 +113,9 @@ describe('fast YAML path', () => {
     accepted.map(([, text]) => text).join(''),
     'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n    isolation: process\n    networks:\n      lan:\n        ipv4_address: 10.0.0.5\n    ports: ["80:80", 443]\n    labels: {a: b}\nnetworks:\n  lan:\n    driver: transparent\n    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n',
     'a:\n- b\n-\n  - c: [1, {d: e}]\n    f: \'g\'\n',
+    '\ufeff- a: 1\n  b: [x]\n- c\n',
   ];
-  const alphabet = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', 'a', 'b', '1', '0x', '.', '~', '\t', '&a', '*a', '!', '|', '>', '?', '<<', '\\', 'null', 'true');
+  const alphabet = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', 'a', 'b', '1', '0x', '.', '~', '\t', '&a', '*a', '!', '|', '>', '?', '<<', '\\', 'null', 'true', '\ufeff', '---', '...', '%');
 
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
     fc.assert(

@@ -76,7 +76,12 @@ function refusedStart(c: number): boolean {
  */
 export function parseYamlFast(text: string, base = 0): Node | undefined {
   const n = text.length;
-  if (n === 0 || text.charCodeAt(0) === 0xfeff || text.includes('\t') || NON_PRINTABLE.test(text)) return undefined;
+  if (n === 0 || text.includes('\t') || NON_PRINTABLE.test(text)) return undefined;
+  // A byte order mark (Windows editors write one) is not content: the first line starts after it, and offsets
+  // still count it, as the general path's do.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // js-yaml strips a second one as well (the general path strips the first itself), so two are left to it.
+  if (bom && text.charCodeAt(1) === 0xfeff) return undefined;
 
   /** Indentation of the line found by the last nextContent(). */
   let lineIndent = 0;
@@ -129,7 +134,9 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
         continue;
       }
       lineIndent = j - i;
-      if (lineIndent === 0 && (c === Ch.Percent || ((c === Ch.Dash || c === Ch.Dot) && text.startsWith(c === Ch.Dash ? '---' : '...', j) && blankOrEnd(j + 3)))) giveUp();
+      // js-yaml reads `---` at the start of a document as the marker even with no blank after it (`---:a`), so any
+      // line that starts so is left to it.
+      if (lineIndent === 0 && (c === Ch.Percent || ((c === Ch.Dash || c === Ch.Dot) && text.startsWith(c === Ch.Dash ? '---' : '...', j)))) giveUp();
       return j;
     }
   };
@@ -315,7 +322,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
 
   const lineStartOf = (i: number): number => {
     let j = i;
-    while (j > 0 && text.charCodeAt(j - 1) !== Ch.LF && text.charCodeAt(j - 1) !== Ch.CR) j--;
+    while (j > bom && text.charCodeAt(j - 1) !== Ch.LF && text.charCodeAt(j - 1) !== Ch.CR) j--;
     return j;
   };
 
@@ -411,7 +418,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
   };
 
   try {
-    const first = nextContent(0);
+    const first = nextContent(bom);
     if (first >= n) return undefined;
     const root = blockNode(first, lineIndent, 0);
     // Anything left (a line less indented than the root, say) is for the general path to judge.
