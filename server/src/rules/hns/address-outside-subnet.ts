@@ -7,10 +7,15 @@ import { networkById, spanOf } from './helpers';
 
 function contains(prefix: string, address: string): boolean | undefined {
   if (!isCidr(prefix) || !isIpAddress(address)) return undefined;
-  const [net, bits] = ipaddr.parseCIDR(prefix.trim());
-  const ip = ipaddr.parse(address.trim());
-  if (ip.kind() !== net.kind()) return false;
-  return ip.match(net, bits);
+  // isCidr is lenient where ipaddr.js is not (`fd00:: /64` passes it): a value ipaddr cannot read is not judged.
+  try {
+    const [net, bits] = ipaddr.parseCIDR(prefix.trim());
+    const ip = ipaddr.parse(address.trim());
+    if (ip.kind() !== net.kind()) return false;
+    return ip.match(net, bits);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Subnets HNS fills itself (Docker sends 0.0.0.0/0 to let HNS choose) say nothing about addresses. */

@@ -300,6 +300,12 @@ const RULE_CASES: Record<string, Case[]> = {
       text: `[{ "ID": "${G}", "Name": "n", "Type": "nat", "Subnets": [{ "AddressPrefix": "0.0.0.0/0", "GatewayAddress": "0.0.0.0" }] }, { "VirtualNetwork": "${G}", "IPAddress": "172.30.0.5" }]`,
       expect: [],
     },
+    {
+      // Found by the fuzzer: the rule threw on a prefix its format check lets through and ipaddr.js refuses.
+      name: 'a subnet prefix with a space inside (`fd00:: /64`) is not judged, and does not stop the rule',
+      text: `[{ "ID": "${G}", "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Subnets": [{ "AddressPrefix": "fd00:: /64", "GatewayAddress": "172.16.0.1" }] }]`,
+      expect: [],
+    },
   ],
   'hns-load-balancer-network': [
     {
