@@ -91,6 +91,11 @@ export function scalarText(node: Node | undefined): string | undefined {
 
 export const MERGE_KEY = '<<';
 
+/** A YAML merge key: a plain `<<` (a quoted `"<<"`, or any JSON key, is an ordinary key). */
+export function isMergeKey(key: Node): boolean {
+  return key.kind === 'scalar' && key.value === MERGE_KEY && key.style === 'plain';
+}
+
 /**
  * The effective pairs of a mapping: its own pairs, plus those brought in by YAML merge keys (`<<: *a` or
  * `<<: [*a, *b]`), where an own key wins over a merged one and an earlier merge source wins over a later one
@@ -99,10 +104,7 @@ export const MERGE_KEY = '<<';
  */
 function hasMergeKey(map: MapNode): boolean {
   const list = map.pairs;
-  for (let i = 0; i < list.length; i++) {
-    const key = list[i].key;
-    if (key.value === MERGE_KEY && key.style === 'plain') return true;
-  }
+  for (let i = 0; i < list.length; i++) if (isMergeKey(list[i].key)) return true;
   return false;
 }
 
@@ -112,12 +114,12 @@ export function effectivePairs(map: MapNode, depth = 0): Pair[] {
   // expand exponentially; with the cache every anchored mapping is expanded once.
   const cached = mergedPairsCache.get(map);
   if (cached) return cached;
-  const own = map.pairs.filter((p) => !(p.key.value === MERGE_KEY && p.key.style === 'plain'));
+  const own = map.pairs.filter((p) => !isMergeKey(p.key));
   const seen = new Set(own.map((p) => String(p.key.value)));
   const result = [...own];
   if (depth <= 32) {
     for (const mergePair of map.pairs) {
-      if (!(mergePair.key.value === MERGE_KEY && mergePair.key.style === 'plain')) continue;
+      if (!isMergeKey(mergePair.key)) continue;
       const sources: Node[] = [];
       const value = resolve(mergePair.value);
       if (value?.kind === 'seq') sources.push(...value.items);

@@ -12,9 +12,9 @@
  * does: yaml-fast.test.ts holds it to that, node for node and span for span, on generated and real files.
  */
 import jsyaml from 'js-yaml';
-import type { MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './tree';
+import { isMergeKey, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
 import { Ch, isFlowIndicator } from './yaml-chars';
-import { YAML_SCHEMA } from './yaml-schema';
+import { toScalarValue, YAML_SCHEMA } from './yaml-schema';
 
 /**
  * What `text.charCodeAt(i) | 0` gives past the end (NaN | 0): a NUL, which no accepted text holds (NON_PRINTABLE
@@ -51,11 +51,7 @@ function plainValue(text: string): ScalarValue {
     c === 0x6e /* n */ || c === 0x74 /* t */ || c === 0x66 /* f */;
   if (!maybeTyped) return text;
   for (const type of IMPLICIT) {
-    if (type.resolve(text)) {
-      const value: unknown = type.construct(text);
-      if (value === null || value === undefined) return null;
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
-    }
+    if (type.resolve(text)) return toScalarValue(type.construct(text));
   }
   return text;
 }
@@ -178,15 +174,15 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     return scalar(value, quote === Ch.DQuote ? 'double' : 'single', i, j + 1);
   };
 
-  /** Keys already in a mapping: a duplicate is an error js-yaml reports, so it ends the fast path. */
-  const checkUnique = (pairs: Pair[], key: ScalarNode): void => {
-    const name = String(key.value);
-    for (let k = 0; k < pairs.length; k++) if (String(pairs[k].key.value) === name) giveUp();
-  };
-  // A Set for long mappings (a services section with thousands of entries); linear for the many short ones.
+  /**
+   * Ends the fast path when `key` is already among `pairs`: a duplicate is an error js-yaml reports. Short mappings
+   * are scanned; a long one (a services section with thousands of entries) gets a set of names, returned to be
+   * passed back with the next key.
+   */
   const checkUniqueIn = (pairs: Pair[], names: Set<string> | undefined, key: ScalarNode): Set<string> | undefined => {
     if (!names && pairs.length < 16) {
-      checkUnique(pairs, key);
+      const name = String(key.value);
+      for (let k = 0; k < pairs.length; k++) if (String(pairs[k].key.value) === name) giveUp();
       return undefined;
     }
     if (!names) names = new Set(pairs.map((p) => String(p.key.value)));
@@ -259,7 +255,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
           }
           if ((text.charCodeAt(j + 1) | 0) !== Ch.Space || text.charCodeAt(j - 1) === Ch.Space || j - keyStart > MAX_KEY) giveUp();
           const key = scalar(plainValue(text.slice(keyStart, j)), 'plain', keyStart, j);
-          if (key.value === '<<') giveUp();
+          if (isMergeKey(key)) giveUp();
           names = checkUniqueIn(pairs, names, key);
           const valueAt = skipSpaces(j + 1);
           const c = (text.charCodeAt(valueAt) | 0);
@@ -350,7 +346,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       }
       if (text.charCodeAt(j - 1) === Ch.Space || j - i > MAX_KEY) giveUp();
       const key = scalar(plainValue(text.slice(i, j)), 'plain', i, j);
-      if (key.value === '<<') giveUp();
+      if (isMergeKey(key)) giveUp();
       names = checkUniqueIn(pairs, names, key);
       const colon = j;
 

@@ -1,5 +1,6 @@
 /** The YAML schema compose files are read with, by both the general and the fast path (documents/yaml*.ts). */
 import jsyaml from 'js-yaml';
+import type { ScalarValue } from './tree';
 
 /**
  * Compose's own tags (`!reset`, `!override`) and any other local tag are kept as plain data: the tree records the
@@ -24,3 +25,10 @@ const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types
 // Core schema (YAML 1.2 booleans and numbers, as compose's Go parser reads them; no timestamps) plus merge keys.
 export const YAML_SCHEMA = jsyaml.CORE_SCHEMA.extend([merge, ...passThroughTags()]);
 
+
+/** What a scalar's constructed value becomes in the tree: null, a string, a number or a boolean. */
+export function toScalarValue(result: unknown): ScalarValue {
+  if (result === null || result === undefined) return null;
+  if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') return result;
+  return String(result);
+}

@@ -8,8 +8,8 @@
 import jsyaml from 'js-yaml';
 import { parseYamlFast } from './yaml-fast';
 import { Ch, isFlowIndicator } from './yaml-chars';
-import { YAML_SCHEMA } from './yaml-schema';
-import { MERGE_KEY, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
+import { toScalarValue, YAML_SCHEMA } from './yaml-schema';
+import { isMergeKey, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
 
 export interface ParseError {
   message: string;
@@ -281,7 +281,7 @@ export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
     pairUpSawMerge = false;
     for (let i = 0; i < children.length; i++) {
       const key = toKey(children[i]);
-      if (key.style === 'plain' && key.value === MERGE_KEY) pairUpSawMerge = true;
+      if (isMergeKey(key)) pairUpSawMerge = true;
       const next = children[i + 1];
       if (next && colonBetween(children[i].end - base, next.fullStart - base)) {
         result.push({ key, value: next });
@@ -320,12 +320,6 @@ function toKey(node: Node): ScalarNode {
   if (node.kind === 'scalar') return node;
   // Complex keys (a mapping or sequence used as a key) never name anything compose reads: keep their place.
   return { kind: 'scalar', value: `[${node.kind} key]`, style: 'plain', start: node.start, end: node.end, fullStart: node.fullStart };
-}
-
-function toScalarValue(result: unknown): ScalarValue {
-  if (result === null || result === undefined) return null;
-  if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') return result;
-  return String(result);
 }
 
 function toParseError(error: unknown, base: number, input: string): ParseError {

@@ -4,7 +4,7 @@ import type { Rule } from '../rules/types';
 import { withContext } from './context';
 import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from './validate';
 import type { Language } from '../documents/kind';
-import { asMap, get, MERGE_KEY, type Node, type Pair } from '../documents/tree';
+import { asMap, get, isMergeKey, type Node, type Pair } from '../documents/tree';
 import { formatPointer } from './pointer';
 
 // The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
@@ -35,7 +35,7 @@ export function serviceParts(root: Node | undefined, validator: typeof ComposeVa
   const names = language === 'json' ? new Set<string>() : undefined;
   const parts: Part[] = [];
   for (const pair of services.pairs) {
-    if ((pair.key.value === MERGE_KEY && pair.key.style === 'plain') || pair.value.tag !== undefined) return undefined;
+    if (isMergeKey(pair.key) || pair.value.tag !== undefined) return undefined;
     if (names) {
       const name = String(pair.key.value);
       if (names.has(name)) return undefined;

@@ -5,7 +5,7 @@
  * converting, and a document whose aliases expand past the budget is not handed to a validator at all:
  * an alias bomb costs a finding, not the server.
  */
-import { effectivePairs, MERGE_KEY, resolve, type Node } from '../documents/tree';
+import { effectivePairs, isMergeKey, resolve, type Node } from '../documents/tree';
 
 export const DEFAULT_EXPANSION_BUDGET = 1_000_000;
 
@@ -21,10 +21,6 @@ export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BU
 /** True for a pair compose drops: `key: !reset ...`. */
 export function isReset(node: Node): boolean {
   return node.tag === '!reset';
-}
-
-function isMergePair(keyNode: Node): boolean {
-  return keyNode.kind === 'scalar' && keyNode.value === MERGE_KEY && keyNode.style === 'plain';
 }
 
 /**
@@ -83,7 +79,7 @@ class Converter {
     } else {
       const obj: Record<string, unknown> = {};
       for (const pair of effectivePairs(n)) {
-        if (isMergePair(pair.key) || isReset(pair.value)) continue;
+        if (isMergeKey(pair.key) || isReset(pair.value)) continue;
         const key = String(pair.key.value);
         const value = this.convert(pair.value, depth + 1);
         // A key named `__proto__` must become data, not the object's prototype.
