@@ -111,18 +111,10 @@ function firstOffsetDeeperThan(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 34 /* " */) {
-      for (i++; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 92 /* \ */) i++;
-        else if (c === 34) break;
-      }
-    } else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < text.length && text.charCodeAt(i) !== 10) i++;
-    } else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const close = text.indexOf('*/', i + 2);
-      i = close === -1 ? text.length : close + 1;
-    } else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+    if (ch === 34 /* " */) i = skipString(text, i);
+    else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) i = skipLineComment(text, i);
+    else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) i = skipBlockComment(text, i);
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
       if (++depth > limit) return i;
     } else if (ch === 93 || ch === 125) {
       depth--;
