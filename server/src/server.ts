@@ -78,12 +78,12 @@ function insideWorkspace(path: string): boolean {
   return workspaceRoots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
 }
 
-/** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
 /** Whether trust keeps winnet from reading `path` from disk (an open editor buffer is read anyway). */
 function untrustedPath(path: string): boolean {
   return !workspaceTrusted && !insideWorkspace(path);
 }
 
+/** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
 const reader: FileReader = {
   refuses(path) {
     return untrustedPath(path) && !documents.get(pathToFileURL(path).href) ? 'the workspace is not trusted, and the file is outside its folders' : undefined;
