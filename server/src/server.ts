@@ -26,6 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine/check';
+import { slowHeapGrowthAfterFirstCheck } from './heap-growth';
 import type { CodeAction } from './service/actions';
 import type { CompletionItem } from './service/compose-complete';
 import type { DocumentInput, LanguageService } from './service/language-service';
@@ -173,6 +174,8 @@ function validate(doc: TextDocument): void {
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  } finally {
+    slowHeapGrowthAfterFirstCheck();
   }
 }
 
