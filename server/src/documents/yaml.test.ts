@@ -99,6 +99,7 @@ const cases: SpanCase[] = [
   { name: 'CRLF: the mapping ends before the last line break', yaml: 'a: 1\r\nb:\r\n  - x # c\r\n  - y\r\n', path: [], kind: 'map', text: 'a: 1\r\nb:\r\n  - x # c\r\n  - y' },
   { name: 'BOM: offsets are those of the text with its BOM', yaml: '\ufeffa: 1\nb: [x]\n', path: ['a'], kind: 'scalar', text: '1', offset: 4 },
   { name: 'BOM: the root starts after it', yaml: '\ufeffa: 1\nb: [x]\n', path: [], kind: 'map', text: 'a: 1\nb: [x]', offset: 1 },
+  { name: 'two BOMs: js-yaml strips one, the second is part of the key, offsets stay exact', yaml: '\ufeff\ufeffa: 1\n', path: ['\ufeffa'], kind: 'scalar', text: '1', offset: 5 },
   { name: 'BOM: flow items', yaml: '\ufeffa: 1\nb: [x]\n', path: ['b', 0], kind: 'scalar', text: 'x', offset: 10 },
   { name: 'a tab after the colon', yaml: 'a:\tx\nb: 1\n', path: ['a'], kind: 'scalar', text: 'x', offset: 3 },
   { name: 'a tab inside a quoted value', yaml: 'a: "t\tq"\n', path: ['a'], kind: 'scalar', style: 'double', text: '"t\tq"', value: 't\tq' },

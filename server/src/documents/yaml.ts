@@ -50,7 +50,8 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
 
 /** js-yaml's parse, with the located tree rebuilt from its events: any YAML, and its errors. */
 export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
-  // js-yaml strips a BOM before parsing, which would shift every offset by one: strip it here and add it back.
+  // js-yaml strips one leading BOM and reports offsets in what is left: `input` is that text, and `base` adds the
+  // BOM back. js-yaml gets the text as given, so a second BOM stays content for it, as it would in a plain load.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const base = bom + offset;
   const input = bom ? text.slice(1) : text;
@@ -308,7 +309,7 @@ export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
   };
 
   try {
-    jsyaml.load(input, { schema: YAML_SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
+    jsyaml.load(text, { schema: YAML_SCHEMA, listener, maxDepth: YAML_MAX_DEPTH } as jsyaml.LoadOptions);
   } catch (error) {
     return { root: undefined, errors: [toParseError(error, base, input)] };
   }
