@@ -2,10 +2,10 @@
  * How far V8 lets the server's heap grow past what lives in it, once the first check is done.
  *
  * By default V8 grows the old generation by up to 4× the live size before it collects, and every edit of a large
- * compose file leaves its garbage: a new copy of the text and the check's temporary data (about 25 MB per edit at
- * 5,000 services, bench/RESULTS.md). So a long editing session ends with a resident size about four times what the
- * server needs. A growing factor of 1.5 keeps it near 1.5× (bench: 329 → 246 MiB whole-run peak at 5,000
- * services, 40 edits) at no measurable cost per edit.
+ * compose file leaves its garbage: a new copy of the text and the check's temporary data (about 19 MB per edit at
+ * 5,000 services, bench/RESULTS.md). So a long editing session ends with a resident size up to four times what
+ * the server needs. With a growing factor of 1.5 V8 collects sooner (bench: 329 → 246 MiB whole-run peak at
+ * 5,000 services, 40 edits) at no measurable cost per edit.
  *
  * It is set after the first check, not at start-up: while the first large file is read the heap grows from a few MB
  * to its working size, and a small factor then means more full collections on the way (about 7% slower to open at
