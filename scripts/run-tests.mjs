@@ -3,7 +3,8 @@
 // suites in test/e2e, which have their own runner) with node's test runner and tsx. Node 20's --test takes no
 // globs, so the files are listed here. Extra arguments are passed to node (e.g. --test-name-pattern).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,5 +35,8 @@ if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...nodeArgs, ...files], { cwd: root, stdio: 'inherit' });
+// Servers the tests start keep their V8 code cache in a directory of this run, not in the user's cache folder;
+// the first start writes it and the later ones load the engine through it (server/src/code-cache.ts).
+const env = { ...process.env, WINNET_CODE_CACHE: process.env.WINNET_CODE_CACHE ?? mkdtempSync(join(tmpdir(), 'winnet-test-v8-cache-')) };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...nodeArgs, ...files], { cwd: root, stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -35,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // In an untrusted workspace the server reads no file outside the workspace folders that a compose file names
     // (`include`, `extends.file`); granting trust restarts it, reading them again.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // The server keeps V8's code cache of its bundles in the extension's storage folder (server/src/code-cache.ts).
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, codeCacheDir: path.join(context.globalStorageUri.fsPath, 'v8-cache') }),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
       workspace: {

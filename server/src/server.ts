@@ -4,7 +4,7 @@
  * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import type { ComposeSet, FileReader } from './compose/loader';
@@ -26,6 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine/check';
+import { CodeCache, codeCacheDir } from './code-cache';
 import { slowHeapGrowthAfterFirstCheck } from './heap-growth';
 import type { CodeAction } from './service/actions';
 import type { CompletionItem } from './service/compose-complete';
@@ -44,9 +45,34 @@ const docsBaseUrl = `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).hre
 let engineModule: typeof Engine | undefined;
 let languageService: LanguageService | undefined;
 
+/** Set in `initialize`, where the editor may name its storage folder (code-cache.ts). */
+let codeCache: CodeCache | undefined;
+
 function engine(): typeof Engine {
+  if (engineModule) return engineModule;
+  // Bundled (dist/server.js beside dist/engine.js), the engine loads through V8's code cache; from sources
+  // (tests that import server modules) it is a plain require.
+  const bundled = join(__dirname, 'engine.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (engineModule ??= require('./server-engine') as typeof Engine);
+  engineModule = (existsSync(bundled) ? (codeCache ??= new CodeCache(undefined)).require(bundled) : require('./server-engine')) as typeof Engine;
+  return engineModule;
+}
+
+/**
+ * Once, after the first check of a compose, HNS or CNI document has been sent (a foreign JSON file runs little of
+ * the engine): write the code cache, which now holds the bytecode of everything that check ran, then slow the
+ * heap's growth. In that order, because V8 refuses a cache made under other flags. On a timer so that the
+ * diagnostics are on their way first. Bundles first loaded after this (the HNS validators after a compose file)
+ * are compiled as without a cache.
+ */
+let afterFirstCheckScheduled = false;
+function afterFirstCheck(): void {
+  if (afterFirstCheckScheduled) return;
+  afterFirstCheckScheduled = true;
+  setTimeout(() => {
+    codeCache?.save();
+    slowHeapGrowthAfterFirstCheck();
+  }, 0);
 }
 
 function service(): LanguageService {
@@ -154,9 +180,11 @@ function validate(doc: TextDocument): void {
     });
     return;
   }
+  let ours = false;
   try {
     // Parsed first: a compose file that belongs to a set is checked once, in its set, not also alone.
     const parsed = service().parse(input(doc));
+    ours = parsed.kind !== 'none';
     if (parsed.kind === 'compose' && localPath(doc.uri)) {
       // A file included, extended or overridden by an open document is checked as part of that document's set.
       const otherOwners = [...(owners.get(doc.uri) ?? [])].filter((o) => o !== doc.uri && documents.get(o));
@@ -175,7 +203,7 @@ function validate(doc: TextDocument): void {
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   } finally {
-    slowHeapGrowthAfterFirstCheck();
+    if (ours) afterFirstCheck();
   }
 }
 
@@ -275,8 +303,9 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
-  const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown } | undefined;
+  const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown; codeCacheDir?: unknown } | undefined;
   workspaceTrusted = initial?.workspaceTrusted !== false;
+  codeCache ??= new CodeCache(codeCacheDir(process.env, initial?.codeCacheDir));
   if (initial?.settings) applySettings(initial.settings);
   return {
     capabilities: {
