@@ -30,6 +30,8 @@ export interface LspRunOptions {
   timeoutMs: number;
   nodeArgs?: string[];
   script?: string;
+  /** false: winnet starts without its V8 code cache. */
+  codeCache?: boolean;
 }
 
 export interface LspRunResult {
@@ -86,7 +88,7 @@ function validation(spec: ServerSpec, diagnostics: any[]): { ok: boolean; note: 
 }
 
 export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: string, services: number, o: LspRunOptions): Promise<LspRunResult> {
-  const p = spec.start(o.nodeArgs ?? [], o.script);
+  const p = spec.start(o.nodeArgs ?? [], o.script, { codeCache: o.codeCache });
   try {
     const { initializeMs } = await spec.initialize(p);
     const lineStarts = lineStartsOf(doc.text);

@@ -10,7 +10,8 @@
  *   200 ms (`validationDelayMs` in its SettingsState, not a setting), applied on open and on every change; the
  *   driver reports its times raw and with those 200 ms subtracted, and the ratios use the subtracted ones.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspProcess, sleep } from './lsp-client';
@@ -28,8 +29,11 @@ export interface ServerSpec {
   fixedDelayMs: number;
   /** True when publishDiagnostics carries the document version. */
   versionedDiagnostics: boolean;
-  /** Starts the server; `script` replaces the server's entry file (the profiler passes an unminified bundle). */
-  start(extraNodeArgs?: string[], script?: string): LspProcess;
+  /**
+   * Starts the server; `script` replaces the server's entry file (the profiler passes an unminified bundle).
+   * `codeCache: false` starts winnet without its V8 code cache, as the first start after an install.
+   */
+  start(extraNodeArgs?: string[], script?: string, options?: { codeCache?: boolean }): LspProcess;
   /** initialize + initialized + settings; resolves when the server has its settings. */
   initialize(p: LspProcess): Promise<{ initializeMs: number; capabilities: any }>;
 }
@@ -69,13 +73,29 @@ function configurationPulled(p: LspProcess, count: number, timeoutMs: number): P
   });
 }
 
+/**
+ * The V8 code cache of each winnet build in this benchmark run (server/src/code-cache.ts): a directory per
+ * server script, so two builds compared in one run do not replace each other's cache, and emptied when the run
+ * starts (`resetCodeCaches`), so no earlier build's cache is measured.
+ */
+const CODE_CACHES = join(CACHE, 'v8-cache');
+
+export function resetCodeCaches(): void {
+  rmSync(CODE_CACHES, { recursive: true, force: true });
+}
+
+function codeCacheDirFor(script: string): string {
+  return join(CODE_CACHES, createHash('sha256').update(script).digest('hex').slice(0, 12));
+}
+
 export const winnet: ServerSpec = {
   id: 'winnet',
   label: 'winnet',
   fixedDelayMs: 0,
   versionedDiagnostics: true,
-  start(extraNodeArgs = [], script = join(REPO, 'dist', 'server.js')) {
-    const p = new LspProcess(process.execPath, [...extraNodeArgs, script, '--stdio']);
+  start(extraNodeArgs = [], script = join(REPO, 'dist', 'server.js'), options = {}) {
+    const env = { ...process.env, WINNET_CODE_CACHE: options.codeCache === false ? 'off' : codeCacheDirFor(script) };
+    const p = new LspProcess(process.execPath, [...extraNodeArgs, script, '--stdio'], { env });
     const settings = { target: 'auto', windowsVersion: 'ltsc2022', debounceMs: 0, rules: {} };
     p.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'winnet' ? settings : {})));
     return p;
