@@ -201,10 +201,10 @@ export async function measureStartup(spec: ServerSpec): Promise<number> {
 }
 
 /**
- * The cost of a file that is not ours: a large JSON document (not compose, not HNS) opened in the editor, which
- * the extension's `json` selector sends to the server. Measures didOpen → (empty) diagnostics.
+ * didOpen → the first diagnostics, whatever they are. Used for a file that is not ours (a large JSON document the
+ * extension's `json` selector sends to winnet: empty diagnostics) and for the LSP floor server (bench/lsp-floor-server.ts).
  */
-export async function measureForeignOpen(spec: ServerSpec, text: string, uri: string, timeoutMs: number): Promise<{ ms: number; diagnostics: number }> {
+export async function measureForeignOpen(spec: Pick<ServerSpec, 'start' | 'initialize'>, text: string, uri: string, timeoutMs: number, languageId = 'json'): Promise<{ ms: number; diagnostics: number }> {
   const p = spec.start();
   try {
     await spec.initialize(p);
@@ -218,7 +218,7 @@ export async function measureForeignOpen(spec: ServerSpec, text: string, uri: st
       });
     });
     const t0 = performance.now();
-    p.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    p.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     const r = await got;
     return { ms: r.at - t0, diagnostics: r.n };
   } finally {
