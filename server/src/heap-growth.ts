@@ -7,10 +7,12 @@
  * the server needs. With a growing factor of 1.5 V8 collects sooner (bench: 329 → 246 MiB whole-run peak at
  * 5,000 services, 40 edits) at no measurable cost per edit.
  *
- * It is set after the server's first check, not at start-up: while a large file is read the heap grows from a few
- * MB to its working size, and a small factor then means more full collections on the way (about 7% slower to open
- * at 5,000 services). The first check is usually of the file that started the server; a large file opened after a
- * small one pays those 7%. It is a growth pace, not a limit: the heap still grows as far as the file needs.
+ * It is set after the server's first check of a compose, HNS or CNI file (server.ts `afterFirstCheck`, right after
+ * the code cache is written, because V8 refuses a cache made under other flags), not at start-up: while a large
+ * file is read the heap grows from a few MB to its working size, and a small factor then means more full
+ * collections on the way (about 7% slower to open at 5,000 services). The first check is usually of the file that
+ * started the server; a large file opened after a small one pays those 7%. It is a growth pace, not a limit: the
+ * heap still grows as far as the file needs.
  */
 import { setFlagsFromString } from 'node:v8';
 
