@@ -1,9 +1,11 @@
 /**
- * JSON (and JSON with comments) → the same located tree as YAML, through `jsonc-parser`. jsonc-parser is
- * recursive, so nesting is measured first with a flat scan and anything deeper than the limit is reported
- * instead of parsed: a 100,000-deep array must cost a finding, not the server's stack.
+ * JSON (and JSON with comments) → the same located tree as YAML. Strict JSON takes the fast path (json-fast.ts);
+ * the rest goes through `jsonc-parser`. jsonc-parser is recursive, so nesting is measured first with a flat scan
+ * and anything deeper than the limit is reported instead of parsed: a 100,000-deep array must cost a finding, not
+ * the server's stack (the fast path refuses past the same limit).
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
+import { parseJsonFast } from './json-fast';
 import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import type { ParseError } from './yaml';
 
@@ -20,6 +22,14 @@ export interface ParsedJson {
 }
 
 export function parseJson(text: string): ParsedJson {
+  // HNS, HCN and CNI documents are strict JSON, which the fast path reads (documents/json-fast.ts); JSON with
+  // comments, trailing commas, errors or deep nesting comes here.
+  const root = parseJsonFast(text, JSON_MAX_DEPTH);
+  return root ? { root, errors: [] } : parseJsonGeneral(text);
+}
+
+/** jsonc-parser's parse, converted to the located tree: any JSON or JSONC, and its errors. */
+export function parseJsonGeneral(text: string): ParsedJson {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Past the limit, each too-deep array or object is read as an empty one (its inside blanked, offsets kept), so
   // there is a shallow tree to tell the document's kind by.

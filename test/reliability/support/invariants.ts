@@ -7,6 +7,8 @@
  * script can report and count them.
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
+import { JSON_MAX_DEPTH, parseJsonGeneral } from '../../../server/src/documents/json';
+import { parseJsonFast } from '../../../server/src/documents/json-fast';
 import { reparseIncrementally } from '../../../server/src/documents/incremental';
 import { treePicture } from '../../../server/src/documents/tree-picture';
 import { parseYamlGeneral } from '../../../server/src/documents/yaml';
@@ -111,7 +113,7 @@ export function checkInvariants(path: string, text: string, options: { language?
     if (typeof e.message !== 'string' || !e.message) violations.push('parse error without a message');
   }
   violations.push(...treeViolations(doc.root, length));
-  if (doc.language === 'yaml') violations.push(...fastPathViolations(text));
+  violations.push(...(doc.language === 'yaml' ? fastPathViolations(text) : fastJsonPathViolations(text)));
 
   const results: CheckResult[] = [];
   for (const target of options.targets ?? TARGETS) {
@@ -227,6 +229,20 @@ export function incrementalInvariants(path: string, before: string, after: strin
     return violations;
   } catch (error) {
     return [`incremental re-parse threw: ${describe(error)}`];
+  }
+}
+
+/** The same for the fast JSON path (documents/json-fast.ts) against jsonc-parser's. */
+export function fastJsonPathViolations(text: string): string[] {
+  try {
+    const fast = parseJsonFast(text, JSON_MAX_DEPTH);
+    if (!fast) return [];
+    const general = parseJsonGeneral(text);
+    if (general.errors.length) return [`fast JSON path: accepted a text the general path refuses (${general.errors[0]!.message})`];
+    if (JSON.stringify(treePicture(fast)) !== JSON.stringify(treePicture(general.root))) return ["fast JSON path: the tree differs from the general path's"];
+    return [];
+  } catch (error) {
+    return [`fast JSON path threw: ${describe(error)}`];
   }
 }
 
