@@ -4,10 +4,11 @@
  *
  * Why: V8 compiles a function to bytecode the first time it runs. On the first open of a compose file that is a
  * share of the first check (the engine and 0.9 MB of generated validators), and loading the engine bundle itself
- * costs about 35 ms (bench/RESULTS.md). A cache made after the first check holds the bytecode of every function
- * that check ran, so the next start runs them without compiling. This is what Node 22's `module.enableCompileCache`
- * and VS Code's own start-up do; the extension host here is Node 20, which has neither, so the server does it with
- * `vm.Script`'s `cachedData`.
+ * costs about 40 ms (bench/RESULTS.md: 42 → 16 ms with the cache). A cache made after the first check holds the
+ * bytecode of every function that check ran, so the next start runs them without compiling. Node 22 has
+ * `module.enableCompileCache`, but the oldest VS Code winnet supports runs its servers on Node 20, and the server
+ * wants to choose when the cache is written (after the first check, before it changes a V8 flag), so it uses
+ * `vm.Script`'s `cachedData` itself.
  *
  * Safety: a cache file is named by the SHA-256 of the exact source, the Node version and the architecture, so a
  * rebuilt bundle never meets an old cache; V8 checks its own version and flags and rejects anything else
@@ -67,16 +68,16 @@ export class CodeCache {
     return module.exports;
   }
 
-  /**
-   * Writes the cache of every file whose cache was missing or rejected. Call it once the work the cache should
-   * cover has run (the server: after its first check), and before changing any V8 flag: V8 keys a cache by the
-   * flags it was made under. Failures are silent: a cache is an optimisation, and the next start will try again.
-   */
-  /** Per file this cache loaded: whether V8 used its cache (for tests and the server's log). */
+  /** Per file this cache loaded: whether V8 used its cache (for tests). */
   states(): Map<string, CacheState> {
     return new Map([...this.loaded].map(([path, { state }]) => [path, state]));
   }
 
+  /**
+   * Writes the cache of every file whose cache was missing or rejected, once. Call it when the work the cache
+   * should cover has run (the server: after its first check), and before changing any V8 flag: V8 keys a cache by
+   * the flags it was made under. Failures are silent: a cache is an optimisation, and the next start tries again.
+   */
   save(): void {
     if (this.saved) return;
     this.saved = true;
@@ -96,7 +97,10 @@ export class CodeCache {
   }
 }
 
-/** One cache per file, Node version and architecture: the CLI under the system's Node and the editor's server share a directory without evicting each other. */
+/**
+ * One cache per file, Node version and architecture: servers run by two Node versions (say, an editor's own and the
+ * system's) can share the user's cache folder without evicting each other.
+ */
 function cachePrefix(path: string): string {
   return `${basename(path)}-${process.version}-${process.arch}-`;
 }
