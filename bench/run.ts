@@ -60,7 +60,8 @@ const options = {
   completions: Number(args.completions ?? (quick ? 10 : 30)),
   budgetMs: Number(args['budget-ms'] ?? (quick ? 8000 : 15000)),
   minSamples: Number(args['min-samples'] ?? 2),
-  opens: Number(args.opens ?? (quick ? 1 : 3)),
+  // Rounds of open-only starts per run at N >= 1000 (at least one: it also holds the floors' samples).
+  opens: Math.max(1, Number(args.opens ?? (quick ? 1 : 3))),
   yls: !args['no-yls'],
   lsp: !args['no-lsp'],
   cli: !args['no-cli'],
@@ -100,7 +101,6 @@ function nodeBaseline(): number {
   return median(samples);
 }
 
-/** Spawn → initialize response of a vscode-languageserver server that does nothing else (bench/lsp-floor-server.ts). */
 const LSP_FLOOR_BUNDLE = join(CACHE, 'lsp-floor-server.js');
 
 /** bench/lsp-floor-server.ts, started and initialized as an editor would. */
@@ -115,6 +115,7 @@ const lspFloor: Pick<ServerSpec, 'start' | 'initialize'> = {
   },
 };
 
+/** Spawn → initialize response of a vscode-languageserver server that does nothing else (bench/lsp-floor-server.ts). */
 async function lspLibraryBaseline(): Promise<number> {
   const bundle = LSP_FLOOR_BUNDLE;
   await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'warning', entryPoints: [join(REPO, 'bench', 'lsp-floor-server.ts')], outfile: bundle });
