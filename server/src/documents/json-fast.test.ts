@@ -10,21 +10,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { JSON_MAX_DEPTH, parseJson, parseJsonGeneral } from './json';
 import { parseJsonFast } from './json-fast';
+import { applyEdits, fastPathDisagreement, textEdits } from './fast-path-spec';
 import { treePicture } from './tree-picture';
 
 /** Undefined when the fast path refuses; otherwise why it disagrees with the general path ('' when it agrees). */
-function disagreement(text: string): string | undefined {
-  const fast = parseJsonFast(text, JSON_MAX_DEPTH);
-  if (!fast) return undefined;
-  const general = parseJsonGeneral(text);
-  if (general.errors.length) return `the general path reports ${general.errors[0]!.message}`;
-  const a = JSON.stringify(treePicture(fast));
-  const b = JSON.stringify(treePicture(general.root));
-  if (a === b) return '';
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return `trees differ at …${a.slice(Math.max(0, i - 120), i + 60)}… vs …${b.slice(Math.max(0, i - 120), i + 60)}…`;
-}
+const disagreement = (text: string) => fastPathDisagreement(parseJsonFast(text, JSON_MAX_DEPTH), () => parseJsonGeneral(text));
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -119,12 +109,8 @@ describe('fast JSON path', () => {
   const alphabet = fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '"', "'", '\\', '\\u', '\\x', '{', '}', '[', ']', ',', ':', '/', '//', '/*', '*/', '-', '+', '.', 'e', '0', '1', 'true', 'nul', 'a', '\u0001', '\ufeff');
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(alphabet, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), (seed, edits) => {
-        let text = seed;
-        for (const [at, remove, insert] of edits) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + insert.join('') + text.slice(i + remove);
-        }
+      fc.property(fc.constantFrom(...seeds), textEdits(alphabet), (seed, edits) => {
+        const text = applyEdits(seed, edits);
         const problem = disagreement(text);
         assert.ok(problem === undefined || problem === '', `${JSON.stringify(text)}: ${problem}`);
       }),

@@ -105,7 +105,7 @@ class StrictJsonReader {
       this.skipWhitespace();
       const value = this.value(depth);
       if (!value) return undefined;
-      // Duplicate keys are kept, in order, as jsonc-parser keeps them (the duplicate-key rule reports them).
+      // Duplicate keys are kept, in order, as jsonc-parser keeps them.
       pairs.push({ key, value });
       this.skipWhitespace();
       const c = text.charCodeAt(this.pos);

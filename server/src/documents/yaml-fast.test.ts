@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { applyEdits, fastPathDisagreement, textEdits } from './fast-path-spec';
 import { treePicture } from './tree-picture';
 import { parseYaml, parseYamlGeneral } from './yaml';
 import { parseYamlFast } from './yaml-fast';
 
 /** Undefined when the fast path refuses; otherwise why it disagrees with the general path ('' when it agrees). */
-function disagreement(text: string, base = 0): string | undefined {
-  const fast = parseYamlFast(text, base);
-  if (!fast) return undefined;
-  const general = parseYamlGeneral(text, base);
-  if (general.errors.length) return `the general path reports ${general.errors[0].message}`;
-  const a = JSON.stringify(treePicture(fast));
-  const b = JSON.stringify(treePicture(general.root));
-  if (a === b) return '';
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return `trees differ at …${a.slice(Math.max(0, i - 120), i + 60)}… vs …${b.slice(Math.max(0, i - 120), i + 60)}…`;
-}
+const disagreement = (text: string, base = 0) => fastPathDisagreement(parseYamlFast(text, base), () => parseYamlGeneral(text, base));
 
 describe('fast YAML path', () => {
   const accepted: [name: string, text: string][] = [
@@ -119,12 +109,8 @@ describe('fast YAML path', () => {
 
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(alphabet, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), (seed, edits) => {
-        let text = seed;
-        for (const [at, remove, insert] of edits) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + insert.join('') + text.slice(i + remove);
-        }
+      fc.property(fc.constantFrom(...seeds), textEdits(alphabet), (seed, edits) => {
+        const text = applyEdits(seed, edits);
         const problem = disagreement(text);
         assert.ok(problem === undefined || problem === '', `${JSON.stringify(text)}: ${problem}`);
       }),

@@ -8,6 +8,7 @@
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
 import { JSON_MAX_DEPTH, parseJsonGeneral } from '../../../server/src/documents/json';
+import { fastPathDisagreement } from '../../../server/src/documents/fast-path-spec';
 import { parseJsonFast } from '../../../server/src/documents/json-fast';
 import { reparseIncrementally } from '../../../server/src/documents/incremental';
 import { treePicture } from '../../../server/src/documents/tree-picture';
@@ -232,33 +233,24 @@ export function incrementalInvariants(path: string, before: string, after: strin
   }
 }
 
-/** The same for the fast JSON path (documents/json-fast.ts) against jsonc-parser's. */
-export function fastJsonPathViolations(text: string): string[] {
-  try {
-    const fast = parseJsonFast(text, JSON_MAX_DEPTH);
-    if (!fast) return [];
-    const general = parseJsonGeneral(text);
-    if (general.errors.length) return [`fast JSON path: accepted a text the general path refuses (${general.errors[0]!.message})`];
-    if (JSON.stringify(treePicture(fast)) !== JSON.stringify(treePicture(general.root))) return ["fast JSON path: the tree differs from the general path's"];
-    return [];
-  } catch (error) {
-    return [`fast JSON path threw: ${describe(error)}`];
-  }
-}
-
 /**
  * What the fast YAML path (documents/yaml-fast.ts) accepts it must read as the general path does: the same tree,
- * and never a tree where the general path reports an error.
+ * and never a tree where the general path reports an error (documents/fast-path-spec.ts).
  */
 export function fastPathViolations(text: string): string[] {
+  return disagreementViolations('fast YAML path', () => fastPathDisagreement(parseYamlFast(text), () => parseYamlGeneral(text)));
+}
+
+/** The same for the fast JSON path (documents/json-fast.ts) against jsonc-parser's. */
+export function fastJsonPathViolations(text: string): string[] {
+  return disagreementViolations('fast JSON path', () => fastPathDisagreement(parseJsonFast(text, JSON_MAX_DEPTH), () => parseJsonGeneral(text)));
+}
+
+function disagreementViolations(path: string, disagreement: () => string | undefined): string[] {
   try {
-    const fast = parseYamlFast(text);
-    if (!fast) return [];
-    const general = parseYamlGeneral(text);
-    if (general.errors.length) return [`fast YAML path: accepted a text the general path refuses (${general.errors[0].message})`];
-    if (JSON.stringify(treePicture(fast)) !== JSON.stringify(treePicture(general.root))) return ['fast YAML path: the tree differs from the general path\'s'];
-    return [];
+    const problem = disagreement();
+    return problem ? [`${path}: ${problem}`] : [];
   } catch (error) {
-    return [`fast YAML path threw: ${describe(error)}`];
+    return [`${path} threw: ${describe(error)}`];
   }
 }
