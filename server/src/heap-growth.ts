@@ -18,10 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 
 const HEAP_GROWING_PERCENT = 50;
 
-let applied = false;
-
-export function slowHeapGrowthAfterFirstCheck(): void {
-  if (applied) return;
-  applied = true;
+/** Setting the same value again changes nothing; server.ts calls it once, after its first check. */
+export function slowHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -27,7 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine/check';
 import { CodeCache, codeCacheDir } from './code-cache';
-import { slowHeapGrowthAfterFirstCheck } from './heap-growth';
+import { slowHeapGrowth } from './heap-growth';
 import type { CodeAction } from './service/actions';
 import type { CompletionItem } from './service/compose-complete';
 import type { DocumentInput, LanguageService } from './service/language-service';
@@ -71,7 +71,7 @@ function afterFirstCheck(): void {
   afterFirstCheckScheduled = true;
   setTimeout(() => {
     codeCache?.save();
-    slowHeapGrowthAfterFirstCheck();
+    slowHeapGrowth();
   }, 0);
 }
 
