@@ -12,6 +12,8 @@ describe('tree → data', () => {
     { name: '!reset drops the key', text: 'a: !reset []\nb: 1\n', expect: { b: 1 } },
     { name: '!override keeps the value', text: 'a: !override [1]\n', expect: { a: [1] } },
     { name: 'a key named __proto__ is data', text: '__proto__: 1\n', expect: JSON.parse('{"__proto__": 1}') },
+    { name: 'keys that are numbers, booleans or null become their text', text: '1: a\ntrue: b\nnull: c\n2.5: d\n', expect: { '1': 'a', true: 'b', null: 'c', '2.5': 'd' } },
+    { name: 'an anchored mapping and sequence, and their aliases', text: 'a: &a {x: [1]}\nb: *a\nc: &c [*a, 2]\nd: *c\n', expect: { a: { x: [1] }, b: { x: [1] }, c: [{ x: [1] }, 2], d: [{ x: [1] }, 2] } },
     { name: 'JSON', text: '{"a": [1, {"b": null}]}', path: 'x.json', expect: { a: [1, { b: null }] } },
     { name: 'an alias inside its own anchor is cut, not followed forever', text: 'a: &a [*a, *a]\n', expect: { a: [null, null] } },
     { name: 'a mapping merging itself', text: 'a: &a\n  <<: *a\n  b: 1\n', expect: { a: { b: 1 } } },

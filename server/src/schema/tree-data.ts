@@ -5,7 +5,7 @@
  * converting, and a document whose aliases expand past the budget is not handed to a validator at all:
  * an alias bomb costs a finding, not the server.
  */
-import { effectivePairs, isMergeKey, resolve, type Node } from '../documents/tree';
+import { effectivePairs, resolve, type MapNode, type Node, type SeqNode } from '../documents/tree';
 
 export const DEFAULT_EXPANSION_BUDGET = 1_000_000;
 
@@ -43,55 +43,66 @@ class Converter {
     this.size = Math.min(this.budget + 1, this.size + by);
   }
 
+  // The walk runs once per service on every first open, so the common case (a parsed mapping or sequence with
+  // no anchor, alias, merge key or tag) takes the shortest path: no resolve() call, no memo lookups, the pairs
+  // as parsed (effectivePairs only when the mapping has merge keys; it never returns the `<<` pairs themselves).
   convert(node: Node | undefined, depth: number): unknown {
     if (this.size > this.budget) return null;
-    if (node && this.stubs?.has(node)) {
-      this.grow(1);
+    if (node !== undefined && this.stubs !== undefined && this.stubs.has(node)) {
+      this.size++;
       return {};
     }
-    const n = resolve(node);
-    if (!n || depth > 512) {
-      this.grow(1);
+    const n = node !== undefined && node.kind === 'alias' ? resolve(node) : node;
+    if (n === undefined || depth > 512) {
+      this.size++;
       return null;
     }
     if (n.kind === 'scalar') {
-      this.grow(1);
+      this.size++;
       return n.value;
     }
-    if (n.anchor !== undefined) {
-      const known = this.memo.get(n);
-      if (known) {
-        this.grow(known.size);
-        return known.data;
-      }
-      if (this.active.has(n)) {
-        // an alias inside its own anchor (malformed YAML): cut the cycle
-        this.grow(1);
-        return null;
-      }
-      this.active.add(n);
+    if (n.anchor === undefined) {
+      this.size++;
+      return this.collection(n, depth);
     }
+    const known = this.memo.get(n);
+    if (known) {
+      this.grow(known.size);
+      return known.data;
+    }
+    if (this.active.has(n)) {
+      // an alias inside its own anchor (malformed YAML): cut the cycle
+      this.size++;
+      return null;
+    }
+    this.active.add(n);
     const before = this.size;
-    this.grow(1);
-    let result: unknown;
-    if (n.kind === 'seq') {
-      result = n.items.map((item) => this.convert(item, depth + 1));
-    } else {
-      const obj: Record<string, unknown> = {};
-      for (const pair of effectivePairs(n)) {
-        if (isMergeKey(pair.key) || isReset(pair.value)) continue;
-        const key = String(pair.key.value);
-        const value = this.convert(pair.value, depth + 1);
-        // A key named `__proto__` must become data, not the object's prototype.
-        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        else obj[key] = value;
-      }
-      result = obj;
-    }
-    if (n.anchor !== undefined) {
-      this.memo.set(n, { data: result, size: this.size - before });
-      this.active.delete(n);
-    }
+    this.size++;
+    const result = this.collection(n, depth);
+    this.memo.set(n, { data: result, size: this.size - before });
+    this.active.delete(n);
     return result;
+  }
+
+  private collection(n: MapNode | SeqNode, depth: number): unknown {
+    if (n.kind === 'seq') {
+      const out: unknown[] = [];
+      const list = n.items;
+      for (let i = 0; i < list.length; i++) out.push(this.convert(list[i], depth + 1));
+      return out;
+    }
+    const obj: Record<string, unknown> = {};
+    const list = n.merges === false ? n.pairs : effectivePairs(n);
+    for (let i = 0; i < list.length; i++) {
+      const pair = list[i];
+      if (pair.value.tag !== undefined && isReset(pair.value)) continue;
+      const raw = pair.key.value;
+      const key = typeof raw === 'string' ? raw : String(raw);
+      const value = this.convert(pair.value, depth + 1);
+      // A key named `__proto__` must become data, not the object's prototype.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      else obj[key] = value;
+    }
+    return obj;
   }
 }
