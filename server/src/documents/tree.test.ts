@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asMap, asScalar, asSeq, effectivePairs, get, getPair, getPath, isNullish, items, pairs, resolve, scalarText, type Node } from './tree';
+import { parseJson } from './json';
+import { asMap, asScalar, asSeq, effectivePairs, get, getPair, getPath, isNullish, items, pairs, resolve, scalarText, type Node, type Pair } from './tree';
 import { parseYaml } from './yaml';
 
 const parse = (text: string): Node => {
@@ -94,4 +95,29 @@ describe('tree helpers', () => {
     assert.deepEqual(items(undefined), []);
     assert.deepEqual(['z', 'e', 'missing', 'v', 's'].map((k) => isNullish(get(root, k))), [true, true, true, false, false]);
   });
+  /** What getPair must give, whatever the mapping's size: the last effective pair whose key reads as `key`. */
+  const scanned = (node: Node | undefined, key: string): Pair | undefined => pairs(node).filter((p) => String(p.key.value) === key).pop();
+  const mapping = (size: number, extra = '') =>
+    `{${[...Array(size).keys()].map((i) => `k${i}: ${i}`).join(', ')}${extra}}`;
+
+  // Mappings of 8 pairs and more are looked up through an index (documents/tree.ts), smaller ones by a scan.
+  const lookups: { title: string; yaml?: string; json?: string; keys: string[] }[] = [
+    { title: 'small and large mappings', yaml: `small: ${mapping(3)}\nedge: ${mapping(7)}\nindexed: ${mapping(8)}\nlarge: ${mapping(40)}`, keys: ['k0', 'k2', 'k7', 'k39', 'k40', 'missing', ''] },
+    { title: 'keys that are numbers, booleans and null read as their text', yaml: `m: ${mapping(8, ', 1: one, 2.5: half, true: yes, null: nothing, 0x10: hex')}`, keys: ['1', '2.5', 'true', 'null', '16', '0x10'] },
+    { title: 'names an object has built in are ordinary keys', yaml: `m: ${mapping(8, ', constructor: c, __proto__: p, toString: t')}`, keys: ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'] },
+    { title: 'a duplicate key in JSON: the last one wins', json: `{"m": {"a": 1, "b": 2, "c": 3, "d": 4, "a": 5, "e": 6, "f": 7, "g": 8, "a": 9}}`, keys: ['a', 'b', 'g', 'h'] },
+    { title: 'merged pairs count, and own keys win over merged ones', yaml: `x: &x ${mapping(6)}\nm:\n  <<: *x\n  k1: own\n  p: 1\n  q: 2\n`, keys: ['k0', 'k1', 'k5', 'p', 'q', '<<'] },
+  ];
+  for (const { title, yaml, json, keys } of lookups) {
+    it(`getPair through the index gives what a scan gives: ${title}`, () => {
+      const parsed = json !== undefined ? parseJson(json) : parseYaml(yaml!);
+      assert.deepEqual(parsed.errors, []);
+      for (const map of pairs(parsed.root).map((p) => p.value)) {
+        for (const key of keys) {
+          assert.equal(getPair(map, key), scanned(map, key), `${key} in a mapping of ${pairs(map).length}`);
+          assert.equal(getPair(map, key), scanned(map, key), `${key} again, from the index built by the first lookup`);
+        }
+      }
+    });
+  }
 });

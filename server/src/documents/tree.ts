@@ -142,11 +142,40 @@ export function effectivePairs(map: MapNode, depth = 0): Pair[] {
 
 const mergedPairsCache = new WeakMap<MapNode, Pair[]>();
 
+/**
+ * Mappings with at least this many pairs are looked up through an index. Rules look up a few dozen keys in every
+ * service (each has ten to twenty keys), and scanning the pairs for each key was a third of a first check's rule
+ * time on a large file (bench/RESULTS.md); a mapping of a few pairs is scanned faster than it is hashed.
+ */
+const INDEX_FROM = 8;
+
+/**
+ * Key → effective pair, per pair list (so per mapping: effectivePairs returns the same list every time). Pair lists
+ * are never changed once their mapping is built (an incremental re-parse builds new mappings), so an index never goes
+ * stale, and it goes with its list.
+ */
+const pairIndexes = new WeakMap<readonly Pair[], Map<string, Pair>>();
+
+function pairIndex(pairs: readonly Pair[]): Map<string, Pair> {
+  let index = pairIndexes.get(pairs);
+  if (index === undefined) {
+    index = new Map();
+    // In order, so the last of duplicate keys wins, as in the scan below.
+    for (let i = 0; i < pairs.length; i++) {
+      const value = pairs[i].key.value;
+      index.set(typeof value === 'string' ? value : String(value), pairs[i]);
+    }
+    pairIndexes.set(pairs, index);
+  }
+  return index;
+}
+
 /** The effective pair for `key` (last one written wins for duplicates, as JSON parsers do). */
 export function getPair(node: Node | undefined, key: string): Pair | undefined {
   const map = asMap(node);
   if (!map) return undefined;
   const pairs = effectivePairs(map);
+  if (pairs.length >= INDEX_FROM) return pairIndex(pairs).get(key);
   for (let i = pairs.length - 1; i >= 0; i--) {
     const value = pairs[i].key.value;
     if (value === key || (typeof value !== 'string' && String(value) === key)) return pairs[i];
