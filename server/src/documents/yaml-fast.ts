@@ -137,6 +137,19 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     }
   };
 
+  /**
+   * One string per distinct block key: a compose file repeats the same few dozen keys in every service, so the
+   * copies die young instead of being kept (and copied by the garbage collector) once per key, and every lookup of
+   * a key hashes one string instead of thousands.
+   */
+  const keyNames = new Map<string, string>();
+  const keyName = (raw: string): string => {
+    const known = keyNames.get(raw);
+    if (known !== undefined) return known;
+    keyNames.set(raw, raw);
+    return raw;
+  };
+
   const scalar = (value: ScalarValue, style: ScalarNode['style'], start: number, end: number): ScalarNode => ({
     kind: 'scalar',
     value,
@@ -345,7 +358,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
         j++;
       }
       if (text.charCodeAt(j - 1) === Ch.Space || j - i > MAX_KEY) giveUp();
-      const key = scalar(plainValue(text.slice(i, j)), 'plain', i, j);
+      const key = scalar(plainValue(keyName(text.slice(i, j))), 'plain', i, j);
       if (isMergeKey(key)) giveUp();
       names = checkUniqueIn(pairs, names, key);
       const colon = j;
