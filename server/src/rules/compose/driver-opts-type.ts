@@ -24,14 +24,12 @@ export const driverOptsTypeRule: Rule = {
       const kind = value ? (value.value === null ? 'null' : typeof value.value) : use.pair.value.kind === 'seq' ? 'list' : 'mapping';
       if (kind === 'string' || kind === 'number') continue;
       if (kind === 'null' && use.key === 'encrypted') continue; // `encrypted:` with no value is how people write the flag; compose accepts an empty value
-      const node = value ?? use.pair.value;
       const shown = value ? ctx.doc.text.slice(value.start, value.end) || 'an empty value' : `a ${kind}`;
       ctx.report({
         span: value && value.end > value.start ? { start: value.start, end: value.end } : { start: use.pair.key.start, end: use.pair.key.end },
         message: `\`${use.key}\` must be a string or a number, and ${shown === 'an empty value' ? 'it has an empty value' : `\`${shown}\` is a ${kind}`}: compose refuses the file. ${kind === 'boolean' ? `Quote it: \`"${shown}"\`.` : 'Write it as a string.'}`,
         fixes: value && kind === 'boolean' ? fix(`Quote the value: "${shown}"`, quoteScalar(ctx.doc, value), true) : [],
       });
-      void node;
     }
   },
 };
