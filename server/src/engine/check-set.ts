@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../documents/document';
 import type { Span } from '../documents/text';
 import { getPair, pairs, type Node } from '../documents/tree';
 import { SET_REFERENCE_RULE_ID } from '../rules/registry';
-import { nodePath } from '../service/locate';
+import { nodePath } from '../documents/node-path';
 import { checkDocument, type CheckOptions, type CheckResult, type Finding } from './check';
 import { readSuppressions } from './suppress';
 

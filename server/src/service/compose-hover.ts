@@ -15,7 +15,7 @@ import { versionName, type WindowsVersion } from '../knowledge/versions';
 import { driverOption, LINUX_ONLY_OPTIONS } from '../knowledge/windowsshim';
 import { LEVEL_MARK } from '../docs/capability-doc';
 import { ruleMeta } from '../rules/registry';
-import { keyPath, nodePath, type Located } from './locate';
+import { keyPath, nodePath, type Located } from '../documents/node-path';
 import type { Span } from '../documents/text';
 
 export interface Hover {

@@ -7,7 +7,7 @@ import { dirname, resolvePath } from '../compose/paths';
 import type { ParsedDocument } from '../documents/document';
 import type { Span } from '../documents/text';
 import { get, getPair, scalarText, type Node } from '../documents/tree';
-import { nodePath } from './locate';
+import { nodePath } from '../documents/node-path';
 
 export interface Location {
   path: string;
