@@ -342,7 +342,10 @@ function report(
       if (n >= 1000) {
         const cold = lsp.withoutCodeCache.find((c) => c.services === n)?.openMs;
         const coldNote = (vs: number) => (cold === undefined ? '' : `; first start, without the code cache: ${ms(cold)} ms (${ratio(vs, cold)})`);
-        verdicts.push({ target: `didOpen → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server`, measured: `${ms(w)} ms vs ${ms(y - delay)} ms (${ratio(y - delay, w)})${Number.isFinite(y) ? coldNote(y - delay) : ''}`, met: Number.isFinite(y) ? (y - delay) / w >= 10 : undefined });
+        // What a server that checks nothing reaches (receive, js-yaml load, answer): where the 10× target is below it,
+        // no JavaScript server that parses the text can meet it.
+        const floorNote = Number.isFinite(y) && Number.isFinite(lspFloorOpen(n)) ? `; the LSP floor server, which checks nothing: ${ms(lspFloorOpen(n))} ms (${ratio(y - delay, lspFloorOpen(n))})` : '';
+        verdicts.push({ target: `didOpen → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server`, measured: `${ms(w)} ms vs ${ms(y - delay)} ms (${ratio(y - delay, w)})${Number.isFinite(y) ? coldNote(y - delay) : ''}${floorNote}`, met: Number.isFinite(y) ? (y - delay) / w >= 10 : undefined });
         verdicts.push({ target: `didOpen → diagnostics at N=${n}: within 2× of the js-yaml load (cold, fresh process)`, measured: `${ms(w)} ms vs ${ms(floorCold(n))} ms (${ratio(w, floorCold(n))})${cold === undefined ? '' : `; first start, without the code cache: ${ms(cold)} ms (${ratio(cold, floorCold(n))})`}`, met: w / floorCold(n) <= 2 });
       }
     }
