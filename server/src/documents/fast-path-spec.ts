@@ -3,6 +3,7 @@
  * invariants: a text the fast path accepts must be one the general path reads without an error, into the same
  * tree (compared by treePicture). Test support only; nothing in the engine imports it.
  */
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Node } from './tree';
 import { treePicture } from './tree-picture';
@@ -29,15 +30,36 @@ export function fastPathDisagreement(fast: Node | undefined, general: () => Gene
 }
 
 /** Up to four edits of a text: at a position, remove up to three characters and insert up to three pieces of `alphabet`. */
-export function textEdits(alphabet: fc.Arbitrary<string>): fc.Arbitrary<[at: number, remove: number, insert: string[]][]> {
+function textEdits(alphabet: fc.Arbitrary<string>): fc.Arbitrary<[at: number, remove: number, insert: string[]][]> {
   return fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(alphabet, { maxLength: 3 })), { minLength: 1, maxLength: 4 });
 }
 
-export function applyEdits(seed: string, edits: readonly [at: number, remove: number, insert: string[]][]): string {
+function applyEdits(seed: string, edits: readonly [at: number, remove: number, insert: string[]][]): string {
   let text = seed;
   for (const [at, remove, insert] of edits) {
     const i = at % (text.length + 1);
     text = text.slice(0, i) + insert.join('') + text.slice(i + remove);
   }
   return text;
+}
+
+/**
+ * The property both fast paths are held to: any few edits (pieces of `alphabet`) of any seed document give a text
+ * the fast path either refuses or reads as the general path does. `disagreement` is fastPathDisagreement bound to
+ * one path.
+ */
+export function assertAgreesUnderEdits(
+  seeds: readonly string[],
+  alphabet: fc.Arbitrary<string>,
+  disagreement: (text: string) => string | undefined,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(fc.constantFrom(...seeds), textEdits(alphabet), (seed, edits) => {
+      const text = applyEdits(seed, edits);
+      const problem = disagreement(text);
+      assert.ok(problem === undefined || problem === '', `${JSON.stringify(text)}: ${problem}`);
+    }),
+    { numRuns },
+  );
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, fastPathDisagreement, textEdits } from './fast-path-spec';
+import { assertAgreesUnderEdits, fastPathDisagreement } from './fast-path-spec';
 import { treePicture } from './tree-picture';
 import { parseYaml, parseYamlGeneral } from './yaml';
 import { parseYamlFast } from './yaml-fast';
@@ -108,14 +108,7 @@ describe('fast YAML path', () => {
   const alphabet = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', 'a', 'b', '1', '0x', '.', '~', '\t', '&a', '*a', '!', '|', '>', '?', '<<', '\\', 'null', 'true', '\ufeff', '---', '...', '%');
 
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...seeds), textEdits(alphabet), (seed, edits) => {
-        const text = applyEdits(seed, edits);
-        const problem = disagreement(text);
-        assert.ok(problem === undefined || problem === '', `${JSON.stringify(text)}: ${problem}`);
-      }),
-      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) },
-    );
+    assertAgreesUnderEdits(seeds, alphabet, disagreement, Number(process.env.FAST_YAML_RUNS ?? 3000));
   });
 });
 
