@@ -5,8 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { JSON_MAX_DEPTH, parseJsonGeneral } from './json';
+import { parseJsonFast } from './json-fast';
 import type { Node } from './tree';
 import { treePicture } from './tree-picture';
+import { parseYamlGeneral } from './yaml';
+import { parseYamlFast } from './yaml-fast';
 
 interface GeneralParse {
   root: Node | undefined;
@@ -27,6 +31,16 @@ export function fastPathDisagreement(fast: Node | undefined, general: () => Gene
   let i = 0;
   while (a[i] === b[i]) i++;
   return `trees differ at …${a.slice(Math.max(0, i - 120), i + 60)}… vs …${b.slice(Math.max(0, i - 120), i + 60)}…`;
+}
+
+/** fastPathDisagreement of the YAML fast path (offsets shifted by `base`, as for an incremental re-parse). */
+export function yamlFastPathDisagreement(text: string, base = 0): string | undefined {
+  return fastPathDisagreement(parseYamlFast(text, base), () => parseYamlGeneral(text, base));
+}
+
+/** fastPathDisagreement of the strict-JSON fast path, with the nesting limit parseJson gives it. */
+export function jsonFastPathDisagreement(text: string): string | undefined {
+  return fastPathDisagreement(parseJsonFast(text, JSON_MAX_DEPTH), () => parseJsonGeneral(text));
 }
 
 /** Up to four edits of a text: at a position, remove up to three characters and insert up to three pieces of `alphabet`. */

@@ -10,11 +10,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { JSON_MAX_DEPTH, parseJson, parseJsonGeneral } from './json';
 import { parseJsonFast } from './json-fast';
-import { assertAgreesUnderEdits, fastPathDisagreement } from './fast-path-spec';
+import { assertAgreesUnderEdits, jsonFastPathDisagreement } from './fast-path-spec';
 import { treePicture } from './tree-picture';
 
 /** Undefined when the fast path refuses; otherwise why it disagrees with the general path ('' when it agrees). */
-const disagreement = (text: string) => fastPathDisagreement(parseJsonFast(text, JSON_MAX_DEPTH), () => parseJsonGeneral(text));
+const disagreement = jsonFastPathDisagreement;
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 

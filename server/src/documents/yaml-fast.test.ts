@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { assertAgreesUnderEdits, fastPathDisagreement } from './fast-path-spec';
+import { assertAgreesUnderEdits, yamlFastPathDisagreement } from './fast-path-spec';
 import { treePicture } from './tree-picture';
 import { parseYaml, parseYamlGeneral } from './yaml';
 import { parseYamlFast } from './yaml-fast';
 
 /** Undefined when the fast path refuses; otherwise why it disagrees with the general path ('' when it agrees). */
-const disagreement = (text: string, base = 0) => fastPathDisagreement(parseYamlFast(text, base), () => parseYamlGeneral(text, base));
+const disagreement = yamlFastPathDisagreement;
 
 describe('fast YAML path', () => {
   const accepted: [name: string, text: string][] = [

@@ -7,13 +7,9 @@
  * script can report and count them.
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
-import { JSON_MAX_DEPTH, parseJsonGeneral } from '../../../server/src/documents/json';
-import { fastPathDisagreement } from '../../../server/src/documents/fast-path-spec';
-import { parseJsonFast } from '../../../server/src/documents/json-fast';
+import { jsonFastPathDisagreement, yamlFastPathDisagreement } from '../../../server/src/documents/fast-path-spec';
 import { reparseIncrementally } from '../../../server/src/documents/incremental';
 import { treePicture } from '../../../server/src/documents/tree-picture';
-import { parseYamlGeneral } from '../../../server/src/documents/yaml';
-import { parseYamlFast } from '../../../server/src/documents/yaml-fast';
 import type { Language } from '../../../server/src/documents/kind';
 import type { LineIndex, Position, Range, Span } from '../../../server/src/documents/text';
 import { effectivePairs, type Node } from '../../../server/src/documents/tree';
@@ -238,12 +234,12 @@ export function incrementalInvariants(path: string, before: string, after: strin
  * and never a tree where the general path reports an error (documents/fast-path-spec.ts).
  */
 export function fastPathViolations(text: string): string[] {
-  return disagreementViolations('fast YAML path', () => fastPathDisagreement(parseYamlFast(text), () => parseYamlGeneral(text)));
+  return disagreementViolations('fast YAML path', () => yamlFastPathDisagreement(text));
 }
 
 /** The same for the fast JSON path (documents/json-fast.ts) against jsonc-parser's. */
 export function fastJsonPathViolations(text: string): string[] {
-  return disagreementViolations('fast JSON path', () => fastPathDisagreement(parseJsonFast(text, JSON_MAX_DEPTH), () => parseJsonGeneral(text)));
+  return disagreementViolations('fast JSON path', () => jsonFastPathDisagreement(text));
 }
 
 function disagreementViolations(path: string, disagreement: () => string | undefined): string[] {
