@@ -5,6 +5,7 @@
  */
 import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
 import { oncePer } from '../once-per';
+import { isInterpolated } from './interpolation';
 
 export interface ServiceModel {
   name: string;
@@ -96,12 +97,15 @@ export function findNetwork(model: ComposeModel, name: string): NetworkModel | u
 }
 
 export interface EffectiveDriver {
-  /** The driver Windows will use, or undefined when it cannot be known from the file (external networks). */
+  /**
+   * The driver Windows will use, or undefined when it cannot be known from the file: an external network, or a
+   * `driver:` compose substitutes a variable into.
+   */
   name: string | undefined;
   /** The `driver:` value node, when written. */
   node?: ScalarNode;
-  /** Why this driver: written, the Windows default, or an existing network. */
-  origin: 'explicit' | 'default' | 'external';
+  /** Why this driver: written, written with a variable (compose/interpolation.ts), the Windows default, or an existing network. */
+  origin: 'explicit' | 'variable' | 'default' | 'external';
 }
 
 /**
@@ -116,6 +120,14 @@ export function effectiveDriver(network: NetworkModel | undefined): EffectiveDri
 /** What a network without a definition (or a missing one) gets; shared, so it is frozen. */
 const DEFAULT_DRIVER: EffectiveDriver = Object.freeze({ name: 'nat', origin: 'default' });
 
+/** The driver of a network whose name compose substitutes a variable into: unknown. */
+const VARIABLE_DRIVER: EffectiveDriver = Object.freeze({ name: undefined, origin: 'variable' });
+
+/** The driver of the network a service names (in `networks:` or `network_mode:`). */
+export function driverOfNetworkNamed(model: ComposeModel, name: string): EffectiveDriver {
+  return isInterpolated(name) ? VARIABLE_DRIVER : effectiveDriver(findNetwork(model, name));
+}
+
 /** Once per network model: every attachment to the network asks, in several rules. */
 const driverOf = oncePer((network: NetworkModel): EffectiveDriver => {
   if (!network.node) return DEFAULT_DRIVER;
@@ -125,6 +137,7 @@ const driverOf = oncePer((network: NetworkModel): EffectiveDriver => {
     const externalName = scalarText(get(network.node, 'name')) ?? scalarText(get(get(network.node, 'external'), 'name')) ?? network.name;
     return { name: externalName === 'nat' ? 'nat' : undefined, origin: 'external' };
   }
+  if (driver && isInterpolated(driver.value)) return { name: undefined, node: driver, origin: 'variable' };
   if (driver && driver.value !== null) return { name: String(driver.value), node: driver, origin: 'explicit' };
   return DEFAULT_DRIVER;
 });

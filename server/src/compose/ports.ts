@@ -5,10 +5,13 @@
  */
 import { asMap, asScalar, get, getPair, type Node, type Pair, type ScalarNode } from '../documents/tree';
 import type { Span } from '../documents/text';
+import { isInterpolated, maskVariables } from './interpolation';
 
 export interface PortPart {
   text: string;
   span: Span;
+  /** True when the part holds a variable (compose/interpolation.ts): compose substitutes it, so its value is unknown. */
+  byVariable?: true;
 }
 
 export interface PortMapping {
@@ -26,7 +29,9 @@ export interface PortMapping {
 
 function partOf(node: ScalarNode | undefined): PortPart | undefined {
   if (!node || node.value === null) return undefined;
-  return { text: String(node.value), span: { start: node.start, end: node.end } };
+  const part: PortPart = { text: String(node.value), span: { start: node.start, end: node.end } };
+  if (isInterpolated(node.value)) part.byVariable = true;
+  return part;
 }
 
 /**
@@ -71,12 +76,16 @@ function readPort(node: Node): PortMapping | undefined {
       : (scalar.style === 'single' || scalar.style === 'double') && written === text.length + 2
         ? scalar.start + 1
         : -1;
-  const at = (from: number, to: number): PortPart => ({
-    text: text.slice(from, to),
-    span: inner >= 0 ? { start: inner + from, end: inner + to } : { start: scalar.start, end: scalar.end },
-  });
+  // Split with each variable masked, so `${IP:-127.0.0.1}:80:80` splits at the colons compose sees after it
+  // substituted a one-part value; a part that holds a variable is marked unknown.
+  const masked = text.includes('$') ? maskVariables(text) : text;
+  const at = (from: number, to: number): PortPart => {
+    const part: PortPart = { text: text.slice(from, to), span: inner >= 0 ? { start: inner + from, end: inner + to } : { start: scalar.start, end: scalar.end } };
+    if (masked !== text && masked.slice(from, to).includes('\0')) part.byVariable = true;
+    return part;
+  };
   const mapping: PortMapping = { node, long: false };
-  let body = text;
+  let body = masked;
   const slash = body.lastIndexOf('/');
   if (slash !== -1) {
     mapping.protocol = at(slash + 1, body.length);

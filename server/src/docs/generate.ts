@@ -11,6 +11,9 @@ export function generatedDocs(): Map<string, string> {
     '',
     'Generated from the rule metadata (`npm run docs`). Severity is the default; change it per rule with `--rule <id>=<severity>`, `.winnetrc.json` or the `winnet.rules` setting.',
     '',
+    // compose/interpolation.ts: one policy for every compose rule, so it is stated once here.
+    'Values with compose variables (`${VAR}`, `$VAR`, `${VAR:-default}`, ...) are substituted by compose from the shell and the `.env` file, which winnet does not read: such a value is unknown, and no rule judges it (`isolation: ${ISOLATION}`, `driver: ${DRIVER}`, the parts of `"${HOST_IP}:80:80"` that hold a variable). Keys that fail whatever their value (`extra_hosts`, `ipv6_address`, `ip_range`) are still reported, and so are the parts of a value written literally. `$$` is a literal `$`.',
+    '',
     '| Rule | Severity | Fix | What it reports |',
     '|---|---|---|---|',
     ...ALL_RULE_META.map((m) => `| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${m.fixable ? 'yes' : ''} | ${m.title} |`),

@@ -1,6 +1,7 @@
 import type * as ComposeValidators from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import type { Rule } from '../rules/types';
+import { isInterpolated } from '../compose/interpolation';
 import { withContext } from './context';
 import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from './validate';
 import type { Language } from '../documents/kind';
@@ -13,11 +14,6 @@ let validators: typeof ComposeValidators | undefined;
 function composeValidators(): typeof ComposeValidators {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (validators ??= require('../generated/compose-validators') as typeof ComposeValidators);
-}
-
-/** Compose interpolates `${VAR}` / `$VAR` before it validates, so such values are checked after substitution, not here. */
-export function isInterpolated(value: unknown): boolean {
-  return typeof value === 'string' && /\$(\{|[A-Za-z_])/.test(value);
 }
 
 /** Each service's schema problems while its node lives (see validateParts). */

@@ -11,7 +11,8 @@ import { parseDocument, type ParsedDocument } from '../documents/document';
 import { reparseIncrementally } from '../documents/incremental';
 import { validateCompose, validateService } from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
-import { isInterpolated, serviceParts } from './compose-schema-rule';
+import { isInterpolated } from '../compose/interpolation';
+import { serviceParts } from './compose-schema-rule';
 import { validateParts, validateTree, type PartProblems, type PlacedProblem } from './validate';
 import type { Node } from '../documents/tree';
 

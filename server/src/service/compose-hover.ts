@@ -182,7 +182,11 @@ function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext, s
   if (!network) return `Network \`${name}\` is not defined${set && set.members.length > 1 ? ' in this file set' : ' in this file'}.`;
   const parts = pairs(network.node).map((p) => `- \`${String(p.key.value)}\`${p.value.kind === 'scalar' && p.value.value !== null ? `: \`${String(p.value.value)}\`` : ''}${origin(p.key)}`);
   const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'external' ? 'the existing network' : 'driver';
-  const head = driver.name ? `Network \`${name}\`${origin(network.key)} uses ${how} \`${driver.name}\`.` : `Network \`${name}\`${origin(network.key)} is an existing network: its driver is whatever it was created with.`;
+  const head = driver.name
+    ? `Network \`${name}\`${origin(network.key)} uses ${how} \`${driver.name}\`.`
+    : driver.origin === 'variable'
+      ? `Network \`${name}\`${origin(network.key)} takes its driver from a variable (\`${String(driver.node?.value)}\`): compose substitutes it when it runs, so winnet does not check what depends on the driver.`
+      : `Network \`${name}\`${origin(network.key)} is an existing network: its driver is whatever it was created with.`;
   return [head, ...(parts.length ? ['', ...parts] : []), '', (driver.name && driverHover(driver.name, ctx)) || ''].join('\n');
 }
 

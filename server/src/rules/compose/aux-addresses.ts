@@ -26,8 +26,9 @@ export const auxAddressesRule: Rule = {
     reportNoEffect(
       ctx,
       // Overlay networks take their addresses from swarm's default IPAM, which does reserve them (as for
-      // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them.
-      (model) => model.networks.flatMap((n) => effectiveDriver(n).name === 'overlay' ? [] : ipamConfigs(n).flatMap((c) => {
+      // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them. A driver set by a
+      // variable may be overlay.
+      (model) => model.networks.flatMap((n) => effectiveDriver(n).name === 'overlay' || effectiveDriver(n).origin === 'variable' ? [] : ipamConfigs(n).flatMap((c) => {
         const pair = getPair(c, 'aux_addresses');
         return pair ? [{ pair, owner: n.name }] : [];
       })),

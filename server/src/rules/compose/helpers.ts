@@ -1,5 +1,5 @@
 /** Traversals most compose rules share: networks with their driver, service attachments, driver options. */
-import { effectiveDriver, findNetwork, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
+import { driverOfNetworkNamed, effectiveDriver, findNetwork, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
 import { oncePer } from '../../once-per';
@@ -26,7 +26,7 @@ export const attachments = oncePer((model: ComposeModel): AttachmentUse[] => {
   for (const service of model.services) {
     for (const attachment of service.attachments) {
       const network = findNetwork(model, attachment.name);
-      uses.push({ service, attachment, network, driver: effectiveDriver(network) });
+      uses.push({ service, attachment, network, driver: driverOfNetworkNamed(model, attachment.name) });
     }
   }
   return uses;
@@ -36,9 +36,9 @@ export const attachments = oncePer((model: ComposeModel): AttachmentUse[] => {
 export function serviceDrivers(model: ComposeModel, service: ServiceModel): EffectiveDriver[] {
   const mode = asScalar(get(service.node, 'network_mode'))?.value;
   if (typeof mode === 'string' && mode !== '' && !/^(none|host|bridge|service:|container:)/.test(mode)) {
-    return [mode === 'nat' ? { name: 'nat', origin: 'external' } : effectiveDriver(findNetwork(model, mode))];
+    return [mode === 'nat' ? { name: 'nat', origin: 'external' } : driverOfNetworkNamed(model, mode)];
   }
-  return service.attachments.map((a) => effectiveDriver(findNetwork(model, a.name)));
+  return service.attachments.map((a) => driverOfNetworkNamed(model, a.name));
 }
 
 export function scalarPair(node: Node | undefined, key: string): { pair: Pair; value: ScalarNode } | undefined {
@@ -59,7 +59,7 @@ export function isFalsy(node: Node | undefined): boolean {
 }
 
 export function driverLabel(driver: EffectiveDriver): string {
-  if (!driver.name) return 'an existing network';
+  if (!driver.name) return driver.origin === 'variable' ? 'a driver set by a variable' : 'an existing network';
   return driver.origin === 'default' ? `\`${driver.name}\` (the Windows default)` : `\`${driver.name}\``;
 }
 

@@ -23,7 +23,8 @@ export const ipRangeRule: Rule = {
   },
   check(ctx) {
     for (const { network, driver } of networksWithDrivers(ctx.compose)) {
-      if (driver.name === 'overlay') continue; // overlay uses the default IPAM, which takes sub-pools
+      // Overlay uses the default IPAM, which takes sub-pools; a driver set by a variable may be overlay.
+      if (driver.name === 'overlay' || driver.origin === 'variable') continue;
       for (const config of ipamConfigs(network)) {
         const pair = getPair(config, 'ip_range');
         if (!pair) continue;

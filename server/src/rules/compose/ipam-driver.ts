@@ -3,6 +3,7 @@ import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { networksWithDrivers } from './helpers';
 import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { isInterpolated } from '../../compose/interpolation';
 
 const entry = unsupportedEntry('ipam-driver');
 const BUILT_IN = ['default', 'windows', 'null'];
@@ -25,8 +26,9 @@ export const ipamDriverRule: Rule = {
   check(ctx) {
     for (const { network, driver } of networksWithDrivers(ctx.compose)) {
       const node = asScalar(get(get(network.node, 'ipam'), 'driver'));
-      if (!node || node.value === null || BUILT_IN.includes(String(node.value))) continue;
-      if (driver.name === 'overlay') continue; // swarm overlay keeps the default IPAM of the manager
+      if (!node || node.value === null || isInterpolated(node.value) || BUILT_IN.includes(String(node.value))) continue;
+      // Swarm overlay keeps the default IPAM of the manager; a driver set by a variable may be overlay.
+      if (driver.name === 'overlay' || driver.origin === 'variable') continue;
       ctx.report({
         span: { start: node.start, end: node.end },
         message: `IPAM driver \`${String(node.value)}\` is not built into Windows: only \`default\` (mapped to \`windows\`), \`windows\` and \`null\` are. Any other name needs a plugin of that name, or network \`${network.name}\` fails. Use \`default\`.`,

@@ -2,6 +2,7 @@ import { asScalar, get } from '../../documents/tree';
 import { parseCidr } from '../../knowledge/values';
 import { ipamConfigs } from '../../compose/model';
 import type { Rule } from '../types';
+import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §4 (`--ipv6` row: "windowsshim driver doesn't support v6 subnets"). */
 export const ipv6SubnetRule: Rule = {
@@ -24,7 +25,7 @@ export const ipv6SubnetRule: Rule = {
       for (const config of ipamConfigs(network)) {
         for (const key of ['subnet', 'gateway'] as const) {
           const node = asScalar(get(config, key));
-          if (!node || typeof node.value !== 'string') continue;
+          if (!node || typeof node.value !== 'string' || isInterpolated(node.value)) continue;
           const v6 = key === 'subnet' ? parseCidr(node.value)?.address.kind() === 'ipv6' : node.value.includes(':');
           if (!v6) continue;
           ctx.report({

@@ -2,6 +2,7 @@ import { closest } from '../../knowledge/spelling';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { scalarPair } from './helpers';
+import { isInterpolated } from '../../compose/interpolation';
 
 const VALID = ['default', 'process', 'hyperv'];
 
@@ -22,7 +23,7 @@ export const isolationValueRule: Rule = {
   check(ctx) {
     for (const service of ctx.compose.services) {
       const isolation = scalarPair(service.node, 'isolation');
-      if (!isolation || isolation.value.value === null) continue;
+      if (!isolation || isolation.value.value === null || isInterpolated(isolation.value.value)) continue;
       const value = String(isolation.value.value);
       if (VALID.includes(value.toLowerCase())) continue;
       const suggestion = closest(value.replace(/[-_ ]/g, ''), VALID, 3);

@@ -3,6 +3,7 @@ import { driverOption, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import { parseGoBool } from '../../knowledge/values';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
+import { isInterpolated } from '../../compose/interpolation';
 
 const EXCEPTIONS = `${WINDOWSSHIM_PREFIX}outboundnat_exceptions`;
 const option = driverOption(EXCEPTIONS)!;
@@ -27,7 +28,7 @@ export const outboundnatExceptionsWithoutEnableRule: Rule = {
       if (use.key !== EXCEPTIONS || !option.requires) continue;
       const enable = use.siblings.find((p) => p.key.value === option.requires!.key);
       const value = asScalar(enable?.value)?.value;
-      if (value !== undefined && value !== null && parseGoBool(String(value)) === true) continue;
+      if (value !== undefined && value !== null && (parseGoBool(String(value)) === true || isInterpolated(value))) continue;
       ctx.report({
         span: { start: use.pair.key.start, end: use.pair.key.end },
         message: `\`outboundnat_exceptions\` does nothing on network \`${use.networkName}\` without \`enable_outboundnat: "true"\`: there is no outbound NAT policy to except from.`,

@@ -3,6 +3,7 @@ import { driverOption } from '../../knowledge/windowsshim';
 import { parseUint32 } from '../../knowledge/values';
 import type { Rule } from '../types';
 import { networksWithDrivers, optionPairs } from './helpers';
+import { isInterpolated } from '../../compose/interpolation';
 
 const KEY = 'com.docker.network.driver.overlay.vxlanid_list';
 const option = driverOption(KEY)!;
@@ -26,7 +27,7 @@ export const overlayVniRule: Rule = {
     for (const { network } of networksWithDrivers(ctx.compose)) {
       const pair = optionPairs(network.node).find((p) => p.key.value === KEY);
       const value = asScalar(pair?.value);
-      if (!value || value.value === null) continue;
+      if (!value || value.value === null || isInterpolated(value.value)) continue;
       const vnis = String(value.value).split(',').map((s) => s.trim());
       const bad = vnis.filter((v) => {
         const n = parseUint32(v);

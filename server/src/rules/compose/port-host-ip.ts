@@ -22,7 +22,7 @@ export const portHostIpRule: Rule = {
     for (const service of ctx.compose.services) {
       for (const item of items(get(service.node, 'ports'))) {
         const port = parsePort(item);
-        if (!port?.hostIp || isUnspecifiedIp(port.hostIp.text)) continue;
+        if (!port?.hostIp || port.hostIp.byVariable || isUnspecifiedIp(port.hostIp.text)) continue;
         const ip = port.hostIp;
         let edit;
         if (port.long && port.hostIpPair) edit = removePairLines(ctx.doc, port.hostIpPair);

@@ -20,7 +20,7 @@ export const portProtocolRule: Rule = {
     for (const service of ctx.compose.services) {
       for (const item of items(get(service.node, 'ports'))) {
         const protocol = parsePort(item)?.protocol;
-        if (!protocol || /^(tcp|udp)$/i.test(protocol.text) || protocol.text === '') continue;
+        if (!protocol || protocol.byVariable || /^(tcp|udp)$/i.test(protocol.text) || protocol.text === '') continue;
         ctx.report({
           span: protocol.span,
           message: `Protocol \`${protocol.text}\` fails on Windows: only tcp and udp ports can be published ("invalid protocol ${protocol.text}", service \`${service.name}\`).`,

@@ -31,7 +31,7 @@ export const portRangeRule: Rule = {
       let drivers: EffectiveDriver[] | undefined;
       for (const item of items(get(service.node, 'ports'))) {
         const port = parsePort(item);
-        if (!port?.published || !/^\d+-\d+$/.test(port.published.text)) continue;
+        if (!port?.published || port.published.byVariable || !/^\d+-\d+$/.test(port.published.text)) continue;
         const [low, high] = port.published.text.split('-').map(Number);
         if (low === high) continue;
         drivers ??= serviceDrivers(ctx.compose, service);

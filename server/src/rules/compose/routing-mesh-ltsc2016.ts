@@ -1,9 +1,10 @@
-import { asMap, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
+import { asMap, asScalar, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
 import type { ComposeModel } from '../../compose/model';
 import { networksWithDrivers } from './helpers';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
+import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §2.3 overlay, §7 #28 (MSD-SWARM). */
 export const routingMeshLtsc2016Rule: Rule = {
@@ -33,7 +34,7 @@ export const routingMeshLtsc2016Rule: Rule = {
       const severity = swarm ? undefined : ('information' as const);
       const unsure = swarm ? '' : ' (if this file is deployed as a swarm stack)';
       const mode = get(deploy, 'endpoint_mode');
-      if (scalarText(mode) !== 'dnsrr') {
+      if (scalarText(mode) !== 'dnsrr' && !isInterpolated(asScalar(mode)?.value)) {
         const at = mode ?? deploy;
         ctx.report({
           span: mode ? { start: at.start, end: at.end } : { start: service.key.start, end: service.key.end },
@@ -43,7 +44,7 @@ export const routingMeshLtsc2016Rule: Rule = {
       }
       for (const item of items(get(service.node, 'ports'))) {
         const port = parsePort(item);
-        if (!port || port.mode?.text === 'host') continue;
+        if (!port || port.mode?.text === 'host' || port.mode?.byVariable) continue;
         ctx.report({
           span: port.mode?.span ?? { start: item.start, end: item.end },
           severity,

@@ -1,6 +1,7 @@
 import { cidrContains, isIpv4 } from '../../knowledge/values';
 import type { Rule } from '../types';
 import { staticIps } from './static-ip';
+import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §4 (`--ip` row), §6.12 (endpoint IP must be inside a subnet). */
 export const staticIpOutsideSubnetRule: Rule = {
@@ -19,6 +20,8 @@ export const staticIpOutsideSubnetRule: Rule = {
   check(ctx) {
     for (const ip of staticIps(ctx.compose)) {
       const address = String(ip.address.value);
+      // A variable in the address or in a subnet: compose substitutes it, so whether it fits is unknown here.
+      if (isInterpolated(address) || ip.subnetByVariable) continue;
       const span = { start: ip.address.start, end: ip.address.end };
       if (!isIpv4(address)) {
         if (!address.includes(':')) ctx.report({ span, message: `\`${address}\` is not an IPv4 address (service \`${ip.service.name}\`).` });

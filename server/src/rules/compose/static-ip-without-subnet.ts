@@ -21,7 +21,7 @@ export const staticIpWithoutSubnetRule: Rule = {
   },
   check(ctx) {
     for (const ip of staticIps(ctx.compose)) {
-      if (!ip.subnets.length) {
+      if (!ip.subnets.length && !ip.subnetByVariable) {
         if (ip.driver.name !== 'nat' && ip.driver.name !== 'transparent' && ip.driver.name !== 'l2bridge') continue;
         const why = ip.driver.name === 'nat'
           ? `network \`${ip.attachment.name}\` is a \`nat\` network whose subnet HNS picks per host (a /20 in 172.16.0.0/12, not the documented 172.16.0.0/16)`

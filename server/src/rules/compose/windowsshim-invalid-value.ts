@@ -3,6 +3,7 @@ import { driverOption } from '../../knowledge/windowsshim';
 import { checkValue } from '../../knowledge/values';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
+import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §5.1 (parsing from moby windows.go parseNetworkOptions), §7 #22. */
 export const windowsshimInvalidValueRule: Rule = {
@@ -25,7 +26,7 @@ export const windowsshimInvalidValueRule: Rule = {
       const value = asScalar(use.pair.value);
       // A VNI list is checked here for numbers only (the driver's strconv fails on anything else); which numbers
       // Windows can use is overlay-vni's concern.
-      if (!option || !value || value.value === null) continue;
+      if (!option || !value || value.value === null || isInterpolated(value.value)) continue;
       const problem = checkValue(option.value, String(value.value));
       if (!problem) continue;
       ctx.report({
