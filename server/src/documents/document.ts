@@ -21,5 +21,5 @@ export function parseDocument(path: string, text: string, language: Language = l
   const { root, errors } = parsed;
   // A JSON document nested past the limit has no root, but its kind comes from what was read down to the limit.
   const kindRoot = root ?? parsed.shallow;
-  return { path, text, lines: new LineIndex(text), language, root, errors, kind: detectKind(path, language, kindRoot) };
+  return { path, text, lines: new LineIndex(text), language, root, errors, kind: detectKind(path, language, kindRoot, text) };
 }

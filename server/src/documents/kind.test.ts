@@ -61,6 +61,12 @@ describe('document kind', () => {
     { name: 'a Kubernetes manifest', path: 'deploy.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', kind: 'none' },
     { name: 'a YAML list', path: 'list.yml', text: '- a\n- b\n', kind: 'none' },
     { name: 'YAML that does not parse', path: 'broken.yml', text: 'a: [\n', kind: 'none' },
+    // YAML that does not parse: the keys written at the start of a line decide, as a parsed file's keys do
+    { name: 'a swarm stack that does not parse', path: 'docker-stack-windows.yml', text: 'version: "3.7"\nservices:\n  web:\n    image: [\n', kind: 'compose' },
+    { name: 'a compose file with a BOM and CRLF that does not parse', path: 'windows.yml', text: '\ufeffservices:\r\n  web:\r\n    ports: [80\r\n', kind: 'compose' },
+    { name: 'with x- keys, that does not parse', path: 'base.yml', text: 'x-common: &c\n  restart: always\nnetworks:\n  app: {driver: nat\n', kind: 'compose' },
+    { name: 'a GitLab CI file with top-level services, that does not parse', path: '.gitlab-ci.yml', text: 'services:\n  - docker:dind\nstages: [build\n', kind: 'none' },
+    { name: 'services only indented, that does not parse', path: 'ci.yml', text: 'jobs:\n  t:\n    services: [\n', kind: 'none' },
     // HNS, HCN and CNI JSON
     { name: 'HCN v2 network (SchemaVersion)', path: 'net.json', text: '{"SchemaVersion": {"Major": 2, "Minor": 2}, "Type": "NAT"}', kind: 'hcn-v2' },
     { name: 'HCN v2 by Ipams', path: 'net.json', text: '{"Name": "x", "Ipams": []}', kind: 'hcn-v2' },
@@ -97,6 +103,12 @@ describe('document kind', () => {
   it('a compose file found by content gets compose findings', () => {
     const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n';
     assert.deepEqual(checkDocument(parseDocument('stack.yml', text)).findings.map((f) => f.rule), ['network-mode-host']);
+  });
+
+  it('a compose file known by its keys that does not parse gets its syntax finding', () => {
+    const [finding] = checkDocument(parseDocument('docker-stack.yml', 'services:\n  web:\n    image: [\n')).findings;
+    assert.equal(finding.rule, 'syntax');
+    assert.equal(finding.severity, 'error');
   });
 
   it('a compose-named file that does not parse gets its syntax finding', () => {

@@ -26,12 +26,18 @@ const COMPOSE_TOP_LEVEL = new Set(['services', 'networks', 'include', 'volumes',
 const HCN_V2_KEYS = ['SchemaVersion', 'Ipams', 'HostComputeNetwork', 'IpConfigurations', 'HostComputeEndpoints', 'FrontendVIPs', 'NamespaceId'];
 const HNS_V1_KEYS = ['VirtualNetwork', 'VirtualNetworkName', 'NetworkAdapterName', 'DNSServerList', 'Subnets', 'MacPools', 'IPAddress', 'References'];
 
-export function detectKind(path: string, language: Language, root: Node | undefined): DocumentKind {
+/**
+ * `text` is read only for YAML that does not parse (no `root`): its top-level keys are then taken from the lines
+ * that start with a plain key, so a `docker-stack.yml` or a `-f windows.yml` with a syntax error is still known
+ * as compose and gets its syntax finding, where it would otherwise be silently skipped as not ours.
+ */
+export function detectKind(path: string, language: Language, root: Node | undefined, text?: string): DocumentKind {
   if (language === 'yaml') {
     if (isComposeName(path)) return 'compose';
     const top = asMap(root);
-    if (top && top.pairs.some((p) => ['services', 'networks', 'include'].includes(String(p.key.value)))) {
-      return top.pairs.every((p) => COMPOSE_TOP_LEVEL.has(String(p.key.value)) || String(p.key.value).startsWith('x-')) ? 'compose' : 'none';
+    const keys = top ? top.pairs.map((p) => String(p.key.value)) : root === undefined && text !== undefined ? topLevelKeyLines(text) : [];
+    if (keys.some((key) => key === 'services' || key === 'networks' || key === 'include')) {
+      return keys.every((key) => COMPOSE_TOP_LEVEL.has(key) || key.startsWith('x-')) ? 'compose' : 'none';
     }
     return 'none';
   }
@@ -48,4 +54,11 @@ export function detectKind(path: string, language: Language, root: Node | undefi
   if (keys.has('Type') && keys.has('Settings')) return 'hcn-v2';
   if (keys.has('Type') && (keys.has('Name') || keys.has('Policies'))) return 'hns-v1';
   return 'none';
+}
+
+/** Plain keys written at the start of a line (`services:`, `x-base: &b`), in a YAML text that may not parse. */
+function topLevelKeyLines(text: string): string[] {
+  const keys: string[] = [];
+  for (const m of text.matchAll(/^\ufeff?([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t\r\n]|$)/gm)) keys.push(m[1]);
+  return keys;
 }
