@@ -6,6 +6,8 @@
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 import { parseJsonFast } from './json-fast';
+import { skipBlockComment, skipLineComment, skipString } from './json-scan';
+import { irregularWhitespaceError, jsonIrregularWhitespace } from './irregular-whitespace';
 import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import type { ParseError } from './yaml';
 
@@ -35,9 +37,14 @@ export function parseJsonGeneral(text: string): ParsedJson {
   // there is a shallow tree to tell the document's kind by.
   const { text: shallow, deep } = emptyTooDeep(text, JSON_MAX_DEPTH);
   const rawErrors: JsonParseError[] = [];
-  const input = base ? ' ' + shallow.slice(1) : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
+  // Irregular spaces (a pasted U+00A0) are one finding with a fix, not an "invalid symbol" per line: jsonc-parser
+  // reads them as spaces (one for one, offsets kept), so the rest of the document is still parsed and checked.
+  const irregular = jsonIrregularWhitespace(text);
+  let input = base ? ' ' + shallow.slice(1) : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
+  if (irregular) input = blank(input, irregular.runs);
   const tree = parseTree(input, rawErrors, { allowTrailingComma: true, disallowComments: false });
-  const errors = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));
+  const errors: ParseError[] = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));
+  if (irregular) errors.unshift(irregularWhitespaceError(text, irregular, 'json'));
   if (deep !== -1) {
     return {
       root: undefined,
@@ -91,24 +98,15 @@ function emptyTooDeep(text: string, limit: number): { text: string; deep: number
   return { text: out.join(''), deep: first };
 }
 
-/** Index of the closing quote of the string opening at `i` (or the last index). */
-function skipString(text: string, i: number): number {
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
-    else if (c === 34) return i;
+/** `text` with each span replaced by as many spaces. */
+function blank(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let copied = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(copied, start) + ' '.repeat(end - start);
+    copied = end;
   }
-  return text.length;
-}
-
-function skipLineComment(text: string, i: number): number {
-  while (i < text.length && text.charCodeAt(i) !== 10) i++;
-  return i;
-}
-
-function skipBlockComment(text: string, i: number): number {
-  const close = text.indexOf('*/', i + 2);
-  return close === -1 ? text.length : close + 1;
+  return out + text.slice(copied);
 }
 
 function describe(code: string): string {

@@ -7,13 +7,19 @@
  */
 import jsyaml from 'js-yaml';
 import { parseYamlFast } from './yaml-fast';
+import { irregularWhitespaceError, yamlIrregularIndentation } from './irregular-whitespace';
 import { Ch, isFlowIndicator } from './yaml-chars';
 import { toScalarValue, YAML_SCHEMA } from './yaml-schema';
+import type { Span } from './text';
 import { isMergeKey, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
 
 export interface ParseError {
   message: string;
   offset: number;
+  /** Where the error ends, when it covers more than one character (otherwise the character at `offset`). */
+  end?: number;
+  /** An edit that repairs it, when one is safe (documents/irregular-whitespace.ts). */
+  fix?: { title: string; edits: { span: Span; newText: string }[] };
 }
 
 export interface ParsedYaml {
@@ -45,7 +51,12 @@ function isSpace(ch: number): boolean {
 export function parseYaml(text: string, offset = 0): ParsedYaml {
   // Most compose files are in the subset the fast path reads (documents/yaml-fast.ts); the rest come here.
   const root = parseYamlFast(text, offset);
-  return root ? { root, errors: [] } : parseYamlGeneral(text, offset);
+  const parsed = root ? { root, errors: [] } : parseYamlGeneral(text, offset);
+  // Lines indented with no-break spaces parse (as keys at column 0) or fail somewhere else: say what it is.
+  const irregular = yamlIrregularIndentation(text);
+  if (!irregular) return parsed;
+  const runs = irregular.runs.map((r) => ({ start: r.start + offset, end: r.end + offset }));
+  return { ...parsed, errors: [irregularWhitespaceError(text, { runs }, 'yaml', offset), ...parsed.errors] };
 }
 
 /** js-yaml's parse, with the located tree rebuilt from its events: any YAML, and its errors. */

@@ -97,7 +97,8 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   };
 
   for (const error of doc.errors) {
-    emit(undefined, SYNTAX_RULE_ID, 'error', { span: syntaxSpan(doc.text, error.offset), message: error.message });
+    const span = error.end !== undefined ? { start: error.offset, end: error.end } : syntaxSpan(doc.text, error.offset);
+    emit(undefined, SYNTAX_RULE_ID, 'error', { span, message: error.message, fixes: error.fix ? [{ ...error.fix, preferred: true }] : undefined });
   }
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 

@@ -9,10 +9,10 @@ export const syntaxMeta: RuleMeta = {
   defaultSeverity: 'error',
   kinds: ['compose', 'hns-v1', 'hcn-v2', 'cni'],
   target: 'any',
-  fixable: false,
+  fixable: true,
   description:
-    'A compose file that is not valid YAML, or an HNS / CNI document that is not valid JSON, is reported at the place the parser stopped. Duplicate mapping keys are errors too (compose refuses them). winnet reads at most 200 levels of nesting; deeper documents are reported instead of read.',
-  remedy: 'Fix the syntax at the reported position.',
+    'A compose file that is not valid YAML, or an HNS / CNI document that is not valid JSON, is reported at the place the parser stopped. Duplicate mapping keys are errors too (compose refuses them). winnet reads at most 200 levels of nesting; deeper documents are reported instead of read. Characters that look like spaces but are not (a no-break space `U+00A0` pasted from a web page, an ideographic space) are one finding per file, with a fix that replaces them with spaces: in JSON outside strings, where strict parsers refuse them (RFC 8259 allows only space, tab, CR and LF), and in YAML indentation, which is spaces only (YAML 1.2), so such a line is read as a key at column 0.',
+  remedy: 'Fix the syntax at the reported position; for irregular spaces, apply the fix.',
   examples: { bad: 'services:\n  web:\n    ports: [80\n' },
-  sources: ['CS-SCHEMA'],
+  sources: ['CS-SCHEMA', 'https://www.rfc-editor.org/rfc/rfc8259#section-2', 'https://yaml.org/spec/1.2.2/#61-indentation-spaces'],
 };

@@ -1,0 +1,113 @@
+/**
+ * Characters that look like spaces but are not whitespace to JSON or to YAML indentation. They come in with text
+ * pasted from web pages, chat and word processors (U+00A0 most of all) and are invisible in an editor:
+ *
+ * - JSON allows only space, tab, line feed and carriage return between values (RFC 8259 §2), so a strict parser
+ *   (Go's encoding/json, which the Windows CNI plugins use) refuses the file; jsonc-parser says "invalid symbol"
+ *   once per line, which does not say why.
+ * - YAML indents with spaces only (YAML 1.2 §6.1), so a key indented with no-break spaces is read at column 0, as
+ *   a key whose name starts with them: `services` loses it, or the file fails at a later line.
+ *
+ * One finding per document names the character and where it first is, and its fix replaces every one of them
+ * with a space (one for one, so columns stay).
+ */
+import { skipBlockComment, skipLineComment, skipString } from './json-scan';
+import type { Span } from './text';
+import type { ParseError } from './yaml';
+
+/** JSON: every irregular space outside strings and comments (a BOM at offset 0 is not content). */
+const IRREGULAR = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+const NAMES: Record<number, string> = {
+  0x0b: 'line tabulation',
+  0x0c: 'form feed',
+  0x85: 'next line',
+  0xa0: 'no-break space',
+  0x1680: 'ogham space mark',
+  0x200b: 'zero-width space',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202f: 'narrow no-break space',
+  0x205f: 'medium mathematical space',
+  0x3000: 'ideographic space',
+  0xfeff: 'zero-width no-break space',
+};
+
+export function irregularName(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `\`${hex}\` (${NAMES[code] ?? 'a Unicode space'})`;
+}
+
+export interface IrregularWhitespace {
+  /** Every run of irregular spaces, in text order. */
+  runs: Span[];
+}
+
+/**
+ * The irregular spaces of a JSON text outside strings and comments, or undefined when there are none. Cheap when
+ * there are none: one regular-expression test (this runs only on text the strict fast path refused).
+ */
+export function jsonIrregularWhitespace(text: string): IrregularWhitespace | undefined {
+  if (!IRREGULAR.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) return undefined;
+  const runs: Span[] = [];
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) i = skipString(text, i);
+    else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) i = skipLineComment(text, i);
+    else if (ch === 47 && text.charCodeAt(i + 1) === 42 /* * */) i = skipBlockComment(text, i);
+    else if (isIrregular(ch)) {
+      const start = i;
+      while (i + 1 < text.length && isIrregular(text.charCodeAt(i + 1))) i++;
+      runs.push({ start, end: i + 1 });
+    }
+  }
+  return runs.length ? { runs } : undefined;
+}
+
+/**
+ * The YAML characters most often pasted as indentation: the no-break space and the ideographic space (typed by
+ * East Asian input methods). Looked for with `includes`, which costs little on a large file; a full character
+ * class over every compose file opened would cost more than the rest of the check of a small one.
+ */
+const YAML_SUSPECTS = ['\u00a0', '\u3000'];
+
+/** A line indented with them (spaces may be mixed in) whose content starts like a key or a list item. */
+const YAML_INDENT = /^([ \u00a0\u3000]*[\u00a0\u3000][ \u00a0\u3000]*)(?=-[ \u00a0]|[^\s#'"][^:#\n]*:(?:[ \u00a0\t\r\n]|$))/gm;
+
+/** The irregular spaces that indent lines of a YAML text, or undefined when there are none. */
+export function yamlIrregularIndentation(text: string): IrregularWhitespace | undefined {
+  if (!YAML_SUSPECTS.some((c) => text.includes(c))) return undefined;
+  const runs: Span[] = [];
+  for (const m of text.matchAll(YAML_INDENT)) {
+    const indent = m[1];
+    for (let i = 0; i < indent.length; i++) {
+      if (indent[i] === ' ') continue;
+      const start = m.index! + i;
+      while (i + 1 < indent.length && indent[i + 1] !== ' ') i++;
+      runs.push({ start, end: m.index! + i + 1 });
+    }
+  }
+  return runs.length ? { runs } : undefined;
+}
+
+function isIrregular(ch: number): boolean {
+  return ch === 0x0b || ch === 0x0c || ch === 0x85 || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200b) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
+
+/** The one finding for a document's irregular spaces: where the first is, how many there are, and the fix. */
+export function irregularWhitespaceError(text: string, found: IrregularWhitespace, language: 'json' | 'yaml', offset = 0): ParseError {
+  const [first] = found.runs;
+  const name = irregularName(text.charCodeAt(first.start - offset));
+  const others = found.runs.length - 1;
+  const plural = found.runs.length > 1 || first.end - first.start > 1;
+  const message =
+    language === 'json'
+      ? `${name} is not whitespace in JSON${others ? `, here and in ${others} more place${others === 1 ? '' : 's'}` : ''}: JSON allows only spaces, tabs and line breaks between values, and strict parsers (Go's encoding/json in the Windows CNI plugins) refuse the file. Replace ${plural ? 'them' : 'it'} with spaces.`
+      : `Indentation with ${name}${others ? `, here and on ${others} more line${others === 1 ? '' : 's'}` : ''}: YAML indents with spaces only, so this line is read as a key at column 0 whose name starts with the invisible character, or the file fails at a later line. Replace ${plural ? 'them' : 'it'} with spaces.`;
+  return {
+    message,
+    offset: first.start,
+    end: first.end,
+    fix: { title: 'Replace the irregular spaces with spaces', edits: found.runs.map((span) => ({ span, newText: ' '.repeat(span.end - span.start) })) },
+  };
+}
