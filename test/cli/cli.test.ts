@@ -47,6 +47,28 @@ describe('winnet check: exit codes', () => {
   });
 });
 
+describe('winnet check: the summary line', () => {
+  // A file given by name that is not ours (here package.json) is named, not counted as "checked, no problems".
+  const cases: { name: string; args: string[]; last: string[] }[] = [
+    { name: 'a clean file', args: ['check', 'examples/clean-windows'], last: ['✔ 1 file checked, no problems'] },
+    { name: 'a clean file and one that is not ours', args: ['check', 'examples/clean-windows', 'package.json'], last: ['✔ 1 file checked, no problems; 1 file is not a compose, HNS or CNI document and was not checked: package.json'] },
+    { name: 'only files that are not ours', args: ['check', 'package.json', 'tsconfig.json'], last: ['⚠ 2 files are not a compose, HNS or CNI document and were not checked: package.json, tsconfig.json'] },
+    {
+      name: 'problems, and a file that is not ours: counted apart',
+      args: ['check', 'examples/iis-sql', 'package.json'],
+      last: [/^✖ \d+ problems \(.*\) in 1 file$/.source, '  1 file is not a compose, HNS or CNI document and was not checked: package.json', /^  \d+ fixable with --fix$/.source],
+    },
+    { name: 'a directory: its JSON files that are not ours are not listed', args: ['check', 'examples/clean-windows', 'schemas'], last: ['✔ 1 file checked, no problems'] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const lines = cli(c.args).stdout.trimEnd().split('\n');
+      const tail = lines.slice(-c.last.length);
+      c.last.forEach((expected, i) => assert.match(tail[i], new RegExp(expected.startsWith('^') ? expected : `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+    });
+  }
+});
+
 describe('winnet check --format json', () => {
   it('reports every file with kind, target and findings at LSP ranges', () => {
     const out = json(['check', 'examples/iis-sql', 'examples/linux-app']);

@@ -28,13 +28,22 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   }
   const s = summarize(results);
   const total = s.errors + s.warnings + s.information + s.hints;
-  if (total === 0 && s.ioErrors === 0) {
-    out.push(paint('green', `✔ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`));
+  // A file given by name that is not ours (a stack file in the old format 1, a Kubernetes manifest) would
+  // otherwise pass as "checked, no problems".
+  const notOurs = results.filter((r) => !r.error && r.kind === 'none').map((r) => r.path);
+  const notOursNote = notOurs.length
+    ? `${notOurs.length} ${notOurs.length === 1 ? 'file is' : 'files are'} not a compose, HNS or CNI document and ${notOurs.length === 1 ? 'was' : 'were'} not checked: ${notOurs.slice(0, 3).join(', ')}${notOurs.length > 3 ? ` and ${notOurs.length - 3} more` : ''}`
+    : '';
+  if (total === 0 && s.ioErrors === 0 && notOurs.length === s.files) {
+    out.push(paint('yellow', `⚠ ${notOursNote}`));
+  } else if (total === 0 && s.ioErrors === 0) {
+    out.push(paint('green', `✔ ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'} checked, no problems`) + (notOursNote ? `; ${notOursNote}` : ''));
   } else {
     const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.information} info`];
     if (s.hints) parts.push(`${s.hints} hint${s.hints === 1 ? '' : 's'}`);
     const mark = s.errors || s.ioErrors ? paint('red', '✖') : paint('yellow', '⚠');
-    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not checked` : ''}`);
+    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not checked` : ''}`);
+    if (notOursNote) out.push(`  ${notOursNote}`);
     if (s.fixable) out.push(`  ${s.fixable} fixable with --fix`);
   }
   return out.join('\n') + '\n';

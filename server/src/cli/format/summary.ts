@@ -9,12 +9,15 @@ export interface Summary {
   fixable: number;
   files: number;
   ioErrors: number;
+  /** Files read and parsed that are not compose, HNS, HCN or CNI documents: nothing in them was checked. */
+  notOurs: number;
 }
 
 export function summarize(results: readonly FileResult[]): Summary {
-  const s: Summary = { errors: 0, warnings: 0, information: 0, hints: 0, fixable: 0, files: results.length, ioErrors: 0 };
+  const s: Summary = { errors: 0, warnings: 0, information: 0, hints: 0, fixable: 0, files: results.length, ioErrors: 0, notOurs: 0 };
   for (const r of results) {
     if (r.error) s.ioErrors++;
+    else if (r.kind === 'none') s.notOurs++;
     for (const f of r.findings) {
       if (f.severity === 'error') s.errors++;
       else if (f.severity === 'warning') s.warnings++;
