@@ -29,7 +29,7 @@ import type { Finding } from './engine/check';
 import { CodeCache, codeCacheDir } from './code-cache';
 import { slowHeapGrowth } from './heap-growth';
 import type { CodeAction } from './service/actions';
-import type { CompletionItem } from './service/compose-complete';
+import type { CompletionItem } from './completion-item';
 import type { DocumentInput, LanguageService } from './service/language-service';
 import type * as Engine from './server-engine';
 

@@ -17,7 +17,7 @@ import { formatPointer, locate } from '../schema/pointer';
 import { enumOf, flagsOf, policyFacts, typeSummary } from './describe';
 import { schemaStart } from './editing-context';
 import { first, refName, schemasAt, type Schema } from './schema-nav';
-import type { CompletionItem } from '../service/compose-complete';
+import type { CompletionItem } from '../completion-item';
 
 /** The editor-neutral completion item the compose completions use too (the server maps both to LSP). */
 export type HnsCompletionItem = CompletionItem;

@@ -8,19 +8,8 @@ import { LEVEL_MARK } from '../docs/capability-doc';
 import { versionName, type WindowsVersion } from '../knowledge/versions';
 import { DRIVER_OPTIONS } from '../knowledge/windowsshim';
 import { yamlContext } from './locate';
+import type { CompletionItem } from '../completion-item';
 
-export interface CompletionItem {
-  label: string;
-  kind: 'value' | 'property' | 'enum' | 'module';
-  detail?: string;
-  documentation?: string;
-  insertText?: string;
-  isSnippet?: boolean;
-  /** Replaces [start, end) of the text (the word typed so far). */
-  replace: { start: number; end: number };
-  sortText?: string;
-  preselect?: boolean;
-}
 
 export interface CompletionContext {
   windowsVersion: WindowsVersion;
