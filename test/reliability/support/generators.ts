@@ -498,6 +498,8 @@ const TOKENS = [
   'nat', 'transparent', 'l2bridge', 'overlay', 'host', 'bridge', 'hyperv', 'process', '10.0.0.0/24', 'fd00::/64', '127.0.0.1:80:80', '8000-8010:80/udp',
   '"Type": "OutBoundNAT"', '"Policies": [', '"Settings": {', '"ExceptionList": [', '"cniVersion": "0.3.1"', '//', '/*', '*/', '\\u0000', '\\uD800',
   'winnet-disable-next-line', '# winnet-disable-file', ': ', ' #', '- ', '{}', '[]', '""', "''", '|\n', '>-\n',
+  // compose variables (compose/interpolation.ts) and pasted spaces (documents/irregular-whitespace.ts)
+  '${VAR}', '$VAR', '${VAR:-nat}', '${A:-${B:-127.0.0.1}}', '$${NOT_VAR}', '${UNCLOSED', '"${IP}:80:80"', '\u00A0\u00A0', '\u3000',
 ];
 
 function mutateOnce(text: string, rng: Rng): string {
