@@ -1,8 +1,8 @@
 import { asScalar, get } from '../../documents/tree';
 import { parseCidr } from '../../knowledge/values';
 import { ipamConfigs } from '../../compose/model';
-import type { Rule } from '../types';
 import { isInterpolated } from '../../compose/interpolation';
+import type { Rule } from '../types';
 
 /** shared/windows-networking.md §4 (`--ipv6` row: "windowsshim driver doesn't support v6 subnets"). */
 export const ipv6SubnetRule: Rule = {

@@ -1,8 +1,8 @@
 import { closest } from '../../knowledge/spelling';
+import { isInterpolated } from '../../compose/interpolation';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { scalarPair } from './helpers';
-import { isInterpolated } from '../../compose/interpolation';
 
 const VALID = ['default', 'process', 'hyperv'];
 

@@ -1,9 +1,9 @@
 import { asScalar } from '../../documents/tree';
 import { driverOption, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import { parseGoBool } from '../../knowledge/values';
+import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
-import { isInterpolated } from '../../compose/interpolation';
 
 const EXCEPTIONS = `${WINDOWSSHIM_PREFIX}outboundnat_exceptions`;
 const option = driverOption(EXCEPTIONS)!;

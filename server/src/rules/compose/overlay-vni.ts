@@ -1,9 +1,9 @@
 import { asScalar } from '../../documents/tree';
 import { driverOption } from '../../knowledge/windowsshim';
 import { parseUint32 } from '../../knowledge/values';
+import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { networksWithDrivers, optionPairs } from './helpers';
-import { isInterpolated } from '../../compose/interpolation';
 
 const KEY = 'com.docker.network.driver.overlay.vxlanid_list';
 const option = driverOption(KEY)!;

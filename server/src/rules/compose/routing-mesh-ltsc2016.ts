@@ -1,10 +1,10 @@
 import { asMap, asScalar, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
 import type { ComposeModel } from '../../compose/model';
+import { isInterpolated } from '../../compose/interpolation';
 import { networksWithDrivers } from './helpers';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
-import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §2.3 overlay, §7 #28 (MSD-SWARM). */
 export const routingMeshLtsc2016Rule: Rule = {

@@ -1,7 +1,7 @@
 import { cidrContains, isIpv4 } from '../../knowledge/values';
+import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { staticIps } from './static-ip';
-import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §4 (`--ip` row), §6.12 (endpoint IP must be inside a subnet). */
 export const staticIpOutsideSubnetRule: Rule = {

@@ -4,8 +4,8 @@ import { asScalar, get, type ScalarNode } from '../../documents/tree';
 import { parseCidr } from '../../knowledge/values';
 import type { ComposeModel } from '../../compose/model';
 import { oncePer } from '../../once-per';
-import { attachments, type AttachmentUse } from './helpers';
 import { isInterpolated } from '../../compose/interpolation';
+import { attachments, type AttachmentUse } from './helpers';
 
 export interface StaticIp extends AttachmentUse {
   address: ScalarNode;

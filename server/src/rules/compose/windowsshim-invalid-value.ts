@@ -1,9 +1,9 @@
 import { asScalar } from '../../documents/tree';
 import { driverOption } from '../../knowledge/windowsshim';
 import { checkValue } from '../../knowledge/values';
+import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
-import { isInterpolated } from '../../compose/interpolation';
 
 /** shared/windows-networking.md §5.1 (parsing from moby windows.go parseNetworkOptions), §7 #22. */
 export const windowsshimInvalidValueRule: Rule = {
