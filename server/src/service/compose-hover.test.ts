@@ -25,3 +25,34 @@ describe('hover on a network reference', () => {
     });
   }
 });
+
+describe('hover on a value with a compose variable', () => {
+  const hoverAt = (text: string, marker: string) => createLanguageService().hover({ uri: 'file:///w/compose.yaml', version: 1, text }, text.indexOf(marker) + 1)?.markdown ?? '';
+  const WIN = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+
+  it('`isolation: ${ISOLATION}`: what compose does with it, the key\'s own hover, and no verdict on the text', () => {
+    const markdown = hoverAt(`${WIN}    isolation: \${ISOLATION}\n`, '${ISOLATION}');
+    assert.match(markdown, /^\*\*`\$\{ISOLATION\}`\*\*: compose substitutes this variable when it runs, from the shell or else the project's `\.env` file/);
+    assert.match(markdown, /winnet does not read that environment, so it does not judge this value/);
+    assert.match(markdown, /\*\*`isolation`\*\* \(Windows containers\)/);
+    assert.doesNotMatch(markdown, /refuses/);
+  });
+
+  it('a literal invalid isolation is still called out', () => {
+    assert.match(hoverAt(`${WIN}    isolation: hyper-v\n`, 'hyper-v'), /`hyper-v` is not one of them: the daemon refuses it/);
+  });
+
+  it('`driver: ${NET_DRIVER:-transparent}`: the variable note only, no driver facts for the default', () => {
+    const markdown = hoverAt(`${WIN}networks:\n  app:\n    driver: \${NET_DRIVER:-transparent}\n`, '${NET_DRIVER');
+    assert.match(markdown, /^\*\*`\$\{NET_DRIVER:-transparent\}`\*\*: compose substitutes this variable/);
+    assert.doesNotMatch(markdown, /Windows network driver/);
+  });
+
+  it('several variables in one value', () => {
+    assert.match(hoverAt(`${WIN}    ports:\n      - "\${IP}:\${PORT}:80"\n`, '${IP}'), /compose substitutes these variables/);
+  });
+
+  it('`$$` is no variable: no note', () => {
+    assert.doesNotMatch(hoverAt(`${WIN}    isolation: $\${NOT}\n`, '$${NOT}'), /compose substitutes/);
+  });
+});

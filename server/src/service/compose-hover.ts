@@ -3,6 +3,7 @@
  * text is built from the knowledge tables and the rule metadata, so the hover, the finding and the docs page say
  * the same thing.
  */
+import { isInterpolated, variableSpans } from '../compose/interpolation';
 import { buildComposeModel, effectiveDriver, findNetwork } from '../compose/model';
 import type { ParsedDocument } from '../documents/document';
 import { asScalar, get, pairs, scalarText, type Node } from '../documents/tree';
@@ -38,18 +39,29 @@ export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverCont
   const spanOf = (n: Node): Span => ({ start: n.start, end: n.end });
   const keySpan = last.pair ? spanOf(last.pair.key) : spanOf(last.node);
   const hoverSpan = located.onKey ? keySpan : spanOf(last.node);
-  const markdown = hoverFor(path, located, doc, ctx, set);
-  return markdown ? { markdown, span: hoverSpan } : undefined;
+  const written = located.onKey ? undefined : asScalar(last.node)?.value;
+  const parts = [isInterpolated(written) ? variableHover(String(written)) : undefined, hoverFor(path, located, doc, ctx, set)].filter((p) => p !== undefined);
+  return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: hoverSpan } : undefined;
+}
+
+/** A value compose substitutes variables into: what happens to it, and why winnet leaves it alone. */
+function variableHover(written: string): string {
+  return [
+    `**\`${written}\`**: compose substitutes ${variableSpans(written).length > 1 ? 'these variables' : 'this variable'} when it runs, from the shell or else the project's \`.env\` file (\`\${VAR:-default}\` takes the default when \`VAR\` is unset or empty; an unset variable without one becomes an empty string).`,
+    '',
+    'winnet does not read that environment, so it does not judge this value. Settings that fail whatever their value are still reported.',
+  ].join('\n');
 }
 
 function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocument, ctx: HoverContext, set?: ComposeSet): string | undefined {
   const last = located.steps[located.steps.length - 1];
   const key = path[path.length - 1];
-  const value = located.onKey ? undefined : scalarText(last.node);
+  // A value with a compose variable is unknown here (compose/interpolation.ts): nothing below judges it.
+  const written = located.onKey ? undefined : scalarText(last.node);
+  const value = isInterpolated(written) ? undefined : written;
   // networks.<name>.driver
   if (path.length === 3 && path[0] === 'networks' && key === 'driver') {
-    const driverName = scalarText(last.node);
-    return driverName ? driverHover(driverName, ctx) : undefined;
+    return value ? driverHover(value, ctx) : undefined;
   }
   // driver_opts keys, network or endpoint level
   if (path.length >= 2 && path[path.length - 2] === 'driver_opts' && typeof key === 'string') return optionHover(key, ctx);
@@ -76,7 +88,7 @@ function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocume
   }
   // A service's attachment to a network: what that network is on Windows.
   if (path.length === 4 && path[0] === 'services' && path[2] === 'networks') {
-    const name = typeof key === 'number' ? scalarText(last.node) : String(key);
+    const name = typeof key === 'number' ? value : String(key);
     return name ? attachmentHover(name, doc, ctx, set) : undefined;
   }
   if (path.length === 2 && path[0] === 'networks' && located.onKey) {
