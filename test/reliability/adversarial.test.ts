@@ -106,6 +106,20 @@ describe('adversarial inputs', () => {
     check('compose.yaml', scalar);
   });
 
+  it('a port of 100,000 compose variables is read in one pass and not judged', () => {
+    const result = check('compose.yaml', ADVERSARIAL.variablePort(100_000), ['windows']);
+    assert.ok(!rules(result).some((r) => r.startsWith('port-')), rules(result).join(', '));
+  });
+
+  it('a line of 1,000,000 no-break spaces: one syntax finding when a key follows them, none of ours when nothing does', () => {
+    const keyed = check('compose.yaml', ADVERSARIAL.noBreakSpaceLine(1_000_000, true));
+    const irregular = keyed.findings.filter((f) => f.rule === 'syntax' && f.message.startsWith('Indentation with `U+00A0`'));
+    assert.equal(irregular.length, 1);
+    assert.deepEqual([irregular[0].span.end - irregular[0].span.start, irregular[0].fixes[0].edits.length], [1_000_000, 1]);
+    const bare = check('compose.yaml', ADVERSARIAL.noBreakSpaceLine(1_000_000, false));
+    assert.ok(!bare.findings.some((f) => f.message.startsWith('Indentation with')));
+  });
+
   it('NUL bytes: a syntax finding at the NUL, in YAML and in JSON', () => {
     const yaml = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\u0000\n';
     const r = check('compose.yaml', yaml);

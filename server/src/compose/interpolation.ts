@@ -56,7 +56,12 @@ export function isInterpolated(value: unknown): boolean {
  * its separators (`:` and `/` of a port) without cutting into `${VAR:-default}`, and offsets still match the text.
  */
 export function maskVariables(text: string): string {
-  let masked = text;
-  for (const { start, end } of variableSpans(text)) masked = masked.slice(0, start) + '\0'.repeat(end - start) + masked.slice(end);
-  return masked;
+  const parts: string[] = [];
+  let copied = 0;
+  for (const { start, end } of variableSpans(text)) {
+    parts.push(text.slice(copied, start), '\0'.repeat(end - start));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }

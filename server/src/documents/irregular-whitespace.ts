@@ -71,23 +71,49 @@ export function jsonIrregularWhitespace(text: string): IrregularWhitespace | und
  */
 const YAML_SUSPECTS = ['\u00a0', '\u3000'];
 
-/** A line indented with them (spaces may be mixed in) whose content starts like a key or a list item. */
-const YAML_INDENT = /^([ \u00a0\u3000]*[\u00a0\u3000][ \u00a0\u3000]*)(?=-[ \u00a0]|[^\s#'"][^:#\n]*:(?:[ \u00a0\t\r\n]|$))/gm;
-
-/** The irregular spaces that indent lines of a YAML text, or undefined when there are none. */
+/**
+ * The irregular spaces that indent lines of a YAML text, or undefined when there are none: the lines whose
+ * indentation (spaces may be mixed in) holds them and whose content then starts like a key (`name:`) or a list
+ * item (`- `). One pass over the text, each line once (a regular expression here backtracked quadratically on a
+ * long run of them).
+ */
 export function yamlIrregularIndentation(text: string): IrregularWhitespace | undefined {
   if (!YAML_SUSPECTS.some((c) => text.includes(c))) return undefined;
   const runs: Span[] = [];
-  for (const m of text.matchAll(YAML_INDENT)) {
-    const indent = m[1];
-    for (let i = 0; i < indent.length; i++) {
-      if (indent[i] === ' ') continue;
-      const start = m.index! + i;
-      while (i + 1 < indent.length && indent[i + 1] !== ' ') i++;
-      runs.push({ start, end: m.index! + i + 1 });
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let i = lineStart;
+    let irregular = false;
+    for (; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0xa0 || ch === 0x3000) irregular = true;
+      else if (ch !== 0x20) break;
     }
+    if (irregular && i < lineEnd && startsKeyOrItem(text, i, lineEnd)) {
+      for (let j = lineStart; j < i; j++) {
+        if (text.charCodeAt(j) === 0x20) continue;
+        const start = j;
+        while (j + 1 < i && text.charCodeAt(j + 1) !== 0x20) j++;
+        runs.push({ start, end: j + 1 });
+      }
+    }
+    lineStart = lineEnd + 1;
   }
   return runs.length ? { runs } : undefined;
+}
+
+/** `- ` (or `-` before a no-break space), or a plain key: no quote or comment first, a `:` then a space or the end. */
+function startsKeyOrItem(text: string, at: number, lineEnd: number): boolean {
+  const first = text[at];
+  if (first === '-') return at + 1 < lineEnd && (text[at + 1] === ' ' || text[at + 1] === '\u00a0');
+  if (first === '#' || first === "'" || first === '"' || /\s/.test(first)) return false;
+  for (let i = at; i < lineEnd; i++) {
+    const ch = text[i];
+    if (ch === '#') return false;
+    if (ch === ':') return i + 1 >= lineEnd || /[ \u00a0\t\r]/.test(text[i + 1]);
+  }
+  return false;
 }
 
 function isIrregular(ch: number): boolean {

@@ -44,6 +44,12 @@ export const ADVERSARIAL = {
     return `{"Name":"nat","Type":"NAT","Subnets":[{"AddressPrefix":"10.0.0.0/24"}],"Policies":[${Array(n).fill(policy).join(',')}]}`;
   },
 
+  /** A published port made of `count` compose variables (masked one by one, it once cost quadratic time). */
+  variablePort: (count: number) => `services:\n  web:\n    image: ${WINDOWS_IMAGE}\n    ports:\n      - "${'${A}'.repeat(count)}:80"\n`,
+
+  /** A line of `count` no-break spaces, with a key after them or not (a regular expression once backtracked on it). */
+  noBreakSpaceLine: (count: number, key: boolean) => `services:\n  web:\n    image: ${WINDOWS_IMAGE}\n${'\u00a0'.repeat(count)}${key ? 'x: 1' : ''}\n`,
+
   mixedLineEndings(): string {
     return ['# mixed', 'services:', '  web:', `    image: ${WINDOWS_IMAGE}`, '    ports:', '      - "127.0.0.1:8080:80"', '    network_mode: bridge', ''].map((l, i) => l + ['\r\n', '\n', '\r\n', '\r', '\n', '\r\n', '\n', ''][i]).join('');
   },
