@@ -52,6 +52,22 @@ describe('hover on a value with a compose variable', () => {
     assert.match(hoverAt(`${WIN}    ports:\n      - "\${IP}:\${PORT}:80"\n`, '${IP}'), /compose substitutes these variables/);
   });
 
+  it('values no rule judges (environment, image, labels) get no note: they are not winnet\'s business', () => {
+    for (const [line, marker] of [
+      ['    environment:\n      DB: "Server=${SQL_SERVER}"\n', '${SQL_SERVER}'],
+      ['    labels:\n      - "traefik.rule=Host(`${CM_HOST}`)"\n', '${CM_HOST}'],
+    ]) {
+      assert.equal(hoverAt(`${WIN}${line}`, marker), '', line);
+    }
+    assert.doesNotMatch(hoverAt('services:\n  web:\n    image: ${REGISTRY}/web:${TAG}\n    isolation: process\n', '${REGISTRY}'), /compose substitutes/);
+  });
+
+  it('a driver option and a static address from variables get the note', () => {
+    const text = `${WIN}    networks:\n      lan:\n        ipv4_address: \${IP}\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanid: \${VLAN}\n`;
+    assert.match(hoverAt(text, '${IP}'), /^\*\*`\$\{IP\}`\*\*: compose substitutes/);
+    assert.match(hoverAt(text, '${VLAN}'), /^\*\*`\$\{VLAN\}`\*\*: compose substitutes/);
+  });
+
   it('`$$` is no variable: no note', () => {
     assert.doesNotMatch(hoverAt(`${WIN}    isolation: $\${NOT}\n`, '$${NOT}'), /compose substitutes/);
   });

@@ -40,8 +40,32 @@ export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverCont
   const keySpan = last.pair ? spanOf(last.pair.key) : spanOf(last.node);
   const hoverSpan = located.onKey ? keySpan : spanOf(last.node);
   const written = located.onKey ? undefined : asScalar(last.node)?.value;
-  const parts = [isInterpolated(written) ? variableHover(String(written)) : undefined, hoverFor(path, located, doc, ctx, set)].filter((p) => p !== undefined);
+  const variable = isInterpolated(written) && judgedByRules(composePattern(path)) ? variableHover(String(written)) : undefined;
+  const parts = [variable, hoverFor(path, located, doc, ctx, set)].filter((p) => p !== undefined);
   return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: hoverSpan } : undefined;
+}
+
+/**
+ * The values winnet's rules judge (compose/interpolation.ts): only there does a variable explain a missing check.
+ * Elsewhere (environment, labels, images, commands) the value is none of winnet's business, and a note on every
+ * `${VAR}` of the file would crowd out the hovers of other extensions.
+ */
+const JUDGED_VALUES = new Set([
+  'services.*.isolation',
+  'services.*.network_mode',
+  'services.*.deploy.endpoint_mode',
+  'services.*.ports[]',
+  ...['host_ip', 'published', 'target', 'protocol', 'mode'].map((k) => `services.*.ports[].${k}`),
+  'services.*.networks[]',
+  'services.*.networks.*.ipv4_address',
+  'services.*.networks.*.ipv6_address',
+  ...['driver', 'name', 'external', 'enable_ipv6', 'enable_ipv4', 'internal', 'ipam.driver'].map((k) => `networks.*.${k}`),
+  ...['subnet', 'gateway', 'ip_range'].map((k) => `networks.*.ipam.config[].${k}`),
+]);
+const JUDGED_PREFIXES = ['networks.*.driver_opts.', 'services.*.networks.*.driver_opts.'];
+
+function judgedByRules(pattern: string): boolean {
+  return JUDGED_VALUES.has(pattern) || JUDGED_PREFIXES.some((prefix) => pattern.startsWith(prefix));
 }
 
 /** A value compose substitutes variables into: what happens to it, and why winnet leaves it alone. */
