@@ -36,6 +36,26 @@ describe('compose file sets', () => {
     assert.deepEqual(set.problems.map((p) => p.message.replace(/`[^`]*`/g, '`x`').slice(0, 40)), ['`x` of `x` loops back to a file that inc']);
   });
 
+  it('a path or service name with a compose variable is not followed, and says so as information', () => {
+    const files = new Map([
+      ['/p/compose.yaml', 'include:\n  - ${COMMON}/net.yaml\n  - other.yaml\nservices:\n  web:\n    extends:\n      file: ${BASE:-base}.yaml\n      service: common\n  api:\n    extends:\n      file: base.yaml\n      service: ${PARENT}\n'],
+      ['/p/other.yaml', 'services: {o: {image: x}}\n'],
+      ['/p/base.yaml', 'services: {common: {image: y}}\n'],
+    ]);
+    const read: string[] = [];
+    const set = loadComposeSet(['/p/compose.yaml'], { read: (p) => (read.push(p), files.get(p)) });
+    assert.deepEqual(
+      set.problems.map((p) => [p.severity, /`([^`]*)`[^`]*`([^`]*)`/.exec(p.message)?.slice(1, 3).join(' ')]),
+      [
+        ['information', 'include ${COMMON}/net.yaml'],
+        ['information', 'extends ${BASE:-base}.yaml'],
+        ['information', 'extends ${PARENT}'],
+      ],
+    );
+    assert.ok(!read.some((p) => p.includes('$')), `no path with a variable is read: ${read.join(', ')}`);
+    assert.ok(read.includes('/p/other.yaml'), 'the include without a variable is followed');
+  });
+
   it('a one-file set: the virtual document has no parse errors of its own (the member has them)', () => {
     const text = 'services:\n  web:\n    image: a\n  web:\n    image: b\n';
     const set = loadComposeSet(['/p/compose.yaml'], { read: () => text });

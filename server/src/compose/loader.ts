@@ -8,6 +8,7 @@
  * its file's base. Offsets are then unique across the set: rules and fixes run unchanged on the merged tree, and
  * each finding maps back to the file (and place) that wrote the value.
  */
+import { isInterpolated } from './interpolation';
 import { parseDocument, type ParsedDocument } from '../documents/document';
 import { LineIndex, type Span } from '../documents/text';
 import { asMap, asScalar, get, items, pairs, scalarText, type MapNode, type Node, type Pair } from '../documents/tree';
@@ -42,6 +43,8 @@ export interface SetProblem {
   /** Span in the virtual text (so it maps to its file like any finding). */
   span: Span;
   message: string;
+  /** Lower than the rule's error: a reference winnet cannot follow, though compose may (a variable in it). */
+  severity?: 'information';
 }
 
 export interface ComposeSet {
@@ -95,6 +98,10 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
     let merged: Node | undefined;
     for (const entry of items(get(member.doc.root, 'include'))) {
       for (const { path, node } of includePaths(entry, member.path)) {
+        if (isInterpolated(scalarText(node))) {
+          problems.push({ span: spanOf(node), severity: 'information', message: `\`include\` of \`${scalarText(node)}\` is not followed: compose substitutes the variable in the path when it runs, and winnet does not know its value. The services and networks of that file are not checked.` });
+          continue;
+        }
         if (chain.includes(path)) {
           problems.push({ span: spanOf(node), message: `\`include\` of \`${scalarText(node)}\` loops back to a file that includes it: ${[...chain, path].map(shortName).join(' → ')}` });
           continue;
@@ -183,6 +190,11 @@ function resolveService(name: string, service: Node, services: MapNode, ctx: Ext
   const file = scalarText(fileNode);
   const owner = ctx.memberAt(ext.start);
   if (!parentName || !owner) return child;
+  const byVariable = isInterpolated(file) ? fileNode : isInterpolated(parentName) ? (get(ext, 'service') ?? ext) : undefined;
+  if (byVariable) {
+    ctx.problems.push({ span: spanOf(byVariable), severity: 'information', message: `\`extends\` of \`${scalarText(byVariable)}\` is not followed: compose substitutes the variable when it runs, and winnet does not know its value. Service \`${name}\` is checked without its parent.` });
+    return child;
+  }
   const parentPath = file ? resolvePath(dirname(owner.path), file) : owner.path;
   const key = `${parentPath}#${parentName}`;
   if (chain.includes(key)) {

@@ -39,7 +39,7 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
 
   const problems: Finding[] = set.problems.map((p) => ({
     rule: SET_REFERENCE_RULE_ID,
-    severity: options.rules?.[SET_REFERENCE_RULE_ID] && options.rules[SET_REFERENCE_RULE_ID] !== 'off' ? (options.rules[SET_REFERENCE_RULE_ID] as Finding['severity']) : 'error',
+    severity: options.rules?.[SET_REFERENCE_RULE_ID] && options.rules[SET_REFERENCE_RULE_ID] !== 'off' ? (options.rules[SET_REFERENCE_RULE_ID] as Finding['severity']) : (p.severity ?? 'error'),
     message: p.message,
     span: p.span,
     range: virtual.lines.rangeOf(p.span),
