@@ -67,6 +67,13 @@ describe('irregular spaces in YAML indentation', () => {
   ];
   for (const [name, text, runs] of cases) it(name, () => assert.deepEqual(shown(text, yamlIrregularIndentation(text)?.runs), runs));
 
+  it('lines are counted, not runs: a line that mixes them with spaces is one line', () => {
+    const text = `services:\n  web:\n ${NBSP} ${NBSP}image: x\n ${NBSP} ${NBSP}isolation: process\n`;
+    const [syntax] = checkDocument(parseDocument('compose.yaml', text)).findings.filter((f) => f.rule === 'syntax');
+    assert.match(syntax.message, /^Indentation with `U\+00A0` \(no-break space\), here and on 1 more line:/);
+    assert.equal(syntax.fixes[0].edits.length, 4);
+  });
+
   it('a compose key indented with them: one finding with a fix that gives back the file as meant', () => {
     const meant = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: hyperv\n';
     const pasted = meant.replace('    isolation', `${NBSP}${NBSP}${NBSP}${NBSP}isolation`);

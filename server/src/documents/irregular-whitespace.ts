@@ -124,7 +124,9 @@ function isIrregular(ch: number): boolean {
 export function irregularWhitespaceError(text: string, found: IrregularWhitespace, language: 'json' | 'yaml', offset = 0): ParseError {
   const [first] = found.runs;
   const name = irregularName(text.charCodeAt(first.start - offset));
-  const others = found.runs.length - 1;
+  // JSON counts places; YAML counts lines, as a line may mix them with spaces (two runs, one line).
+  const lineOf = (start: number) => text.lastIndexOf('\n', start - offset);
+  const others = language === 'json' ? found.runs.length - 1 : new Set(found.runs.map((r) => lineOf(r.start))).size - 1;
   const plural = found.runs.length > 1 || first.end - first.start > 1;
   const message =
     language === 'json'
