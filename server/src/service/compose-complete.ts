@@ -10,7 +10,6 @@ import { DRIVER_OPTIONS } from '../knowledge/windowsshim';
 import { yamlContext } from './locate';
 import type { CompletionItem } from '../completion-item';
 
-
 export interface CompletionContext {
   windowsVersion: WindowsVersion;
   /** Names of the services in the file, for `network_mode: service:<name>`. */
