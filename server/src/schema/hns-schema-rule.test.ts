@@ -230,6 +230,12 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
     text: '{ "cniVersion": "0.3.0", "name": "n", "plugins": [{ "type": "azure-vnet", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": "10.0.0.0/8" } }, { "Name": "EndpointPolicy", "Value": { "Type": "SDNRoute", "Settings": { "NeedEncap": 1 } } }, { "Name": "EndpointPolicy", "Value": { "Type": "__ROUTE_TYPE__", "DestinationPrefix": "__CIDR__" } }] }] }',
     expect: ['1:173 "10.0.0.0/8" | error | `ExceptionList`: expected an array, got a string', '1:277 1 | error | `NeedEncap`: expected a boolean, got an integer'],
   },
+  {
+    name: 'values cut by ConvertTo-Json (`@{...}`, `System.Object[]`) are hns-truncated-dump\'s, not type errors; other strings still are',
+    file: 'nat.json',
+    text: '{ "Name": "nat", "Type": "nat", "Subnets": ["@{AddressPrefix=172.29.144.0/20}", "10.0.0.0/24"], "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": "System.Object[]" }] }',
+    expect: ['1:81 "10.0.0.0/24" | error | item 2 of `Subnets`: expected an object, got a string'],
+  },
 ];
 
 describe('hns-schema: enum and flag tolerance (shared/windows-networking.md §6.1, §6.13)', () => {

@@ -1,5 +1,6 @@
 import { hnsModel, type HnsModel } from '../hns/model';
 import { isPlaceholder } from '../hns/placeholder';
+import { isCutByConvertToJson } from '../hns/truncated-dump';
 import { HNS_REF } from '../knowledge/hns-sources';
 import type { Rule, RuleContext } from '../rules/types';
 import { withContext } from './context';
@@ -73,7 +74,8 @@ export const hnsSchemaRule: Rule = {
         validator: target.validator,
         base: target.pointer,
         schema: schemaFor(target.schema),
-        deferred: isPlaceholder,
+        // A template placeholder is rendered before use; a cut ConvertTo-Json value is hns-truncated-dump's finding.
+        deferred: (value) => isPlaceholder(value) || isCutByConvertToJson(value),
       });
       if (!outcome.ok) {
         ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the HNS schema: ${outcome.reason}.` });

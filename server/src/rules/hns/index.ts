@@ -17,12 +17,14 @@ import { hnsPolicyLocationRule } from './policy-location';
 import { hnsPortRangeRule } from './port-range';
 import { hnsRemoteEndpointProviderAddressRule } from './remote-endpoint-provider-address';
 import { hnsSchemaVersionRule } from './schema-version';
+import { hnsTruncatedDumpRule } from './truncated-dump';
 import { hnsVersionGateRule } from './version-gate';
 import { hnsVlanRangeRule } from './vlan-range';
 import { hnsVsidRangeRule } from './vsid-range';
 
 export const HNS_RULES: readonly Rule[] = [
   hnsSchemaRule,
+  hnsTruncatedDumpRule,
   hnsPolicyLocationRule,
   hnsCniPolicyShapeRule,
   hnsAdapterNameRule,

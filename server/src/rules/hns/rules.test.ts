@@ -30,6 +30,27 @@ interface Case {
 }
 
 const RULE_CASES: Record<string, Case[]> = {
+  'hns-truncated-dump': [
+    {
+      name: 'Get-HnsNetwork | ConvertTo-Json without -Depth: one finding at the first cut value, the others related',
+      text: '{ "Name": "nat", "Type": "nat", "Subnets": ["@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}"], "Policies": ["@{Type=OutBoundNAT; ExceptionList=System.Object[]}"] }',
+      expect: [
+        "1:45 \"@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}\" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 2 values are PowerShell's display of an object or array (`@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.14...`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.",
+      ],
+    },
+    {
+      name: 'an array cut one level lower: `System.Object[]`',
+      text: '[{ "Name": "nat", "Type": "nat", "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": "System.Object[]" }] }]',
+      expect: [
+        "1:89 \"System.Object[]\" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 1 value is PowerShell's display of an object or array (`System.Object[]`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.",
+      ],
+    },
+    {
+      name: 'near misses: `@` and braces inside a longer string, a placeholder, a whole export',
+      text: '[{ "Name": "a@{b}c", "Type": "nat", "DNSSuffix": "{{SUFFIX}}" }, { "Name": "nat", "Type": "nat", "Subnets": [{ "AddressPrefix": "172.29.144.0/20", "Policies": [] }] }]',
+      expect: [],
+    },
+  ],
   'hns-policy-location': [
     {
       name: 'v2 network policy on an endpoint, endpoint policy on a network, subnet policy on a network',
