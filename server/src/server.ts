@@ -6,13 +6,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ComposeSet, FileReader } from './compose/loader';
 import type { Node } from './documents/tree';
 import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
   DiagnosticTag,
   InsertTextFormat,
@@ -87,6 +88,8 @@ let debounceMs: number | undefined;
 let composeFileSets: string[][] = [];
 let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
+/** The client lets the server register file watchers (VS Code does; see onDidChangeWatchedFiles). */
+let canWatchFiles = false;
 const timers = new Map<string, NodeJS.Timeout>();
 
 /** The file set each open compose document was last checked in, and its findings per member file. */
@@ -199,6 +202,11 @@ function validate(doc: TextDocument): void {
       }
     }
     const { result } = service().diagnose(input(doc));
+    if (lastSets.has(doc.uri)) {
+      // It was checked in a set before (its override or include is gone): the members hear no more from it.
+      releaseMembers(doc.uri, new Set([doc.uri]));
+      lastSets.delete(doc.uri);
+    }
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -240,7 +248,28 @@ function validateSet(doc: TextDocument): void {
     const open = documents.get(uri);
     connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: result.findings.map((f) => toDiagnostic(uri, f)) });
   }
+  releaseMembers(doc.uri, new Set(findings.keys()));
   lastSets.set(doc.uri, { set, findings });
+}
+
+/**
+ * After the set of `ownerUri` changed (a member dropped out, or the file is now checked alone), the files it no
+ * longer reads stop showing the findings it published for them, unless another open document's set still reads
+ * them; one that is open is checked on its own again.
+ */
+function releaseMembers(ownerUri: string, kept: ReadonlySet<string>): void {
+  const previous = lastSets.get(ownerUri);
+  if (!previous) return;
+  for (const member of previous.findings.keys()) {
+    if (kept.has(member) || member === ownerUri) continue;
+    const memberOwners = owners.get(member);
+    memberOwners?.delete(ownerUri);
+    if ([...(memberOwners ?? [])].some((o) => documents.get(o))) continue;
+    owners.delete(member);
+    const open = documents.get(member);
+    if (open) schedule(open, 0);
+    else connection.sendDiagnostics({ uri: member, diagnostics: [] });
+  }
 }
 
 function schedule(doc: TextDocument, delay = debounceMs ?? engine().DEFAULT_DEBOUNCE_MS): void {
@@ -301,6 +330,7 @@ function toCodeAction(action: CodeAction, doc: TextDocument): LspCodeAction {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
   const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown; codeCacheDir?: unknown } | undefined;
@@ -323,6 +353,33 @@ connection.onInitialized(() => {
   // The engine loads now, while the client sends its settings and first documents.
   service();
   void loadSettings();
+  // Set members are read from disk when they are not open: watch them, so that a change there (a git checkout,
+  // another editor, a new override file) re-checks the open files whose sets read them.
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
+});
+
+/**
+ * A YAML file changed, appeared or was deleted on disk. The open compose documents that read it for their set
+ * (an include, an extends file, an override) are checked again, and so are those in its folder, where a new
+ * or deleted `.override` file or base changes which files make up the set. An open file's changes come through
+ * didChange instead: the editor's buffer wins over the disk.
+ */
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const affected = new Set<string>();
+  for (const { uri } of changes) {
+    if (documents.get(uri)) continue;
+    for (const owner of owners.get(uri) ?? []) affected.add(owner);
+    const path = localPath(uri);
+    if (!path) continue;
+    for (const doc of documents.all()) {
+      const open = localPath(doc.uri);
+      if (open && dirname(open) === dirname(path)) affected.add(doc.uri);
+    }
+  }
+  for (const uri of affected) {
+    const doc = documents.get(uri);
+    if (doc) schedule(doc, 0);
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {

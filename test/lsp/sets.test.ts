@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -64,5 +64,42 @@ describe('compose file sets in the language server', () => {
     assert.match(value, /uses driver `nat`/);
     assert.match(value, /- `driver`: `nat` \(docker-compose\.yml:10\)/);
     assert.match(value, /- `internal`: `true` \(docker-compose\.override\.yml:3\)/);
+  });
+});
+
+describe('set members changed on disk (workspace/didChangeWatchedFiles)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'winnet-watched-'));
+  mkdirSync(join(dir, 'shared'));
+  writeFileSync(join(dir, 'docker-compose.yml'), BASE);
+  writeFileSync(join(dir, 'shared', 'templates.yml'), TEMPLATES);
+  const base = pathToFileURL(join(dir, 'docker-compose.yml')).href;
+  const override = pathToFileURL(join(dir, 'docker-compose.override.yml')).href;
+  const templates = pathToFileURL(join(dir, 'shared', 'templates.yml')).href;
+  const client = new TestClient();
+  before(() => client.initialize());
+  after(() => client.shutdown());
+
+  it('a template edited on disk, not open: the open base file is checked again and the template\'s findings follow', async () => {
+    client.open(base, BASE);
+    assert.deepEqual((await client.diagnosticsFor(templates, (d) => d.diagnostics.length > 0)).map((d) => d.code), ['dns-opt']);
+    writeFileSync(join(dir, 'shared', 'templates.yml'), TEMPLATES.replace('    dns_opt: [ndots:2]\n', '    extra_hosts: ["db:10.0.0.5"]\n'));
+    client.watchedFilesChanged([{ uri: templates, type: 2 }]);
+    assert.deepEqual((await client.diagnosticsFor(templates, (d) => d.diagnostics.some((x) => x.code === 'extra-hosts'))).map((d) => d.code), ['extra-hosts']);
+  });
+
+  it('an override created on disk joins the set; deleted, its findings are cleared', async () => {
+    writeFileSync(join(dir, 'docker-compose.override.yml'), OVERRIDE);
+    client.watchedFilesChanged([{ uri: override, type: 1 }]);
+    assert.deepEqual((await client.diagnosticsFor(override, (d) => d.diagnostics.length > 0)).map((d) => d.code), ['enable-ipv6']);
+    rmSync(join(dir, 'docker-compose.override.yml'));
+    client.watchedFilesChanged([{ uri: override, type: 3 }]);
+    assert.deepEqual(await client.diagnosticsFor(override, (d) => d.diagnostics.length === 0), []);
+  });
+
+  it('with no include, extends or partner left, the base is checked alone and its former members are cleared', async () => {
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n');
+    client.change(base, 2, [{ text: 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n' }]);
+    assert.deepEqual((await client.diagnosticsFor(base, (d) => d.diagnostics.some((x) => x.code === 'network-mode-host'))).map((d) => d.code), ['network-mode-host']);
+    assert.deepEqual(await client.diagnosticsFor(templates, (d) => d.diagnostics.length === 0), []);
   });
 });
