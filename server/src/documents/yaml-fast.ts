@@ -398,6 +398,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       const contentAt = skipSpaces(dash + 1);
       const c = (text.charCodeAt(contentAt) | 0);
       let item: Node;
+      let empty = false;
       if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
         // `-` alone: a nested block below, or an empty entry (right after the `-`).
         const lineEnd = endOfLine(contentAt);
@@ -407,6 +408,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
         } else {
           item = scalar(null, 'empty', dash + 1, dash + 1);
           pos = lineEnd;
+          empty = true;
         }
       } else if (c === Ch.Dash && blankOrEnd(contentAt + 1)) {
         return giveUp(); // `- - a`: a sequence in an entry's first line
@@ -416,6 +418,9 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       items.push(item);
 
       const next = nextContent(pos);
+      // After an empty entry, js-yaml takes a `- ` entry indented less than this sequence as one more entry of it
+      // (`-\n  -\n- c` is [[null, c]], not [[null], c]): the general path reads that as js-yaml does.
+      if (empty && next < n && lineIndent < column && text.charCodeAt(next) === Ch.Dash && blankOrEnd(next + 1)) giveUp();
       if (next >= n || lineIndent < column) break;
       if (lineIndent > column) giveUp();
       // Same column, no `-`: the sequence was a mapping's value at the mapping's own indentation, and ends here.
