@@ -6,6 +6,7 @@
 import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
 import { oncePer } from '../once-per';
 import { isInterpolated } from './interpolation';
+import { isSwarmStack } from './swarm';
 
 export interface ServiceModel {
   name: string;
@@ -36,16 +37,24 @@ export interface ComposeModel {
   root: MapNode | undefined;
   services: ServiceModel[];
   networks: NetworkModel[];
+  /** Written for `docker stack deploy` (compose/swarm.ts): networks without a driver are overlay networks. */
+  stack: boolean;
 }
 
-/** One model per parsed tree: the check, hovers and completions of a document version share it. */
-const modelOf = oncePer((root: Node) => buildModel(root));
+/**
+ * One model per parsed tree: the check, hovers and completions of a document version share it (and the caches
+ * keyed by the model). A tree belongs to one document, so the path given with it the first time is its path.
+ */
+const models = new WeakMap<Node, ComposeModel>();
 
-export function buildComposeModel(root: Node | undefined): ComposeModel {
-  return root ? modelOf(root) : buildModel(undefined);
+export function buildComposeModel(root: Node | undefined, path = ''): ComposeModel {
+  if (!root) return buildModel(undefined, path);
+  let model = models.get(root);
+  if (!model) models.set(root, (model = buildModel(root, path)));
+  return model;
 }
 
-function buildModel(root: Node | undefined): ComposeModel {
+function buildModel(root: Node | undefined, path: string): ComposeModel {
   const top = asMap(root);
   const services: ServiceModel[] = [];
   for (const pair of pairs(get(top, 'services'))) {
@@ -53,7 +62,7 @@ function buildModel(root: Node | undefined): ComposeModel {
     if (service) services.push(service);
   }
   const networks: NetworkModel[] = pairs(get(top, 'networks')).map(networkOf);
-  return { root: top, services, networks };
+  return { root: top, services, networks, stack: top !== undefined && isSwarmStack(top, path) };
 }
 
 /*
@@ -104,8 +113,11 @@ export interface EffectiveDriver {
   name: string | undefined;
   /** The `driver:` value node, when written. */
   node?: ScalarNode;
-  /** Why this driver: written, written with a variable (compose/interpolation.ts), the Windows default, or an existing network. */
-  origin: 'explicit' | 'variable' | 'default' | 'external';
+  /**
+   * Why this driver: written, written with a variable (compose/interpolation.ts), the Windows default (`nat`),
+   * the default of a swarm stack (`overlay`, compose/swarm.ts), or an existing network.
+   */
+  origin: 'explicit' | 'variable' | 'default' | 'stack-default' | 'external';
 }
 
 /**
@@ -113,19 +125,23 @@ export interface EffectiveDriver {
  * Windows daemon then uses `nat` (shared/windows-networking.md §2.2). An external network keeps whatever driver
  * it was created with; the well-known `nat` network is the one exception we can name.
  */
-export function effectiveDriver(network: NetworkModel | undefined): EffectiveDriver {
-  return network?.node ? driverOf(network) : DEFAULT_DRIVER;
+export function effectiveDriver(network: NetworkModel | undefined, stack = false): EffectiveDriver {
+  const driver = network?.node ? driverOf(network) : DEFAULT_DRIVER;
+  return stack && driver === DEFAULT_DRIVER ? STACK_DEFAULT_DRIVER : driver;
 }
 
 /** What a network without a definition (or a missing one) gets; shared, so it is frozen. */
 const DEFAULT_DRIVER: EffectiveDriver = Object.freeze({ name: 'nat', origin: 'default' });
+
+/** The same in a swarm stack, which `docker stack deploy` creates as overlay networks. */
+const STACK_DEFAULT_DRIVER: EffectiveDriver = Object.freeze({ name: 'overlay', origin: 'stack-default' });
 
 /** The driver of a network whose name compose substitutes a variable into: unknown. */
 const VARIABLE_DRIVER: EffectiveDriver = Object.freeze({ name: undefined, origin: 'variable' });
 
 /** The driver of the network a service names (in `networks:` or `network_mode:`). */
 export function driverOfNetworkNamed(model: ComposeModel, name: string): EffectiveDriver {
-  return isInterpolated(name) ? VARIABLE_DRIVER : effectiveDriver(findNetwork(model, name));
+  return isInterpolated(name) ? VARIABLE_DRIVER : effectiveDriver(findNetwork(model, name), model.stack);
 }
 
 /** Once per network model: every attachment to the network asks, in several rules. */

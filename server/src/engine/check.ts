@@ -102,7 +102,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   }
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 
-  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root) : { root: undefined, services: [], networks: [] };
+  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
   const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
   if (!target.forced && target.evidence) evidenceNote = [{ span: target.evidence.span, message: `winnet checks this file as Windows: ${target.evidence.reason}` }];

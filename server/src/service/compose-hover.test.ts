@@ -16,6 +16,12 @@ const cases: { name: string; network: string; says: RegExp }[] = [
 ];
 
 describe('hover on a network reference', () => {
+  it('in a swarm stack, a network without a driver is overlay', () => {
+    const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    internal: false\n';
+    const hover = createLanguageService().hover({ uri: 'file:///w/compose.yaml', version: 1, text }, text.indexOf('[app]') + 2);
+    assert.match(hover?.markdown ?? '', /^Network `app` \(line 9\) uses no `driver:`, so in a swarm stack `overlay`\./);
+  });
+
   for (const c of cases) {
     it(c.name, () => {
       const text = service(c.network);

@@ -207,8 +207,9 @@ function networkModeHover(value: string | undefined, ctx: HoverContext): string 
  */
 function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext, set?: ComposeSet): string | undefined {
   const root = set && set.members.length > 1 ? set.virtual.root : doc.root;
-  const network = findNetwork(buildComposeModel(root), name);
-  const driver = effectiveDriver(network);
+  const model = buildComposeModel(root, set && set.members.length > 1 ? set.virtual.path : doc.path);
+  const network = findNetwork(model, name);
+  const driver = effectiveDriver(network, model.stack);
   const origin = (node: Node | undefined): string => {
     if (!node) return '';
     if (!set || set.members.length < 2) return ` (line ${doc.lines.positionAt(node.start).line + 1})`;
@@ -217,7 +218,7 @@ function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext, s
   };
   if (!network) return `Network \`${name}\` is not defined${set && set.members.length > 1 ? ' in this file set' : ' in this file'}.`;
   const parts = pairs(network.node).map((p) => `- \`${String(p.key.value)}\`${p.value.kind === 'scalar' && p.value.value !== null ? `: \`${String(p.value.value)}\`` : ''}${origin(p.key)}`);
-  const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'external' ? 'the existing network' : 'driver';
+  const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'stack-default' ? 'no `driver:`, so in a swarm stack' : driver.origin === 'external' ? 'the existing network' : 'driver';
   const head = driver.name
     ? `Network \`${name}\`${origin(network.key)} uses ${how} \`${driver.name}\`.`
     : driver.origin === 'variable'

@@ -129,7 +129,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     complete(input, offset) {
       const e = entry(input);
       if (isWindowsCompose(e, input.uri)) {
-        const serviceNames = buildComposeModel(e.doc.root).services.map((s) => s.name);
+        const serviceNames = buildComposeModel(e.doc.root, e.doc.path).services.map((s) => s.name);
         return composeCompletions(input.text, offset, { windowsVersion: windowsVersion(), serviceNames });
       }
       const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.complete);

@@ -28,7 +28,7 @@ export const auxAddressesRule: Rule = {
       // Overlay networks take their addresses from swarm's default IPAM, which does reserve them (as for
       // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them. A driver set by a
       // variable may be overlay.
-      (model) => model.networks.flatMap((n) => effectiveDriver(n).name === 'overlay' || effectiveDriver(n).origin === 'variable' ? [] : ipamConfigs(n).flatMap((c) => {
+      (model) => model.networks.flatMap((n) => effectiveDriver(n, model.stack).name === 'overlay' || effectiveDriver(n).origin === 'variable' ? [] : ipamConfigs(n).flatMap((c) => {
         const pair = getPair(c, 'aux_addresses');
         return pair ? [{ pair, owner: n.name }] : [];
       })),

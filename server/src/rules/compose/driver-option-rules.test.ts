@@ -85,6 +85,13 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'windowsshim-wrong-driver', severity: 'warning', range: '7:6-7:43', message: ['`nat` (the Windows default)'] }],
   },
   {
+    name: '`vlanid` on a driverless network of a swarm stack: says it is the stack default, overlay',
+    rule: 'windowsshim-wrong-driver',
+    path: 'docker-stack.yml',
+    yaml: opts('', `${W}vlanid: "7"`),
+    expect: [{ rule: 'windowsshim-wrong-driver', severity: 'warning', range: '7:6-7:43', message: ['`overlay` (the default of a swarm stack)'] }],
+  },
+  {
     name: '`enable_outboundnat` off l2bridge: information (docs say l2bridge, the code applies it anywhere)',
     rule: 'windowsshim-wrong-driver',
     yaml: opts('transparent', `${W}enable_outboundnat: "true"`),

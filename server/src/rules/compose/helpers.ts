@@ -10,7 +10,7 @@ export interface NetworkUse {
 }
 
 export function networksWithDrivers(model: ComposeModel): NetworkUse[] {
-  return model.networks.map((network) => ({ network, driver: effectiveDriver(network) }));
+  return model.networks.map((network) => ({ network, driver: effectiveDriver(network, model.stack) }));
 }
 
 export interface AttachmentUse {
@@ -60,7 +60,8 @@ export function isFalsy(node: Node | undefined): boolean {
 
 export function driverLabel(driver: EffectiveDriver): string {
   if (!driver.name) return driver.origin === 'variable' ? 'a driver set by a variable' : 'an existing network';
-  return driver.origin === 'default' ? `\`${driver.name}\` (the Windows default)` : `\`${driver.name}\``;
+  if (driver.origin === 'default') return `\`${driver.name}\` (the Windows default)`;
+  return driver.origin === 'stack-default' ? `\`${driver.name}\` (the default of a swarm stack)` : `\`${driver.name}\``;
 }
 
 export function isKnownWindowsDriver(name: string | undefined): boolean {

@@ -29,6 +29,19 @@ const cases: RuleCase[] = [
     yaml: `${WIN}    ports:\n      - "8080:80"\n  b:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: nat\n    ports: ["81:81"]\n  c:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    networks: [k8s]\n    ports: ["82:82"]\n  d:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n${JOIN_NAT}  k8s:\n    driver: l2bridge\n`,
     expect: [],
   },
+  {
+    name: 'near miss: a swarm stack, whose networks without a driver are overlay networks (docker stack deploy)',
+    rule: 'nat-network-per-project',
+    yaml: `${WIN}    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\n    networks: [app]\n    ports:\n      - "8080:80"\nnetworks:\n  app:\n`,
+    expect: [],
+  },
+  {
+    name: 'near miss: a file named like a stack (docker-stack.yml), the implicit default network',
+    rule: 'nat-network-per-project',
+    path: 'docker-stack.yml',
+    yaml: PORTS,
+    expect: [],
+  },
   // external-name-deprecated
   {
     name: '`external: {name: nat}` (block form): the `external` key',
