@@ -9,6 +9,7 @@
  * it alone, as the compose-schema rule does; rules that judge that a key is written (`extra_hosts`, `ip_range`)
  * still report it.
  */
+import { fillSpans } from '../documents/text';
 
 /** Where each variable expression of `text` starts and ends (`$$` escapes are not expressions). */
 export function variableSpans(text: string): { start: number; end: number }[] {
@@ -56,12 +57,5 @@ export function isInterpolated(value: unknown): boolean {
  * its separators (`:` and `/` of a port) without cutting into `${VAR:-default}`, and offsets still match the text.
  */
 export function maskVariables(text: string): string {
-  const parts: string[] = [];
-  let copied = 0;
-  for (const { start, end } of variableSpans(text)) {
-    parts.push(text.slice(copied, start), '\0'.repeat(end - start));
-    copied = end;
-  }
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return fillSpans(text, variableSpans(text), '\0');
 }

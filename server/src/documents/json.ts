@@ -8,6 +8,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { parseJsonFast } from './json-fast';
 import { skipBlockComment, skipLineComment, skipString } from './json-scan';
 import { irregularWhitespaceError, jsonIrregularWhitespace } from './irregular-whitespace';
+import { fillSpans } from './text';
 import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import type { ParseError } from './yaml';
 
@@ -41,7 +42,7 @@ export function parseJsonGeneral(text: string): ParsedJson {
   // reads them as spaces (one for one, offsets kept), so the rest of the document is still parsed and checked.
   const irregular = jsonIrregularWhitespace(text);
   let input = base ? ' ' + shallow.slice(1) : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
-  if (irregular) input = blank(input, irregular.runs);
+  if (irregular) input = fillSpans(input, irregular.runs, ' ');
   const tree = parseTree(input, rawErrors, { allowTrailingComma: true, disallowComments: false });
   const errors: ParseError[] = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));
   if (irregular) errors.unshift(irregularWhitespaceError(text, irregular, 'json'));
@@ -96,17 +97,6 @@ function emptyTooDeep(text: string, limit: number): { text: string; deep: number
   }
   out.push(text.slice(copied));
   return { text: out.join(''), deep: first };
-}
-
-/** `text` with each span replaced by as many spaces. */
-function blank(text: string, spans: readonly { start: number; end: number }[]): string {
-  let out = '';
-  let copied = 0;
-  for (const { start, end } of spans) {
-    out += text.slice(copied, start) + ' '.repeat(end - start);
-    copied = end;
-  }
-  return out + text.slice(copied);
 }
 
 function describe(code: string): string {

@@ -19,6 +19,21 @@ export interface Span {
   end: number;
 }
 
+/**
+ * `text` with each span (in text order, not overlapping) filled with as many `fill` characters, so every offset
+ * still points where it did: what a parser should not see is hidden without moving what it should.
+ */
+export function fillSpans(text: string, spans: readonly Span[], fill: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(copied, start), fill.repeat(end - start));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
 export class LineIndex {
   /**
    * Offset of the first character of each line; a line ends at \n, \r\n or a lone \r (as LSP counts them). A
