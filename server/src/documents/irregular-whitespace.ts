@@ -15,8 +15,27 @@ import { skipBlockComment, skipLineComment, skipString } from './json-scan';
 import type { Span } from './text';
 import type { ParseError } from './yaml';
 
+/**
+ * The irregular spaces, as code point ranges: the one list both the whole-text test (a regular expression, built
+ * from it) and the per-character scan read.
+ */
+const IRREGULAR_RANGES: readonly (readonly [from: number, to: number])[] = [
+  [0x0b, 0x0c],
+  [0x85, 0x85],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200b],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
+
+const unicodeEscape = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
 /** JSON: every irregular space outside strings and comments (a BOM at offset 0 is not content). */
-const IRREGULAR = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const IRREGULAR = new RegExp(`[${IRREGULAR_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]`);
 
 const NAMES: Record<number, string> = {
   0x0b: 'line tabulation',
@@ -69,7 +88,8 @@ export function jsonIrregularWhitespace(text: string): IrregularWhitespace | und
  * East Asian input methods). Looked for with `includes`, which costs little on a large file; a full character
  * class over every compose file opened would cost more than the rest of the check of a small one.
  */
-const YAML_SUSPECTS = ['\u00a0', '\u3000'];
+const YAML_SUSPECTS = [0xa0, 0x3000];
+const YAML_SUSPECT_CHARS = YAML_SUSPECTS.map((code) => String.fromCharCode(code));
 
 /**
  * The irregular spaces that indent lines of a YAML text, or undefined when there are none: the lines whose
@@ -78,7 +98,7 @@ const YAML_SUSPECTS = ['\u00a0', '\u3000'];
  * long run of them).
  */
 export function yamlIrregularIndentation(text: string): IrregularWhitespace | undefined {
-  if (!YAML_SUSPECTS.some((c) => text.includes(c))) return undefined;
+  if (!YAML_SUSPECT_CHARS.some((c) => text.includes(c))) return undefined;
   const runs: Span[] = [];
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
@@ -87,7 +107,7 @@ export function yamlIrregularIndentation(text: string): IrregularWhitespace | un
     let irregular = false;
     for (; i < lineEnd; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0xa0 || ch === 0x3000) irregular = true;
+      if (YAML_SUSPECTS.includes(ch)) irregular = true;
       else if (ch !== 0x20) break;
     }
     if (irregular && i < lineEnd && startsKeyOrItem(text, i, lineEnd)) {
@@ -117,7 +137,8 @@ function startsKeyOrItem(text: string, at: number, lineEnd: number): boolean {
 }
 
 function isIrregular(ch: number): boolean {
-  return ch === 0x0b || ch === 0x0c || ch === 0x85 || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200b) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+  for (const [from, to] of IRREGULAR_RANGES) if (ch >= from && ch <= to) return true;
+  return false;
 }
 
 /** The one finding for a document's irregular spaces: where the first is, how many there are, and the fix. */
