@@ -139,9 +139,10 @@ const STACK_DEFAULT_DRIVER: EffectiveDriver = Object.freeze({ name: 'overlay', o
 /** The driver of a network whose name compose substitutes a variable into: unknown. */
 const VARIABLE_DRIVER: EffectiveDriver = Object.freeze({ name: undefined, origin: 'variable' });
 
-/** The driver of the network a service names (in `networks:` or `network_mode:`). */
-export function driverOfNetworkNamed(model: ComposeModel, name: string): EffectiveDriver {
-  return isInterpolated(name) ? VARIABLE_DRIVER : effectiveDriver(findNetwork(model, name), model.stack);
+/** The network a service names (in `networks:` or `network_mode:`), if defined, and the driver it gets. */
+export function networkNamed(model: ComposeModel, name: string): { network: NetworkModel | undefined; driver: EffectiveDriver } {
+  const network = findNetwork(model, name);
+  return { network, driver: isInterpolated(name) ? VARIABLE_DRIVER : effectiveDriver(network, model.stack) };
 }
 
 /** Once per network model: every attachment to the network asks, in several rules. */

@@ -1,5 +1,5 @@
 /** Traversals most compose rules share: networks with their driver, service attachments, driver options. */
-import { driverOfNetworkNamed, effectiveDriver, findNetwork, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
+import { effectiveDriver, networkNamed, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
 import { oncePer } from '../../once-per';
@@ -25,8 +25,7 @@ export const attachments = oncePer((model: ComposeModel): AttachmentUse[] => {
   const uses: AttachmentUse[] = [];
   for (const service of model.services) {
     for (const attachment of service.attachments) {
-      const network = findNetwork(model, attachment.name);
-      uses.push({ service, attachment, network, driver: driverOfNetworkNamed(model, attachment.name) });
+      uses.push({ service, attachment, ...networkNamed(model, attachment.name) });
     }
   }
   return uses;
@@ -36,9 +35,9 @@ export const attachments = oncePer((model: ComposeModel): AttachmentUse[] => {
 export function serviceDrivers(model: ComposeModel, service: ServiceModel): EffectiveDriver[] {
   const mode = asScalar(get(service.node, 'network_mode'))?.value;
   if (typeof mode === 'string' && mode !== '' && !/^(none|host|bridge|service:|container:)/.test(mode)) {
-    return [mode === 'nat' ? { name: 'nat', origin: 'external' } : driverOfNetworkNamed(model, mode)];
+    return [mode === 'nat' ? { name: 'nat', origin: 'external' } : networkNamed(model, mode).driver];
   }
-  return service.attachments.map((a) => driverOfNetworkNamed(model, a.name));
+  return service.attachments.map((a) => networkNamed(model, a.name).driver);
 }
 
 export function scalarPair(node: Node | undefined, key: string): { pair: Pair; value: ScalarNode } | undefined {
