@@ -11,7 +11,8 @@
  */
 import { asMap, get, getPair, pairs, scalarText, type Node } from '../documents/tree';
 
-const SWARM_DEPLOY_KEYS = ['placement', 'endpoint_mode', 'update_config', 'rollback_config'];
+/** `deploy` keys only `docker stack deploy` reads. */
+export const SWARM_DEPLOY_KEYS = ['placement', 'endpoint_mode', 'update_config', 'rollback_config'];
 const STACK_NAME = /(^|[\\/])[^\\/]*(stack|swarm)[^\\/]*\.ya?ml$/i;
 
 export function isSwarmStack(root: Node | undefined, path: string): boolean {

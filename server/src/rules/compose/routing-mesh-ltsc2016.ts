@@ -2,6 +2,7 @@ import { asMap, asScalar, get, getPair, items, scalarText, type MapNode } from '
 import type { ComposeModel } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import { networksWithDrivers } from './helpers';
+import { SWARM_DEPLOY_KEYS } from '../../compose/swarm';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
@@ -55,8 +56,11 @@ export const routingMeshLtsc2016Rule: Rule = {
   },
 };
 
-/** `deploy` keys only swarm reads (`docker compose up` honours `replicas`, `resources`, `restart_policy`, `labels`). */
-const SWARM_ONLY_DEPLOY_KEYS = ['placement', 'endpoint_mode', 'mode', 'update_config', 'rollback_config'];
+/**
+ * `deploy` keys that make a service's routing-mesh finding sure: the swarm-only ones, and `mode` in any value.
+ * (compose/swarm.ts asks more before it calls a whole file a stack: `mode: replicated` alone does not count there.)
+ */
+const SWARM_ONLY_DEPLOY_KEYS = [...SWARM_DEPLOY_KEYS, 'mode'];
 
 function isSwarmDeploy(deploy: MapNode): boolean {
   return SWARM_ONLY_DEPLOY_KEYS.some((key) => getPair(deploy, key) !== undefined);
