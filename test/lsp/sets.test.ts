@@ -13,15 +13,19 @@ const BASE = 'services:\n  web:\n    extends:\n      file: shared/templates.yml\
 const OVERRIDE = 'networks:\n  app:\n    enable_ipv6: true\n';
 const TEMPLATES = 'services:\n  iis:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns_opt: [ndots:2]\n';
 
-describe('compose file sets in the language server', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'winnet-sets-'));
+/** The base and its template on disk (and the override, when `withOverride`), in a fresh folder, with their URIs. */
+function project(prefix: string, withOverride: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(join(dir, 'shared'));
   writeFileSync(join(dir, 'docker-compose.yml'), BASE);
-  writeFileSync(join(dir, 'docker-compose.override.yml'), OVERRIDE);
+  if (withOverride) writeFileSync(join(dir, 'docker-compose.override.yml'), OVERRIDE);
   writeFileSync(join(dir, 'shared', 'templates.yml'), TEMPLATES);
-  const base = pathToFileURL(join(dir, 'docker-compose.yml')).href;
-  const override = pathToFileURL(join(dir, 'docker-compose.override.yml')).href;
-  const templates = pathToFileURL(join(dir, 'shared', 'templates.yml')).href;
+  const uri = (...parts: string[]) => pathToFileURL(join(dir, ...parts)).href;
+  return { dir, base: uri('docker-compose.yml'), override: uri('docker-compose.override.yml'), templates: uri('shared', 'templates.yml') };
+}
+
+describe('compose file sets in the language server', () => {
+  const { base, override, templates } = project('winnet-sets-', true);
   const client = new TestClient();
   before(() => client.initialize());
   after(() => client.shutdown());
@@ -68,13 +72,7 @@ describe('compose file sets in the language server', () => {
 });
 
 describe('set members changed on disk (workspace/didChangeWatchedFiles)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'winnet-watched-'));
-  mkdirSync(join(dir, 'shared'));
-  writeFileSync(join(dir, 'docker-compose.yml'), BASE);
-  writeFileSync(join(dir, 'shared', 'templates.yml'), TEMPLATES);
-  const base = pathToFileURL(join(dir, 'docker-compose.yml')).href;
-  const override = pathToFileURL(join(dir, 'docker-compose.override.yml')).href;
-  const templates = pathToFileURL(join(dir, 'shared', 'templates.yml')).href;
+  const { dir, base, override, templates } = project('winnet-watched-', false);
   const client = new TestClient();
   before(() => client.initialize());
   after(() => client.shutdown());
