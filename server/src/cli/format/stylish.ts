@@ -1,6 +1,6 @@
 /** Human output, in the shape ESLint users know: a block per file, then totals. */
 import type { FileResult } from '../run';
-import { summarize } from './summary';
+import { isNotOurs, summarize } from './summary';
 
 const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 type Style = keyof typeof CODES;
@@ -30,7 +30,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   const total = s.errors + s.warnings + s.information + s.hints;
   // A file given by name that is not ours (a stack file in the old format 1, a Kubernetes manifest) would
   // otherwise pass as "checked, no problems".
-  const notOurs = results.filter((r) => !r.error && r.kind === 'none').map((r) => r.path);
+  const notOurs = results.filter(isNotOurs).map((r) => r.path);
   const notOursNote = notOurs.length
     ? `${notOurs.length} ${notOurs.length === 1 ? 'file is' : 'files are'} not a compose, HNS or CNI document and ${notOurs.length === 1 ? 'was' : 'were'} not checked: ${notOurs.slice(0, 3).join(', ')}${notOurs.length > 3 ? ` and ${notOurs.length - 3} more` : ''}`
     : '';
