@@ -59,3 +59,30 @@ export function isInterpolated(value: unknown): boolean {
 export function maskVariables(text: string): string {
   return fillSpans(text, variableSpans(text), '\0');
 }
+
+/**
+ * What `text` reads as when no variable is set: each expression becomes its default (`${TAG:-ltsc2019}` and
+ * `${TAG-ltsc2019}` give `ltsc2019`, nested defaults are followed) and any other expression becomes empty, as
+ * compose substitutes an unset variable. Used where a value's literal parts and defaults are evidence (an image
+ * tag that names a Windows release), never to judge a value.
+ */
+export function withDefaults(text: string, depth = 0): string {
+  const spans = variableSpans(text);
+  if (!spans.length) return text;
+  let out = '';
+  let copied = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(copied, start) + defaultOf(text.slice(start, end), depth);
+    copied = end;
+  }
+  return out + text.slice(copied);
+}
+
+/** Defaults nested deeper than this read as empty: no real file nests so deep, and a crafted one stays linear. */
+const MAX_DEFAULT_DEPTH = 8;
+
+function defaultOf(expression: string, depth: number): string {
+  if (depth >= MAX_DEFAULT_DEPTH) return '';
+  const m = /^\$\{[A-Za-z_]\w*(:?-)([\s\S]*)\}$/.exec(expression);
+  return m ? withDefaults(m[2], depth + 1) : '';
+}

@@ -101,7 +101,7 @@ describe('services and attachments', () => {
   });
 
   it('a file without services or networks, or not a mapping, has an empty model', () => {
-    assert.deepEqual(buildComposeModel(parseYaml('- a\n').root), { root: undefined, services: [], networks: [], stack: false });
+    assert.deepEqual(buildComposeModel(parseYaml('- a\n').root), { root: undefined, services: [], networks: [], stack: false, path: '' });
     const m = model('name: x\n');
     assert.deepEqual([m.services.length, m.networks.length], [0, 0]);
   });

@@ -39,6 +39,8 @@ export interface ComposeModel {
   networks: NetworkModel[];
   /** Written for `docker stack deploy` (compose/swarm.ts): networks without a driver are overlay networks. */
   stack: boolean;
+  /** The file's path (the first file's, for a set): its name can be evidence (compose/evidence.ts). */
+  path: string;
 }
 
 /**
@@ -62,7 +64,7 @@ function buildModel(root: Node | undefined, path: string): ComposeModel {
     if (service) services.push(service);
   }
   const networks: NetworkModel[] = pairs(get(top, 'networks')).map(networkOf);
-  return { root: top, services, networks, stack: top !== undefined && isSwarmStack(top, path) };
+  return { root: top, services, networks, stack: top !== undefined && isSwarmStack(top, path), path };
 }
 
 /*

@@ -4,7 +4,7 @@
  * the CLI, the language server and a browser can all call it.
  */
 import { buildComposeModel, type ComposeModel } from '../compose/model';
-import { decideTarget, type TargetInfo, type TargetSetting } from '../compose/target';
+import { decideTarget, windowsServices, type TargetInfo, type TargetSetting } from '../compose/target';
 import type { ParsedDocument } from '../documents/document';
 import type { DocumentKind } from '../documents/kind';
 import type { Range, Span } from '../documents/text';
@@ -102,18 +102,21 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   }
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 
-  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false };
+  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
   const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
   if (!target.forced && target.evidence) evidenceNote = [{ span: target.evidence.span, message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
 
+  // Windows rules do not read the services a file pins to Linux (a mixed swarm, LCOW).
+  const windowsCompose = target.target === 'windows' ? windowsServices(compose) : compose;
   for (const rule of options.ruleSet ?? ALL_RULES) {
     const { meta } = rule;
     if (!meta.kinds.includes(doc.kind)) continue;
     if (meta.target !== 'any' && meta.target !== target.target) continue;
     if (severityOf(meta.id, meta.defaultSeverity) === 'off') continue;
     try {
-      rule.check({ doc, compose, target, windowsVersion, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
+      const model = meta.target === 'windows' ? windowsCompose : compose;
+      rule.check({ doc, compose: model, target, windowsVersion, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
     } catch (error) {
       ruleErrors.push({ rule: meta.id, error });
       options.onRuleError?.(meta.id, error);
