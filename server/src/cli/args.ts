@@ -1,7 +1,7 @@
 /** Command-line arguments → options, with usage errors as values (exit code 2), never exceptions. */
 import { parseArgs } from 'node:util';
 import type { TargetSetting } from '../compose/target';
-import { isWindowsVersion, WINDOWS_VERSIONS, type WindowsVersion } from '../knowledge/versions';
+import { isWindowsVersionSetting, WINDOWS_VERSION_SETTINGS, type WindowsVersionSetting } from '../knowledge/versions';
 import { ruleMeta } from '../rules/registry';
 import type { SeveritySetting } from '../rules/types';
 
@@ -16,7 +16,7 @@ export interface CliOptions {
   files: string[];
   format: Format;
   target?: TargetSetting;
-  windowsVersion?: WindowsVersion;
+  windowsVersion?: WindowsVersionSetting;
   maxWarnings?: number;
   rules: Record<string, SeveritySetting>;
   config?: string;
@@ -37,7 +37,7 @@ Options:
   -f, --file <path>            check this file (repeatable)
       --format <name>          stylish (default), json, sarif or github
       --target <t>             windows, linux or auto (default auto: decided by each file's content)
-      --windows-version <v>    ${WINDOWS_VERSIONS.map((v) => v.id).join(', ')} (default ltsc2025)
+      --windows-version <v>    ${WINDOWS_VERSION_SETTINGS.join(', ')} (default auto: from the images, else ltsc2025)
       --max-warnings <n>       exit 1 when there are more warnings than n
       --rule <id>=<severity>   off, error, warning, information or hint (repeatable)
   -c, --config <path>          config file (default: .winnetrc.json in the current folder or above)
@@ -97,7 +97,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   if (values['windows-version'] !== undefined) {
     const v = values['windows-version'];
-    if (!isWindowsVersion(v)) return { ok: false, error: `--windows-version must be one of ${WINDOWS_VERSIONS.map((x) => x.id).join(', ')}; got '${v}'` };
+    if (!isWindowsVersionSetting(v)) return { ok: false, error: `--windows-version must be one of ${WINDOWS_VERSION_SETTINGS.join(', ')}; got '${v}'` };
     options.windowsVersion = v;
   }
   if (values['max-warnings'] !== undefined) {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { TargetSetting } from '../compose/target';
-import { isWindowsVersion, type WindowsVersion } from '../knowledge/versions';
+import { isWindowsVersionSetting, WINDOWS_VERSION_SETTINGS, type WindowsVersionSetting } from '../knowledge/versions';
 import { ruleMeta } from '../rules/registry';
 import type { SeveritySetting } from '../rules/types';
 
@@ -16,7 +16,7 @@ export const CONFIG_NAME = '.winnetrc.json';
 export interface Config {
   path?: string;
   target?: TargetSetting;
-  windowsVersion?: WindowsVersion;
+  windowsVersion?: WindowsVersionSetting;
   rules: Record<string, SeveritySetting>;
   maxWarnings?: number;
   ignore: string[];
@@ -66,7 +66,7 @@ export function validateConfig(data: unknown): string[] {
         if (!['auto', 'windows', 'linux'].includes(value as string)) problems.push(`"target" must be "auto", "windows" or "linux"`);
         break;
       case 'windowsVersion':
-        if (typeof value !== 'string' || !isWindowsVersion(value)) problems.push(`"windowsVersion" must be one of ltsc2016, ltsc2019, ltsc2022, ltsc2025`);
+        if (typeof value !== 'string' || !isWindowsVersionSetting(value)) problems.push(`"windowsVersion" must be one of ${WINDOWS_VERSION_SETTINGS.join(', ')}`);
         break;
       case 'maxWarnings':
         if (!Number.isInteger(value) || (value as number) < 0) problems.push('"maxWarnings" must be a whole number of 0 or more');

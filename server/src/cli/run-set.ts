@@ -64,7 +64,7 @@ export function checkSetFiles(paths: string[], display: (path: string) => string
   const results: FileResult[] = [...errors];
   for (const [path, result] of checked.results) {
     const fix = fixes.get(path);
-    results.push({ path: display(path), kind: result.kind, target: result.target?.target, findings: result.findings, fix });
+    results.push({ path: display(path), kind: result.kind, target: result.target?.target, host: result.host, findings: result.findings, fix });
   }
   return results;
 }

@@ -6,6 +6,7 @@ import { chmodSync, chownSync, realpathSync, renameSync, statSync, unlinkSync, w
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument } from '../documents/document';
+import type { HostVersion } from '../compose/host-version';
 import { checkDocument, type CheckOptions, type Finding } from '../engine/check';
 import { applyEdits, preferredEdits } from '../engine/fix';
 import type { DocumentKind } from '../documents/kind';
@@ -15,6 +16,8 @@ export interface FileResult {
   path: string;
   kind: DocumentKind;
   target?: 'windows' | 'linux';
+  /** The Windows version the file was judged against (Windows compose files, HNS and CNI documents). */
+  host?: HostVersion;
   findings: Finding[];
   /** Why the file was not checked: an I/O problem, or an internal error of winnet. */
   error?: string;
@@ -52,7 +55,7 @@ export function checkFile(path: string, displayPath: string, options: CheckOptio
     fix = settleFix(path, source, fixText(path, source.text, options), mode);
     if (fix?.written) result = checkText(path, fix.after, options);
   }
-  return { path: displayPath, kind: result.kind, target: result.target?.target, findings: result.findings, fix };
+  return { path: displayPath, kind: result.kind, target: result.target?.target, host: result.host, findings: result.findings, fix };
 }
 
 /**

@@ -91,7 +91,7 @@ describe('findings of a set', () => {
     const ipv6 = override.find((f) => f.rule === 'enable-ipv6')!;
     assert.equal(`${ipv6.range.start.line}:${ipv6.range.start.character}-${ipv6.range.end.line}:${ipv6.range.end.character}`, '6:4-6:21');
     assert.deepEqual(ipv6.related.map((r) => [r.path, r.range?.start.line, r.message]).filter((r) => r[0]), [
-      ['/p/docker-compose.yml', 3, 'winnet checks this file as Windows: service `web` uses the Windows image `mcr.microsoft.com/windows/nanoserver:ltsc2022`'],
+      ['/p/docker-compose.yml', 3, 'winnet checks this file as Windows, Windows Server 2022 (build 20348) or newer: service `web` uses the Windows image `mcr.microsoft.com/windows/nanoserver:ltsc2022`, process-isolated (the Windows Server default)'],
       ['/p/docker-compose.yml', 6, 'network `app` is also defined in docker-compose.yml'],
     ]);
   });

@@ -143,9 +143,14 @@ describe('Windows evidence', () => {
     const [finding] = checkDocument(doc).findings;
     assert.deepEqual(
       finding.related.map((r) => [r.message, r.range && `${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`]),
-      [['winnet checks this file as Windows: service `web` uses the Windows image `mcr.microsoft.com/windows/nanoserver:ltsc2022`', '2:11-2:56']],
+      [['winnet checks this file as Windows, Windows Server 2022 (build 20348) or newer: service `web` uses the Windows image `mcr.microsoft.com/windows/nanoserver:ltsc2022`, process-isolated (the Windows Server default)', '2:11-2:56']],
     );
-    assert.deepEqual(checkDocument(doc, { target: 'windows' }).findings[0].related, [], 'no note when a setting chose the target');
+    assert.deepEqual(checkDocument(doc, { target: 'windows', windowsVersion: 'ltsc2022' }).findings[0].related, [], 'no note when settings chose the target and the version');
+    assert.deepEqual(
+      checkDocument(doc, { target: 'windows' }).findings[0].related.map((r) => r.message),
+      ['winnet checks this file against Windows Server 2022 (build 20348) or newer: service `web` runs `mcr.microsoft.com/windows/nanoserver:ltsc2022` process-isolated (the Windows Server default)'],
+      'the version the images pin, when only the target was set',
+    );
   });
 });
 

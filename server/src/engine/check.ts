@@ -8,14 +8,15 @@ import { decideTarget, windowsServices, type TargetInfo, type TargetSetting } fr
 import type { ParsedDocument } from '../documents/document';
 import type { DocumentKind } from '../documents/kind';
 import type { Range, Span } from '../documents/text';
-import { DEFAULT_WINDOWS_VERSION, type WindowsVersion } from '../knowledge/versions';
+import { decideHostVersion, hostName, type HostVersion, type WindowsVersionSetting } from '../compose/host-version';
 import { ALL_RULES, SYNTAX_RULE_ID } from '../rules/registry';
 import type { Report, Rule, Severity, SeveritySetting } from '../rules/types';
 import { readSuppressions } from './suppress';
 
 export interface CheckOptions {
   target?: TargetSetting;
-  windowsVersion?: WindowsVersion;
+  /** The host's Windows version, or `auto` (default): from the file's images where they pin it, else the newest. */
+  windowsVersion?: WindowsVersionSetting;
   /** Per-rule severity or `off`. */
   rules?: Record<string, SeveritySetting>;
   /** Base URL of the rule pages (`<base><rule>.md`); omitted: findings carry no link. */
@@ -55,6 +56,8 @@ export interface Finding {
 export interface CheckResult {
   kind: DocumentKind;
   target?: TargetInfo;
+  /** The Windows version the rules judged against, and why (for a Windows file or an HNS/CNI document). */
+  host?: HostVersion;
   findings: Finding[];
   /** Rules that threw, with their error, for logging. */
   ruleErrors: { rule: string; error: unknown }[];
@@ -104,11 +107,18 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
 
   const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
-  const windowsVersion = options.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
   if (!target.forced && target.evidence) evidenceNote = [{ span: target.evidence.span, message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
 
   // Windows rules do not read the services a file pins to Linux (a mixed swarm, LCOW).
   const windowsCompose = target.target === 'windows' ? windowsServices(compose) : compose;
+  const host = decideHostVersion(doc.kind === 'compose' && target.target === 'windows' ? windowsCompose : undefined, options.windowsVersion);
+  // The version the images pin is part of the same note when the same image decided both.
+  if (host.origin === 'image' && host.span) {
+    const same = evidenceNote[0]?.span.start === host.span.start && evidenceNote[0]?.span.end === host.span.end;
+    if (same) evidenceNote[0] = { span: host.span, message: `winnet checks this file as Windows, ${hostName(host)}: ${target.evidence!.reason}, ${host.isolation}` };
+    else evidenceNote.push({ span: host.span, message: `winnet checks this file against ${hostName(host)}: ${host.reason}` });
+  }
+  const windowsVersion = host.version;
   for (const rule of options.ruleSet ?? ALL_RULES) {
     const { meta } = rule;
     if (!meta.kinds.includes(doc.kind)) continue;
@@ -116,7 +126,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     if (severityOf(meta.id, meta.defaultSeverity) === 'off') continue;
     try {
       const model = meta.target === 'windows' ? windowsCompose : compose;
-      rule.check({ doc, compose: model, target, windowsVersion, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
+      rule.check({ doc, compose: model, target, windowsVersion, host, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
     } catch (error) {
       ruleErrors.push({ rule: meta.id, error });
       options.onRuleError?.(meta.id, error);
@@ -124,7 +134,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   dropSchemaDuplicates(findings);
-  return { kind: doc.kind, target: doc.kind === 'compose' ? target : undefined, findings, ruleErrors };
+  return { kind: doc.kind, target: doc.kind === 'compose' ? target : undefined, host: doc.kind !== 'compose' || target.target === 'windows' ? host : undefined, findings, ruleErrors };
 }
 
 /**

@@ -11,7 +11,17 @@ export const WINDOWS_VERSIONS = [
 
 export type WindowsVersion = (typeof WINDOWS_VERSIONS)[number]['id'];
 
+/** The newest release: what `auto` falls back to when no image pins the host's release. */
 export const DEFAULT_WINDOWS_VERSION: WindowsVersion = 'ltsc2025';
+
+/** A setting: a version, or `auto` (from the file's images, compose/host-version.ts). */
+export type WindowsVersionSetting = WindowsVersion | 'auto';
+
+export const WINDOWS_VERSION_SETTINGS: readonly WindowsVersionSetting[] = ['auto', ...WINDOWS_VERSIONS.map((v) => v.id)];
+
+export function isWindowsVersionSetting(value: string): value is WindowsVersionSetting {
+  return value === 'auto' || isWindowsVersion(value);
+}
 
 export function isWindowsVersion(value: string): value is WindowsVersion {
   return WINDOWS_VERSIONS.some((v) => v.id === value);

@@ -4,6 +4,7 @@
  * the CLI, the language server and any editor apply the same edits.
  */
 import type { ComposeModel } from '../compose/model';
+import type { HostVersion } from '../compose/host-version';
 import type { TargetInfo } from '../compose/target';
 import type { ParsedDocument } from '../documents/document';
 import type { DocumentKind } from '../documents/kind';
@@ -67,7 +68,10 @@ export interface RuleContext {
   doc: ParsedDocument;
   compose: ComposeModel;
   target: TargetInfo;
+  /** The version whose facts apply (`host.version`). */
   windowsVersion: WindowsVersion;
+  /** The host's release, finer than `windowsVersion` (1709 and 1803 share the facts of 2016), and how it was decided. */
+  host: HostVersion;
   report(report: Report): void;
 }
 

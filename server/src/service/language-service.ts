@@ -8,7 +8,8 @@ import { parseDocument, type ParsedDocument } from '../documents/document';
 import { reparseIncrementally } from '../documents/incremental';
 import type { Language } from '../documents/kind';
 import { checkDocument, type CheckOptions, type CheckResult } from '../engine/check';
-import { DEFAULT_WINDOWS_VERSION } from '../knowledge/versions';
+import { decideHostVersion } from '../compose/host-version';
+import type { WindowsVersion } from '../knowledge/versions';
 import type { ComposeSet, FileReader } from '../compose/loader';
 import { checkComposeSet, type SetResult } from '../engine/check-set';
 import type { Finding } from '../engine/check';
@@ -28,10 +29,15 @@ export interface LanguageServiceOptions {
   providers?: KindProvider[];
 }
 
+/** The version hovers and completions describe: the one the document's check judged against. */
+interface VersionContext {
+  windowsVersion: WindowsVersion;
+}
+
 export interface KindProvider {
   kinds: ParsedDocument['kind'][];
-  hover?(doc: ParsedDocument, offset: number, settings: Required<Pick<Settings, 'windowsVersion'>>): Hover | undefined;
-  complete?(doc: ParsedDocument, offset: number, settings: Required<Pick<Settings, 'windowsVersion'>>): CompletionItem[];
+  hover?(doc: ParsedDocument, offset: number, settings: VersionContext): Hover | undefined;
+  complete?(doc: ParsedDocument, offset: number, settings: VersionContext): CompletionItem[];
 }
 
 export interface DocumentInput {
@@ -73,7 +79,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   /** The last target a document had when it parsed, so completion in a half-typed file still knows it. */
   const lastTarget = new Map<string, 'windows' | 'linux'>();
 
-  const windowsVersion = () => settings.windowsVersion ?? DEFAULT_WINDOWS_VERSION;
+  /** The version a document is judged against: its check decides it (from its images under `auto`). */
+  const windowsVersion = (e?: Entry, uri?: string): WindowsVersion =>
+    (e && uri ? resultOf(e, uri).host?.version : undefined) ?? decideHostVersion(undefined, settings.windowsVersion).version;
 
   const entry = (input: DocumentInput): Entry => {
     const cached = cache.get(input.uri);
@@ -121,19 +129,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const e = entry(input);
       const setTarget = set ? lastTarget.get(set.members[0]?.path ?? '') : undefined;
       if (isWindowsCompose(e, input.uri) || (e.doc.kind === 'compose' && setTarget === 'windows' && settings.target !== 'linux')) {
-        return composeHover(e.doc, offset, { windowsVersion: windowsVersion(), docsBaseUrl: options.docsBaseUrl }, set);
+        return composeHover(e.doc, offset, { windowsVersion: windowsVersion(e, input.uri), docsBaseUrl: options.docsBaseUrl }, set);
       }
       const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.hover);
-      return provider?.hover?.(e.doc, offset, { windowsVersion: windowsVersion() });
+      return provider?.hover?.(e.doc, offset, { windowsVersion: windowsVersion(e, input.uri) });
     },
     complete(input, offset) {
       const e = entry(input);
       if (isWindowsCompose(e, input.uri)) {
         const serviceNames = buildComposeModel(e.doc.root, e.doc.path).services.map((s) => s.name);
-        return composeCompletions(input.text, offset, { windowsVersion: windowsVersion(), serviceNames });
+        return composeCompletions(input.text, offset, { windowsVersion: windowsVersion(e, input.uri), serviceNames });
       }
       const provider = options.providers?.find((p) => p.kinds.includes(e.doc.kind) && p.complete);
-      return provider?.complete?.(e.doc, offset, { windowsVersion: windowsVersion() }) ?? [];
+      return provider?.complete?.(e.doc, offset, { windowsVersion: windowsVersion(e, input.uri) }) ?? [];
     },
     definition(input, offset, set) {
       const e = entry(input);

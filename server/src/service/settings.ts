@@ -1,5 +1,5 @@
 /** `winnet.*` editor settings → language-service settings, tolerant of any value a user can type. */
-import { isWindowsVersion } from '../knowledge/versions';
+import { isWindowsVersionSetting } from '../knowledge/versions';
 import type { SeveritySetting } from '../rules/types';
 import type { Settings } from './language-service';
 
@@ -9,7 +9,7 @@ export const COMPOSE_SCHEMA_RULE = 'compose-schema';
 
 export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number; composeFileSets: string[][] } {
   const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';
-  const version = typeof raw.windowsVersion === 'string' && isWindowsVersion(raw.windowsVersion) ? raw.windowsVersion : undefined;
+  const version = typeof raw.windowsVersion === 'string' && isWindowsVersionSetting(raw.windowsVersion) ? raw.windowsVersion : undefined;
   const rules: Record<string, SeveritySetting> = {};
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [id, severity] of Object.entries(raw.rules as Record<string, unknown>)) {

@@ -1,5 +1,5 @@
 /**
- * `--format json`: one object, `{"files":[{"path","kind","target","findings":[...]}]}`, ranges 0-based in UTF-16
+ * `--format json`: one object, `{"files":[{"path","kind","target","windowsVersion","findings":[...]}]}`, ranges 0-based in UTF-16
  * code units exactly as LSP has them, so editors and scripts can use them unchanged.
  */
 import type { FileResult } from '../run';
@@ -13,6 +13,7 @@ export function formatJson(results: readonly FileResult[], version: string): str
         path: r.path,
         kind: r.kind,
         ...(r.target ? { target: r.target } : {}),
+        ...(r.host ? { windowsVersion: { release: r.host.release.id, build: r.host.release.build, facts: r.host.version, decidedBy: r.host.origin, ...(r.host.reason ? { reason: r.host.reason } : {}) } } : {}),
         ...(r.error ? { error: r.error } : {}),
         ...(r.ruleErrors?.length ? { ruleErrors: r.ruleErrors } : {}),
         ...(r.fix ? { fixed: r.fix.written, ...(r.fix.note ? { fixNote: r.fix.note } : {}) } : {}),
