@@ -1,6 +1,6 @@
 /** Building blocks shared by the v1, v2 and CNI model builders. */
-import ipaddr from 'ipaddr.js';
 import { asMap, asScalar, getPair, items, pairs, scalarText, type MapNode, type Node } from '../documents/tree';
+import { parseIp } from '../knowledge/addresses';
 import type { PolicyLocation } from '../knowledge/hns-model';
 import { v1Policy } from '../knowledge/hns-v1-objects';
 import { v2Policy } from '../knowledge/hns-v2-policies';
@@ -9,9 +9,7 @@ import type { AddressUse, PolicyUse, Schema } from './model-types';
 
 /** IP family of an address or CIDR, or undefined when it does not parse. */
 export function familyOf(value: string): 4 | 6 | undefined {
-  const address = value.split('/')[0].trim();
-  if (!ipaddr.isValid(address)) return undefined;
-  return ipaddr.parse(address).kind() === 'ipv6' ? 6 : 4;
+  return parseIp(value.split('/')[0].trim())?.family;
 }
 
 export function addressAt(node: Node | undefined, key: string): AddressUse | undefined {

@@ -1,38 +1,28 @@
 /**
- * Parsers for the strings HNS reads: addresses, prefixes, MAC addresses, port lists. Each returns the parts that
- * do not parse, so a finding can name them. IPv4 must be four-part decimal (ipaddr.js alone also takes
- * "10.1" and hex forms, which HNS does not document).
+ * The strings HNS reads: addresses, prefixes, MAC addresses, port lists. Addresses, prefixes and MACs are parsed
+ * as Docker and hcsshim parse them (knowledge/addresses.ts, Go's net rules), so compose files and HNS documents
+ * are judged alike; each helper returns the parts that do not parse, so a finding can name them.
  */
-import ipaddr from 'ipaddr.js';
+import { isMac48, macNumber as macValue, parseCidr, parseIp } from '../knowledge/addresses';
 
 export function isIpAddress(value: string): boolean {
-  const v = value.trim();
-  if (v.includes(':')) return ipaddr.IPv6.isValid(v) && !v.includes('%');
-  return ipaddr.IPv4.isValidFourPartDecimal(v);
+  return parseIp(value) !== undefined;
 }
 
 export function isCidr(value: string): boolean {
-  const v = value.trim();
-  const slash = v.indexOf('/');
-  if (slash === -1) return false;
-  const address = v.slice(0, slash);
-  const length = v.slice(slash + 1);
-  if (!isIpAddress(address) || !/^\d{1,3}$/.test(length)) return false;
-  return Number(length) <= (address.includes(':') ? 128 : 32);
+  return parseCidr(value) !== undefined;
 }
 
-const MAC = /^[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
-
 export function isMac(value: string): boolean {
-  return MAC.test(value.trim());
+  return isMac48(value);
 }
 
 /** MAC as a 48-bit number, for range order checks. */
 export function macNumber(value: string): number | undefined {
-  if (!isMac(value)) return undefined;
-  return parseInt(value.trim().replace(/[-:]/g, ''), 16);
+  return macValue(value);
 }
 
+/** The items of a comma list, with the blanks after the commas that JSON authors write. */
 export function commaList(value: string): string[] {
   return value.split(',').map((s) => s.trim());
 }

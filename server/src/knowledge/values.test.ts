@@ -1,65 +1,50 @@
 /**
- * Address and subnet helpers the static-address rules use. They are memoized per text (the rules ask again on
- * every keystroke), so each case is asked twice: the cached answer must be the computed one.
+ * Driver option values as the Windows daemon parses them (moby `drivers/windows/windows.go`
+ * parseNetworkOptions, the overlay driver's VNI list): what it refuses is an error, what it passes on to HNS
+ * unchanged but wrong is a warning. Lists are split at each comma and never trimmed.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cidrContains, isIpv4, parseCidr } from './values';
+import { checkValue, parseGoBool, parseUint32, type ValueKind } from './values';
 
-describe('isIpv4', () => {
-  const cases: [value: string, expected: boolean][] = [
-    ['10.0.0.5', true],
-    ['255.255.255.255', true],
-    ['10.0.0', false],
-    ['10.0.0.256', false],
-    ['fd00::1', false],
-    ['', false],
-    ['10.0.0.5 ', false],
+describe('option values', () => {
+  const cases: [kind: ValueKind, value: string, expected: 'error' | 'warning' | undefined, fragment?: string][] = [
+    ['uint32', '11', undefined],
+    ['uint32', '4294967295', undefined],
+    ['uint32', '4294967296', 'error', 'unsigned 32-bit'],
+    ['uint32', '-1', 'error'],
+    ['uint32', 'eleven', 'error'],
+    ['uint32', ' 11', 'error'],
+    ['bool', 'true', undefined],
+    ['bool', 'T', undefined],
+    ['bool', '0', undefined],
+    ['bool', 'yes', 'error', 'boolean'],
+    ['ipList', '10.0.0.10,10.0.0.11', undefined],
+    ['ipList', '10.0.0.10, 10.0.0.11', undefined],
+    ['ipList', '10.0.0.10,10.1', 'warning', '`10.1`'],
+    ['ipList', '012.0.0.1', 'warning'],
+    ['cidrOrIpList', '10.244.0.0/16,10.96.0.1', undefined],
+    ['cidrOrIpList', '10.244.0.0/16, 10.96.0.0/12', 'warning', 'without trimming'],
+    ['cidrOrIpList', '10.244.0.0/33', 'warning', 'not an IP address or CIDR'],
+    ['macPool', '00-15-5D-00-00-00,00-15-5D-00-FF-FF', undefined],
+    ['macPool', '00-15-5D-00-00-00, 00-15-5D-00-FF-FF', 'warning', '` 00-15-5D-00-FF-FF`'],
+    ['macPool', '00-15-5D-00-00-00', 'error', 'invalid mac pool'],
+    ['macPool', '00-15-5D-00-00-00,00-15:5D-00-FF-FF', 'warning', 'not a MAC address'],
+    ['vniList', '4096,4097', undefined],
+    ['vniList', '4096, 4097', 'error', 'invalid vxlan id value " 4097" passed'],
+    ['vniList', '4096,x', 'error', 'not a VXLAN ID'],
+    ['string', ' anything ', undefined],
   ];
-  for (const [value, expected] of cases) {
-    it(`${JSON.stringify(value)} → ${expected}`, () => {
-      assert.equal(isIpv4(value), expected);
-      assert.equal(isIpv4(value), expected, 'asked again');
+  for (const [kind, value, expected, fragment] of cases) {
+    it(`${kind} ${JSON.stringify(value)} → ${expected ?? 'fine'}`, () => {
+      const problem = checkValue(kind, value);
+      assert.equal(problem?.severity, expected);
+      if (fragment) assert.ok(problem!.message.includes(fragment), problem!.message);
     });
   }
-});
 
-describe('parseCidr', () => {
-  const cases: [value: string, expected: [kind: string, prefix: number] | undefined][] = [
-    ['10.10.0.0/24', ['ipv4', 24]],
-    ['fd00::/64', ['ipv6', 64]],
-    ['10.10.0.0', undefined],
-    ['10.10.0.0/33', undefined],
-    ['not a subnet', undefined],
-  ];
-  for (const [value, expected] of cases) {
-    it(`${JSON.stringify(value)}`, () => {
-      for (const round of ['first', 'again']) {
-        const parsed = parseCidr(value);
-        assert.deepEqual(parsed && [parsed.address.kind(), parsed.prefix], expected, round);
-      }
-    });
-  }
-});
-
-describe('cidrContains', () => {
-  const cases: [cidr: string, ip: string, expected: boolean | undefined][] = [
-    ['10.10.0.0/24', '10.10.0.5', true],
-    ['10.10.0.0/24', '10.10.1.5', false],
-    ['10.10.0.0/16', '10.10.200.1', true],
-    ['fd00::/64', 'fd00::10', true],
-    ['fd00::/64', '10.10.0.5', false],
-    ['10.10.0.0/24', 'fd00::10', false],
-    ['10.10.0.0/24', 'not-an-ip', undefined],
-    ['bad', '10.10.0.5', undefined],
-    // A space cannot be in either: it must not be read as the separator of the cache key.
-    ['10.10.0.0/24 10.10.0.5', '', undefined],
-    ['10.10.0.0/24', '10.10.0.5 x', undefined],
-  ];
-  for (const [cidr, ip, expected] of cases) {
-    it(`${cidr} ∋ ${ip}: ${expected}`, () => {
-      assert.equal(cidrContains(cidr, ip), expected);
-      assert.equal(cidrContains(cidr, ip), expected, 'asked again');
-    });
-  }
+  it('Go booleans and unsigned integers', () => {
+    assert.deepEqual(['1', 'f', 'False', 'no'].map(parseGoBool), [true, false, false, undefined]);
+    assert.deepEqual(['0', '007', '1e3'].map(parseUint32), [0, 7, undefined]);
+  });
 });

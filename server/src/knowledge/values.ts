@@ -2,8 +2,7 @@
  * Parsers for driver option values, written to accept exactly what the Windows daemon's Go code accepts
  * (`strconv.ParseUint(v, 10, 32)`, `strconv.ParseBool`, comma lists), so "bad value" findings match the daemon.
  */
-import ipaddr from 'ipaddr.js';
-import { oncePerText } from '../once-per';
+import { isMac48, parseCidr, parseIp } from './addresses';
 
 export interface ValueProblem {
   message: string;
@@ -27,50 +26,16 @@ export function parseUint32(value: string): number | undefined {
   return n <= 0xffffffff ? n : undefined;
 }
 
-export function isIp(value: string): boolean {
-  return ipaddr.isValid(value) && /^[0-9a-fA-F:.]+$/.test(value);
-}
-
-/** Memoized per text (see oncePerText): the static-address rules read every address again on each check. */
-export const isIpv4 = oncePerText((value: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(value));
-
-type Cidr = { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number };
-
-/** Parsed CIDRs by text: compose files repeat the same few subnets for every service that attaches. */
-const parseCidrOnce = oncePerText((value: string): Cidr | undefined => {
-  try {
-    // ipaddr.parseCIDR tries IPv6 first and throws for every IPv4 range: pick the family by its colon instead.
-    const [address, prefix] = value.includes(':') ? ipaddr.IPv6.parseCIDR(value) : ipaddr.IPv4.parseCIDR(value);
-    return { address, prefix };
-  } catch {
-    return undefined;
-  }
-});
-
-export function parseCidr(value: string): Cidr | undefined {
-  return parseCidrOnce(value);
-}
-
-/** Whether a subnet holds an address, by `subnet address`: each service's static address is tested on every check. */
-const containsOnce = oncePerText((pair: string): boolean | undefined => {
-  const [cidr, ip] = pair.split(' ');
-  const range = parseCidr(cidr);
-  if (!range || !ipaddr.isValid(ip)) return undefined;
-  const address = ipaddr.parse(ip);
-  if (address.kind() !== range.address.kind()) return false;
-  return address.match([range.address, range.prefix] as [ipaddr.IPv4, number]);
-});
-
-export function cidrContains(cidr: string, ip: string): boolean | undefined {
-  // A value with a space is neither a subnet nor an address, and would make the key ambiguous.
-  if (cidr.includes(' ') || ip.includes(' ')) return undefined;
-  return containsOnce(`${cidr} ${ip}`);
-}
-
-const MAC = /^([0-9A-Fa-f]{2}[-:]){5}[0-9A-Fa-f]{2}$/;
-
+/** The parts of a comma list as the daemon splits it (`strings.Split(value, ",")`): not trimmed. */
 function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim());
+  return value.split(',');
+}
+
+const quote = (items: string[]) => items.map((b) => `\`${b}\``).join(', ');
+
+/** Items with blanks around them: the daemon does not trim them (moby windows.go, overlay driver). */
+function untrimmed(items: string[]): string[] {
+  return items.filter((s) => s !== s.trim());
 }
 
 /** Checks one option value; undefined when the daemon will take it as meant. */
@@ -88,25 +53,32 @@ export function checkValue(kind: ValueKind, value: string): ValueProblem | undef
         ? { severity: 'error', message: `\`${value}\` is not a boolean the daemon reads (true/false, 1/0, t/f); the daemon refuses the network` }
         : undefined;
     case 'ipList': {
-      const bad = list(value).filter((s) => !isIp(s));
-      return bad.length ? { severity: 'warning', message: `not an IP address: ${bad.map((b) => `\`${b}\``).join(', ')} (expected a comma-separated list of IP addresses)` } : undefined;
+      const bad = list(value).map((s) => s.trim()).filter((s) => !parseIp(s));
+      return bad.length ? { severity: 'warning', message: `not an IP address: ${quote(bad)} (expected a comma-separated list of IP addresses)` } : undefined;
     }
     case 'cidrOrIpList': {
-      const bad = list(value).filter((s) => !isIp(s) && !parseCidr(s));
-      return bad.length ? { severity: 'warning', message: `not an IP address or CIDR: ${bad.map((b) => `\`${b}\``).join(', ')}` } : undefined;
+      const items = list(value);
+      const bad = items.map((s) => s.trim()).filter((s) => !parseIp(s) && !parseCidr(s));
+      if (bad.length) return { severity: 'warning', message: `not an IP address or CIDR: ${quote(bad)}` };
+      const spaced = untrimmed(items);
+      return spaced.length ? { severity: 'warning', message: `the daemon splits the list at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the list without spaces` } : undefined;
     }
     case 'macPool': {
       const macs = list(value);
       if (macs.length % 2 !== 0) {
         return { severity: 'error', message: 'a MAC pool needs start,end pairs: the daemon fails with "invalid mac pool. You must specify both a start range and an end range"' };
       }
-      const bad = macs.filter((m) => !MAC.test(m));
-      return bad.length ? { severity: 'warning', message: `not a MAC address: ${bad.map((b) => `\`${b}\``).join(', ')} (expected 00-15-5D-00-00-00 form)` } : undefined;
+      const bad = macs.map((m) => m.trim()).filter((m) => !isMac48(m));
+      if (bad.length) return { severity: 'warning', message: `not a MAC address: ${quote(bad)} (expected 00-15-5D-00-00-00 form)` };
+      const spaced = untrimmed(macs);
+      return spaced.length ? { severity: 'warning', message: `the daemon splits the pool at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the pool without spaces` } : undefined;
     }
     case 'vniList': {
       const vnis = list(value);
+      const spaced = untrimmed(vnis).filter((v) => parseUint32(v.trim()) !== undefined);
+      if (spaced.length) return { severity: 'error', message: `the daemon reads each VXLAN ID between commas as it is written and refuses ${quote(spaced)} ("invalid vxlan id value ${JSON.stringify(spaced[0])} passed"): write the list without spaces` };
       const notNumbers = vnis.filter((v) => parseUint32(v) === undefined);
-      if (notNumbers.length) return { severity: 'error', message: `not a VXLAN ID: ${notNumbers.map((b) => `\`${b}\``).join(', ')}` };
+      if (notNumbers.length) return { severity: 'error', message: `not a VXLAN ID: ${quote(notNumbers)}` };
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-import { cidrContains, isIpv4 } from '../../knowledge/values';
+import { cidrContains, parseIp } from '../../knowledge/addresses';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { staticIps } from './static-ip';
@@ -23,7 +23,7 @@ export const staticIpOutsideSubnetRule: Rule = {
       // A variable in the address or in a subnet: compose substitutes it, so whether it fits is unknown here.
       if (isInterpolated(address) || ip.subnetByVariable) continue;
       const span = { start: ip.address.start, end: ip.address.end };
-      if (!isIpv4(address)) {
+      if (parseIp(address)?.family !== 4) {
         if (!address.includes(':')) ctx.report({ span, message: `\`${address}\` is not an IPv4 address (service \`${ip.service.name}\`).` });
         continue;
       }

@@ -1,7 +1,7 @@
 /** Static IPv4 addresses and the subnets they must fall in: shared by the two static-ip rules. */
 import { ipamConfigs, type NetworkModel } from '../../compose/model';
 import { asScalar, get, type ScalarNode } from '../../documents/tree';
-import { parseCidr } from '../../knowledge/values';
+import { parseCidr } from '../../knowledge/addresses';
 import type { ComposeModel } from '../../compose/model';
 import { oncePer } from '../../once-per';
 import { isInterpolated } from '../../compose/interpolation';
@@ -36,7 +36,7 @@ function ipv4Subnets(network: NetworkModel | undefined): Pick<StaticIp, 'subnets
     const node = asScalar(get(config, 'subnet'));
     if (!node || typeof node.value !== 'string') continue;
     if (isInterpolated(node.value)) subnetByVariable = true;
-    else if (parseCidr(node.value)?.address.kind() === 'ipv4') subnets.push({ cidr: node.value, node });
+    else if (parseCidr(node.value)?.family === 4) subnets.push({ cidr: node.value, node });
   }
   return { subnets, subnetByVariable };
 }

@@ -1,22 +1,9 @@
-import ipaddr from 'ipaddr.js';
 import { hnsModel, type SubnetModel } from '../../hns/model';
-import { isCidr, isIpAddress } from '../../hns/values';
+import { cidrContains } from '../../knowledge/addresses';
 import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { networkById, spanOf } from './helpers';
 
-function contains(prefix: string, address: string): boolean | undefined {
-  if (!isCidr(prefix) || !isIpAddress(address)) return undefined;
-  // isCidr is lenient where ipaddr.js is not (`fd00:: /64` passes it): a value ipaddr cannot read is not judged.
-  try {
-    const [net, bits] = ipaddr.parseCIDR(prefix.trim());
-    const ip = ipaddr.parse(address.trim());
-    if (ip.kind() !== net.kind()) return false;
-    return ip.match(net, bits);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Subnets HNS fills itself (Docker sends 0.0.0.0/0 to let HNS choose) say nothing about addresses. */
 const chosenByHns = (s: SubnetModel) => /^(0\.0\.0\.0\/0|::\/0)$/.test(s.prefix?.value.trim() ?? '');
@@ -45,7 +32,7 @@ export const hnsAddressOutsideSubnetRule: Rule = {
     for (const network of model.networks) {
       for (const subnet of network.subnets) {
         if (!subnet.prefix || !subnet.gateway || chosenByHns(subnet)) continue;
-        if (contains(subnet.prefix.value, subnet.gateway.value) === false) {
+        if (cidrContains(subnet.prefix.value, subnet.gateway.value) === false) {
           ctx.report({ span: spanOf(subnet.gateway.node), severity: 'warning', message: `Gateway ${subnet.gateway.value} is outside its subnet ${subnet.prefix.value}: it cannot be reached on the link.`, related: [{ span: spanOf(subnet.prefix.node), message: 'the subnet' }] });
         }
       }
@@ -58,7 +45,7 @@ export const hnsAddressOutsideSubnetRule: Rule = {
       for (const address of endpoint.addresses) {
         if (!address.family) continue;
         const sameFamily = network.subnets.filter((s) => s.prefix?.family === address.family);
-        if (sameFamily.some((s) => contains(s.prefix!.value, address.value) !== false)) continue;
+        if (sameFamily.some((s) => cidrContains(s.prefix!.value, address.value) !== false)) continue;
         const subnets = sameFamily.map((s) => s.prefix!.value).join(', ');
         ctx.report({
           span: spanOf(address.node),

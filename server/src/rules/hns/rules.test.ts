@@ -322,7 +322,7 @@ const RULE_CASES: Record<string, Case[]> = {
       expect: [],
     },
     {
-      // Found by the fuzzer: the rule threw on a prefix its format check lets through and ipaddr.js refuses.
+      // Found by the fuzzer: the rule once threw on a prefix its format check let through and its address library refused.
       name: 'a subnet prefix with a space inside (`fd00:: /64`) is not judged, and does not stop the rule',
       text: `[{ "ID": "${G}", "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Subnets": [{ "AddressPrefix": "fd00:: /64", "GatewayAddress": "172.16.0.1" }] }]`,
       expect: [],
