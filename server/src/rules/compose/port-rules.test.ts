@@ -120,16 +120,10 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'port-range', severity: 'information', range: '5:8-5:17', message: ['`l2bridge`', 'single host port'] }],
   },
   {
-    name: 'near misses: a one-port range, a container-port range, a range on overlay',
+    name: 'a host-port range on overlay: Docker allocates one port, as on l2bridge (moby ov_endpoint_windows.go AllocatePorts)',
     rule: 'port-range',
     yaml: yaml`
       services:
-        web:
-          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
-          ports:
-            - "8000-8000:80"
-            - "3000-3005"
-            - "8080:80"
         swarm:
           image: mcr.microsoft.com/windows/nanoserver:ltsc2022
           networks: [app]
@@ -138,6 +132,29 @@ const cases: RuleCase[] = [
       networks:
         app:
           driver: overlay
+    `,
+    expect: [{ rule: 'port-range', severity: 'information', range: '5:9-5:18', message: ['`overlay`', 'single host port'] }],
+  },
+  {
+    name: 'a range onto a range of another length: compose refuses it (go-connections nat.ParsePortSpec)',
+    rule: 'port-range',
+    yaml: `${WIN}    ports:\n      - "8000-8010:80-81"\n`,
+    expect: [{ rule: 'port-range', severity: 'error', range: '4:9-4:18', message: ['compose refuses', 'invalid ranges specified for container and host Ports'] }],
+  },
+  {
+    name: 'near misses: a range onto a range of the same length (compose-go ParsePortConfig expands it to one binding per port), a one-port range, a container-port range',
+    rule: 'port-range',
+    yaml: yaml`
+      services:
+        web:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          ports:
+            - "8000-8010:8000-8010"
+            - "7146-7149:7046-7049"
+            - "8000-8000:80"
+            - "3000-3005"
+            - "8080:80"
+            - "\${FROM}-\${TO}:80"
     `,
     expect: [],
   },
