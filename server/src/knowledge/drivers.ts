@@ -160,7 +160,11 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       'No Docker service discovery: name resolution comes from your own DNS.',
     ],
     features: {
-      portPublishing: { level: 'unknown', note: 'The driver creates NAT policies for published ports, but Microsoft does not document publishing on transparent.', sources: ['MOBY-WIN'] },
+      portPublishing: {
+        level: 'no',
+        note: 'Not a port forward: Microsoft enabled port forwarding for nat only ("Port forwarding is not supported on other networks"). The daemon still sends HNS a NAT policy per published port, but clients reach the container at its own LAN address, and the Windows firewall inside the container must allow the port.',
+        sources: ['https://github.com/moby/moby/issues/27529', 'https://github.com/moby/moby/issues/32410', 'MSD-DRV', 'MOBY-WIN'],
+      },
       hostPortRange: { level: 'no', note: '"Windows does not support more than one host port in NAT settings".', sources: ['MOBY-WIN'] },
       staticIp: { level: 'yes', note: 'Needs `subnet` and `gateway` matching the host network.', sources: ['MSD-ADV', 'MSD-DRV'] },
       dhcp: { level: 'yes', note: 'From an external DHCP server on the LAN.', sources: ['MSD-DRV'] },
@@ -194,7 +198,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
     ],
     features: {
       portPublishing: { level: 'yes', since: 'ltsc2019', before: 'partial', note: 'Routing mesh from Windows Server 1709/2019; before that only `mode: host` ports.', sources: ['MSD-SWARM', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/issues/1047'] },
-      hostPortRange: { level: 'unknown', note: 'Not documented.', sources: ['MSD-SWARM'] },
+      hostPortRange: { level: 'partial', note: 'A range is accepted; Docker allocates one port from it (the overlay driver allocates ports as l2bridge does).', sources: ['MOBY-OV', 'MOBY-WIN'] },
       staticIp: { level: 'unknown', note: 'Not documented for swarm services.', sources: ['MSD-DRV'] },
       dhcp: { level: 'no', note: 'Addresses from the overlay subnet.', sources: ['MSD-DRV'] },
       ipv6Docker: NO_DOCKER_IPV6,

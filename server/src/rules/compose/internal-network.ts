@@ -1,12 +1,17 @@
-import { getPair } from '../../documents/tree';
+import { get, getPair, items } from '../../documents/tree';
+import { networkNamed } from '../../compose/model';
+import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { isTruthy } from './helpers';
-import { reportNoEffect } from './no-effect-option';
 import { describeEntry, unsupportedEntry } from './unsupported-entry';
 
 const entry = unsupportedEntry('internal-network');
 
-/** shared/windows-networking.md §4, §7 #15. */
+/**
+ * The Windows drivers never read `internal` (moby `drivers/windows/windows.go`), so nothing is isolated; but the
+ * daemon acts on it on every platform (`daemon/network.go`): buildPortsRelatedCreateEndpointOptions publishes no
+ * ports on an internal network, and buildCreateEndpointOptions gives its endpoints none of the `dns:` servers.
+ */
 export const internalNetworkRule: Rule = {
   meta: {
     id: 'internal-network',
@@ -15,21 +20,29 @@ export const internalNetworkRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: true,
-    tags: ['unnecessary'],
-    description: `${describeEntry(entry)} Containers on the network can still reach outside networks.`,
-    remedy: 'Remove `internal: true` and isolate the containers another way (Windows Firewall rules inside the image, or no outbound NAT on l2bridge).',
-    caveat: 'That Windows ignores the key is read from the code; Microsoft documents it only as unsupported.',
-    examples: { bad: 'networks:\n  backend:\n    internal: true' },
-    sources: entry.sources,
+    description: `${describeEntry(entry)} The Windows drivers never read it, so containers on the network still reach outside networks. The daemon still acts on it: it publishes no \`ports:\` on an internal network, and gives its endpoints none of the \`dns:\` servers (Docker's own DNS on \`nat\` still answers).`,
+    remedy: 'To isolate, use Windows Firewall rules inside the image or an l2bridge network without outbound NAT. Remove `internal: true` if you need the ports or `dns:` servers on this network; the quick fix does that, and is never applied by `--fix`, since it publishes the ports again.',
+    caveat: 'That the Windows drivers ignore the key is read from the driver code; Microsoft lists `--internal` as unsupported. The effects on ports and DNS are read from the daemon code.',
+    examples: {
+      bad: 'services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest-windows-ltsc2022\n    networks: [backend]\nnetworks:\n  backend:\n    internal: true\n',
+      good: 'services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest-windows-ltsc2022\n    networks: [backend]\nnetworks:\n  backend:\n    driver: nat\n',
+    },
+    sources: [...entry.sources, 'MOBY-DNET'],
   },
   check(ctx) {
-    reportNoEffect(
-      ctx,
-      (model) => model.networks.flatMap((n) => {
-        const pair = getPair(n.node, 'internal');
-        return pair && isTruthy(pair.value) ? [{ pair, owner: n.name }] : [];
-      }),
-      (owner) => `\`internal: true\` has no effect on Windows: network \`${owner}\` is not isolated, and its containers can still reach outside networks. Remove it and isolate another way.`,
-    );
+    for (const network of ctx.compose.networks) {
+      const pair = getPair(network.node, 'internal');
+      if (!pair || !isTruthy(pair.value)) continue;
+      // Ports go to a container's first non-internal network: a service with ports on internal networks only loses them.
+      const losing = ctx.compose.services.filter(
+        (s) => items(get(s.node, 'ports')).length > 0 && s.attachments.some((a) => a.name === network.name) && s.attachments.every((a) => isTruthy(get(networkNamed(ctx.compose, a.name).network?.node, 'internal'))),
+      );
+      const ports = losing.length ? ` ${losing.map((s) => `\`${s.name}\``).join(', ')} ${losing.length === 1 ? 'publishes' : 'publish'} ports that are therefore not published.` : '';
+      ctx.report({
+        span: { start: pair.key.start, end: pair.value.kind === 'scalar' && pair.value.end > pair.key.end ? pair.value.end : pair.key.end },
+        message: `\`internal: true\` does not isolate network \`${network.name}\` on Windows: its containers can still reach outside networks. It does stop \`ports:\` being published on it and drops its \`dns:\` servers.${ports} Isolate with firewall rules instead.`,
+        fixes: fix('Remove `internal: true`', removePairLines(ctx.doc, pair), false),
+      });
+    }
   },
 };

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, describeTheme, WIN, type FixCase, type RuleCase } from './test-helpers';
+import { check, describeTheme, WIN, yaml, type FixCase, type RuleCase } from './test-helpers';
 
 const net = (body: string) => `${WIN}networks:\n${body}`;
 
@@ -51,7 +51,27 @@ const cases: RuleCase[] = [
     name: '`internal: true`: key and value',
     rule: 'internal-network',
     yaml: net('  backend:\n    internal: true\n'),
-    expect: [{ rule: 'internal-network', severity: 'warning', range: '5:4-5:18', message: ['`internal: true` has no effect on Windows', '`backend`', 'not isolated'] }],
+    expect: [{ rule: 'internal-network', severity: 'warning', range: '5:4-5:18', message: ['does not isolate network `backend`', 'stop `ports:` being published', 'drops its `dns:` servers'] }],
+  },
+  {
+    name: 'a service whose only networks are internal loses its published ports, and the message names it (moby daemon/network.go buildPortsRelatedCreateEndpointOptions)',
+    rule: 'internal-network',
+    yaml: yaml`
+      services:
+        db:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          networks: [backend]
+          ports: ["1433:1433"]
+        web:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          networks: [backend, front]
+          ports: ["80:80"]
+      networks:
+        backend:
+          internal: true
+        front: {}
+    `,
+    expect: [{ rule: 'internal-network', severity: 'warning', range: '11:4-11:18', message: ['`db` publishes ports that are therefore not published'] }],
   },
   {
     name: 'near miss: `internal: false`; the `internal` driver is another thing',
@@ -150,9 +170,9 @@ const fixes: FixCase[] = [
     expected: net('  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n'),
   },
   {
-    name: 'removes `internal: true`',
+    name: 'removes `internal: true`, never by --fix: it publishes the ports again',
     rule: 'internal-network',
-    preferred: true,
+    preferred: false,
     yaml: net('  backend:\n    internal: true\n'),
     expected: net('  backend:\n'),
   },

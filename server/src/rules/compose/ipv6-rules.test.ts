@@ -22,9 +22,28 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'enable-ipv6', severity: 'error', range: '5:4-5:23' }],
   },
   {
-    name: 'near misses: `enable_ipv6: false`, and no key',
+    name: 'on overlay the network is created and Windows tasks get no IPv6: a warning (moby network_windows.go defaultIpamForNetworkType, ov_network_windows.go)',
     rule: 'enable-ipv6',
-    yaml: net('  app:\n    enable_ipv6: false\n  other:\n    driver: nat\n'),
+    yaml: net('  app:\n    driver: overlay\n    enable_ipv6: true\n'),
+    expect: [{ rule: 'enable-ipv6', severity: 'warning', range: '6:4-6:21', message: ['overlay network `app`', 'Windows tasks get an IPv4 address only', 'Linux tasks get IPv6'] }],
+  },
+  {
+    name: 'on a swarm stack network without a driver (overlay): a warning',
+    rule: 'enable-ipv6',
+    path: 'docker-stack.yml',
+    yaml: net('  app:\n    enable_ipv6: true\n'),
+    expect: [{ rule: 'enable-ipv6', severity: 'warning', range: '5:4-5:21' }],
+  },
+  {
+    name: 'a driver set by a variable may be overlay: a warning that names both outcomes',
+    rule: 'enable-ipv6',
+    yaml: net('  app:\n    driver: ${NET_DRIVER}\n    enable_ipv6: true\n'),
+    expect: [{ rule: 'enable-ipv6', severity: 'warning', range: '6:4-6:21', message: ['set by a variable', 'refuses IPv6 pools', 'on `overlay`'] }],
+  },
+  {
+    name: 'near misses: `enable_ipv6: false`, no key, and an external network (compose does not create it)',
+    rule: 'enable-ipv6',
+    yaml: net('  app:\n    enable_ipv6: false\n  other:\n    driver: nat\n  ext:\n    external: true\n    enable_ipv6: true\n'),
     expect: [],
   },
   // ipv6-address
@@ -64,19 +83,25 @@ const cases: RuleCase[] = [
   },
   // ipv6-subnet
   {
-    name: 'IPv6 subnet and gateway in `ipam.config`: each value',
+    name: 'IPv6 subnet and gateway without `enable_ipv6`: ignored, a warning on each value (moby daemon/network.go validateIpamConfig, libnetwork ipamAllocate)',
     rule: 'ipv6-subnet',
     yaml: net('  app:\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n          gateway: fd00:10::1\n'),
     expect: [
-      { rule: 'ipv6-subnet', severity: 'error', range: '7:18-7:30', message: ['IPv6 subnet `fd00:10::/64`', "windowsshim driver doesn't support v6 subnets"] },
-      { rule: 'ipv6-subnet', severity: 'error', range: '8:19-8:29', message: ['IPv6 gateway `fd00:10::1`'] },
+      { rule: 'ipv6-subnet', severity: 'warning', range: '7:18-7:30', message: ['IPv6 subnet `fd00:10::/64`', 'without `enable_ipv6`', 'IPv4-only'] },
+      { rule: 'ipv6-subnet', severity: 'warning', range: '8:19-8:29', message: ['IPv6 gateway `fd00:10::1`'] },
     ],
   },
   {
-    name: 'near misses: IPv4 subnet and gateway beside it',
+    name: 'the same on overlay: never allocated without `enable_ipv6`',
     rule: 'ipv6-subnet',
-    yaml: net('  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n'),
-    expect: [],
+    yaml: net('  app:\n    driver: overlay\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n'),
+    expect: [{ rule: 'ipv6-subnet', severity: 'warning', range: '8:18-8:30' }],
+  },
+  {
+    name: 'near misses: IPv4 subnet and gateway; with `enable_ipv6: true` (enable-ipv6 reports the failure, once); an external network',
+    rule: ['ipv6-subnet', 'enable-ipv6'],
+    yaml: net('  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n  v6:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n  ext:\n    external: true\n    ipam:\n      config:\n        - subnet: fd00:20::/64\n'),
+    expect: [{ rule: 'enable-ipv6', severity: 'error', range: '10:4-10:21' }],
   },
   // disable-ipv4
   {

@@ -1,36 +1,47 @@
 import { asScalar, get } from '../../documents/tree';
-import { parseCidr } from '../../knowledge/values';
-import { ipamConfigs } from '../../compose/model';
+import { parseCidr } from '../../knowledge/addresses';
+import { ipamConfigs, isExternal } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
+import { isTruthy } from './helpers';
 
-/** shared/windows-networking.md §4 (`--ipv6` row: "windowsshim driver doesn't support v6 subnets"). */
+/**
+ * moby `daemon/network.go` validateIpamConfig skips IPv6 entries when IPv6 is not enabled, and
+ * `daemon/libnetwork/network.go` ipamAllocate requests IPv6 pools only `if n.enableIPv6`: without `enable_ipv6`
+ * an IPv6 `ipam.config` entry is never allocated. With it, the `enable-ipv6` rule reports the failure.
+ */
 export const ipv6SubnetRule: Rule = {
   meta: {
     id: 'ipv6-subnet',
-    title: 'IPv6 subnet or gateway on a Windows network',
-    defaultSeverity: 'error',
+    title: 'IPv6 subnet or gateway on a Windows network without `enable_ipv6`',
+    defaultSeverity: 'warning',
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
+    tags: ['unnecessary'],
     description:
-      "Docker's `windows` IPAM driver refuses IPv6 pools, and with any other IPAM the Windows network driver still refuses: `windowsshim driver doesn't support v6 subnets`. An IPv6 `subnet` or `gateway` in `ipam.config` therefore fails on every Windows driver.",
-    remedy: 'Remove the IPv6 `ipam.config` entry; keep IPv4 subnets only.',
-    caveat: 'The driver message is read from the code (MOBY-WIN); the IPAM refusal is documented in issues.',
-    examples: { bad: 'networks:\n  app:\n    ipam:\n      config:\n        - subnet: fd00:10::/64' },
-    sources: ['MOBY-IPAM', 'MOBY-WIN', 'https://github.com/microsoft/Windows-Containers/issues/230'],
+      "Docker allocates a network's IPv6 `ipam.config` entries only when the network enables IPv6. Without `enable_ipv6: true` an IPv6 `subnet` or `gateway` is skipped: the network is created IPv4-only, with no error. With `enable_ipv6: true` the network fails on the Windows local drivers (the `enable-ipv6` rule reports it), and on `overlay` Windows tasks get no IPv6 either.",
+    remedy: 'Remove the IPv6 `ipam.config` entry; keep IPv4 subnets only. Run the services that need IPv6 on Linux.',
+    caveat: 'An external network is not created by compose, so its `ipam` is not reported.',
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n        - subnet: fd00:10::/64\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+    },
+    sources: ['MOBY-DNET', 'MOBY-LIBNET', 'MOBY-IPAM', 'https://github.com/microsoft/Windows-Containers/issues/230'],
   },
   check(ctx) {
     for (const network of ctx.compose.networks) {
+      // With IPv6 enabled the network fails (or, on overlay, Windows tasks get no IPv6): enable-ipv6 says so.
+      if (isTruthy(get(network.node, 'enable_ipv6')) || (network.node && isExternal(network))) continue;
       for (const config of ipamConfigs(network)) {
         for (const key of ['subnet', 'gateway'] as const) {
           const node = asScalar(get(config, key));
           if (!node || typeof node.value !== 'string' || isInterpolated(node.value)) continue;
-          const v6 = key === 'subnet' ? parseCidr(node.value)?.address.kind() === 'ipv6' : node.value.includes(':');
+          const v6 = key === 'subnet' ? parseCidr(node.value)?.family === 6 : node.value.includes(':');
           if (!v6) continue;
           ctx.report({
             span: { start: node.start, end: node.end },
-            message: `IPv6 ${key} \`${node.value}\` fails on Windows: Docker's Windows networks are IPv4 only ("windowsshim driver doesn't support v6 subnets"). Remove this entry.`,
+            message: `IPv6 ${key} \`${node.value}\` is ignored: without \`enable_ipv6\` Docker does not allocate it, and network \`${network.name}\` is IPv4-only. Docker cannot give Windows containers IPv6; remove this entry.`,
           });
         }
       }

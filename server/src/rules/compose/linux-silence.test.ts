@@ -31,6 +31,7 @@ const cases: LinuxCase[] = [
         v6:
           enable_ipv6: true
           enable_ipv4: false
+        dual:
           ipam:
             config:
               - subnet: fd00::/64
