@@ -50,11 +50,21 @@ export const DRIVER_OPTIONS: DriverOption[] = [
   { key: `${W}outboundnat_exceptions`, meaning: 'Destinations that bypass outbound NAT (the OutBoundNAT policy `ExceptionList`).', value: 'cidrOrIpList', valueHelp: 'comma-separated CIDRs or IPs', drivers: ['l2bridge'], driverMismatch: 'information', status: 'supported', requires: { key: `${W}enable_outboundnat`, value: true }, example: '"10.244.0.0/16,10.96.0.0/12"', sources: ['MSD-ADV', 'MOBY-WIN'] },
   { key: `${W}sourcemac`, meaning: 'Intended to set the HNS `SourceMac`.', value: 'string', valueHelp: 'a MAC address', status: 'ignored', notes: 'Defined in the driver but never parsed, in the current and the 2021 code: silently ignored.', sources: ['MOBY-WIN', 'MOBY-LABELS'] },
   { key: `${W}routingdomain`, meaning: 'Routing domain ID.', value: 'string', valueHelp: 'a routing domain ID', status: 'ignored', notes: 'Parsed into the driver configuration but never sent to HNS.', sources: ['MOBY-WIN'] },
-  { key: `${W}hnsid`, meaning: 'HNS network GUID. Docker sets it; a user value makes Docker adopt that existing HNS network instead of creating one.', value: 'string', valueHelp: 'an HNS network GUID', status: 'internal', sources: ['MOBY-WIN'] },
+  {
+    key: `${W}hnsid`,
+    meaning: 'HNS network GUID. Docker sets it; a user value makes Docker adopt that existing HNS network instead of creating one, and then treat it as its own: it deletes the endpoints already on that HNS network when the network is created, and deletes the HNS network itself when the network is removed (`docker network rm`, `docker compose down`).',
+    value: 'string',
+    valueHelp: 'an HNS network GUID',
+    status: 'internal',
+    notes: 'The overlay driver ignores it and creates a new HNS network.',
+    sources: ['MOBY-WIN', 'MOBY-OV'],
+  },
   { key: `${W}hnsowned`, meaning: 'Marks networks Docker found on the host, so `docker network prune` skips them. Set by Docker.', value: 'string', valueHelp: '"true"', status: 'internal', sources: ['MOBY-NET', 'MOBY-D'] },
-  { key: `${W}disableicc`, meaning: 'Endpoint option: disable inter-container communication. Docker sets it for its gateway endpoint.', value: 'bool', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a Go boolean; compose passes strings, which the driver refuses with "Invalid endpoint configuration" (code reading).', sources: ['MOBY-WIN', 'MOBY-NET'] },
-  { key: `${W}disable_dns`, meaning: 'Endpoint option: do not use the internal DNS. Set by Docker.', value: 'bool', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a Go boolean; compose passes strings (code reading).', sources: ['MOBY-WIN'] },
-  { key: 'com.docker.endpoint.windowsshim.qospolicies', meaning: 'Endpoint QoS policies (HNS QOS). Internal typed value, not settable from compose.', value: 'string', valueHelp: 'internal', status: 'internal', level: 'endpoint', sources: ['MOBY-WIN'] },
+  { key: `${W}disableicc`, meaning: 'Endpoint option: disable inter-container communication. Docker sets it for its gateway endpoint.', value: 'bool', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a Go boolean; endpoint `driver_opts` always reach it as strings, which it refuses with "Invalid endpoint configuration".', sources: ['MOBY-WIN', 'MOBY-DNET'] },
+  { key: `${W}disable_dns`, meaning: 'Endpoint option: do not use the internal DNS. Set by Docker.', value: 'bool', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a Go boolean; endpoint `driver_opts` always reach it as strings, which it refuses with "Invalid endpoint configuration".', sources: ['MOBY-WIN', 'MOBY-DNET'] },
+  { key: 'com.docker.endpoint.windowsshim.qospolicies', meaning: 'Endpoint QoS policies (HNS QOS). Internal typed value, not settable from compose.', value: 'string', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a list of QoS policies; a string makes it refuse the endpoint with "Invalid endpoint configuration".', sources: ['MOBY-WIN'] },
+  { key: 'com.docker.network.endpoint.macaddress', meaning: 'Endpoint option: the MAC address. Docker sets it from `mac_address`.', value: 'string', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a parsed MAC address; written in `driver_opts` it arrives as a string, which it refuses with "Invalid endpoint configuration". Use `mac_address` instead.', sources: ['MOBY-WIN', 'MOBY-DNET'] },
+  { key: 'com.docker.network.endpoint.dnsservers', meaning: 'Endpoint option: DNS servers. Docker sets it from `dns:`.', value: 'string', valueHelp: 'internal', status: 'internal', level: 'endpoint', notes: 'The driver expects a list of strings; written in `driver_opts` it arrives as one string, which it refuses with "Invalid endpoint configuration". Use `dns:` instead.', sources: ['MOBY-WIN', 'MOBY-DNET'] },
   { key: 'com.docker.network.driver.overlay.vxlanid_list', meaning: 'VXLAN IDs (VNIs) for the overlay subnets, one per subnet.', value: 'vniList', valueHelp: 'comma-separated VNIs, each 4096 or more on Windows', drivers: ['overlay'], driverMismatch: 'warning', status: 'supported', example: '"4097"', notes: 'VXLAN IDs 0–4095 overlap 802.1Q VLAN IDs and are not supported on Windows.', sources: ['MOBY-OV', 'MOBY-OVMGR', 'K8S-WIN'] },
 ];
 
@@ -65,6 +75,13 @@ export const LINUX_ONLY_OPTIONS: { match: (key: string) => boolean; label: strin
   { match: (k) => k === 'parent', label: 'parent', note: 'the parent interface of Linux `macvlan`/`ipvlan` networks', sources: ['MOBY-NET'] },
   { match: (k) => k.startsWith('com.docker.network.driver.overlay.') && k !== 'com.docker.network.driver.overlay.vxlanid_list', label: 'com.docker.network.driver.overlay.*', note: 'Linux overlay driver options the Windows overlay driver does not read', sources: ['MOBY-OV'] },
 ];
+
+/**
+ * The only options the Windows overlay driver reads (`drivers/windows/overlay/ov_network_windows.go`
+ * CreateNetwork): every other windowsshim option on an overlay network is ignored, since its HNS request carries
+ * no DNS, MAC pool, VLAN or outbound NAT settings. It reads `hnsid` and then creates a new HNS network anyway.
+ */
+export const OVERLAY_READS = [`${W}networkname`, `${W}interface`, `${W}hnsid`, 'com.docker.network.driver.overlay.vxlanid_list'];
 
 const BY_KEY = new Map(DRIVER_OPTIONS.map((o) => [o.key, o]));
 

@@ -98,6 +98,16 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'windowsshim-wrong-driver', severity: 'information', range: '7:6-7:55', message: ['applies to `l2bridge`', '`transparent`'] }],
   },
   {
+    name: 'options the Windows overlay driver never reads: warnings, even where Microsoft\'s own overlay example uses them (moby ov_network_windows.go)',
+    rule: 'windowsshim-wrong-driver',
+    yaml: opts('overlay', `${W}dnsservers: "10.0.0.10"`, `${W}macpool: "00-15-5D-00-00-00,00-15-5D-00-FF-FF"`, `${W}enable_outboundnat: "true"`, `${W}networkname: "ov"`, `${W}interface: "Ethernet 2"`),
+    expect: [
+      { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '7:6-7:47', message: ['no effect on network `app`, which uses `overlay`', 'reads only `networkname`, `interface` and `vxlanid_list`'] },
+      { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '8:6-8:44' },
+      { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '9:6-9:55' },
+    ],
+  },
+  {
     name: 'near misses: options on their drivers; an external network of unknown driver',
     rule: 'windowsshim-wrong-driver',
     yaml: `${opts('transparent', `${W}interface: "Ethernet 2"`, `${W}vlanid: "7"`)}  ext:\n    external: true\n    driver_opts:\n      ${W}vlanid: "7"\n`,
@@ -125,6 +135,21 @@ const cases: RuleCase[] = [
       { rule: 'windowsshim-invalid-value', severity: 'error', range: '8:46-8:65', message: ['invalid mac pool'] },
       { rule: 'windowsshim-invalid-value', severity: 'warning', range: '9:49-9:68', message: ['not an IP address: `dns.corp`'] },
       { rule: 'windowsshim-invalid-value', severity: 'error', range: '10:54-10:62', message: ['not a VXLAN ID: `x`'] },
+    ],
+  },
+  {
+    name: 'blanks after commas: the daemon splits lists untrimmed (moby ov_network_windows.go, windows.go parseNetworkOptions)',
+    rule: 'windowsshim-invalid-value',
+    yaml: opts(
+      'l2bridge',
+      `${W}macpool: "00-15-5D-00-00-00, 00-15-5D-00-FF-FF"`,
+      `${W}outboundnat_exceptions: "10.244.0.0/16, 10.96.0.0/12"`,
+      'com.docker.network.driver.overlay.vxlanid_list: "4097, 4098"',
+    ),
+    expect: [
+      { rule: 'windowsshim-invalid-value', severity: 'warning', range: '7:46-7:84', message: ['without trimming', '` 00-15-5D-00-FF-FF`'] },
+      { rule: 'windowsshim-invalid-value', severity: 'warning', range: '8:61-8:90', message: ['without trimming', '` 10.96.0.0/12`'] },
+      { rule: 'windowsshim-invalid-value', severity: 'error', range: '9:54-9:66', message: ['invalid vxlan id value " 4098" passed'] },
     ],
   },
   {
@@ -179,16 +204,43 @@ const cases: RuleCase[] = [
   },
   // windowsshim-internal-option
   {
-    name: 'an endpoint option the driver expects typed: warning on the key',
+    name: 'an endpoint option the driver type-asserts: the container fails, an error (moby windows.go parseEndpointOptions, daemon/network.go string driver_opts)',
     rule: 'windowsshim-internal-option',
     yaml: endpoint(`${W}disableicc: "true"`),
-    expect: [{ rule: 'windowsshim-internal-option', severity: 'warning', range: '6:10-6:51', message: ['internal endpoint option', 'Invalid endpoint configuration'] }],
+    expect: [{ rule: 'windowsshim-internal-option', severity: 'error', range: '6:10-6:51', message: ['internal endpoint option', 'Invalid endpoint configuration', 'does not start'] }],
   },
   {
-    name: '`hnsid` on a network: information (Docker adopts that HNS network)',
+    name: 'endpoint MAC address and DNS servers as driver options: errors (moby windows.go parseEndpointOptions, ParseDNSServers)',
+    rule: 'windowsshim-internal-option',
+    yaml: endpoint('com.docker.network.endpoint.macaddress: "00-15-5D-01-02-03"', 'com.docker.network.endpoint.dnsservers: "10.0.0.10"'),
+    expect: [
+      { rule: 'windowsshim-internal-option', severity: 'error', range: '6:10-6:48', message: ['`mac_address`'] },
+      { rule: 'windowsshim-internal-option', severity: 'error', range: '7:10-7:48', message: ['`dns:`'] },
+    ],
+  },
+  {
+    name: 'an endpoint option in a network\'s driver_opts: nothing reads it, a warning',
+    rule: 'windowsshim-internal-option',
+    yaml: opts('nat', `${W}disable_dns: "true"`),
+    expect: [{ rule: 'windowsshim-internal-option', severity: 'warning', range: '7:6-7:48', message: ['endpoint option', 'nothing reads it'] }],
+  },
+  {
+    name: '`hnsid` on a network: a warning that Docker deletes the endpoints and, on compose down, the HNS network (moby windows.go CreateNetwork, DeleteNetwork)',
     rule: 'windowsshim-internal-option',
     yaml: opts('nat', `${W}hnsid: "7c6a1f5e-0000-4000-8000-000000000000"`),
-    expect: [{ rule: 'windowsshim-internal-option', severity: 'information', range: '7:6-7:42', message: ['set by Docker itself', 'adopt'] }],
+    expect: [{ rule: 'windowsshim-internal-option', severity: 'warning', range: '7:6-7:42', message: ['deletes the endpoints already on it', 'deletes the HNS network', 'external: true'] }],
+  },
+  {
+    name: '`hnsid` on overlay: ignored, the overlay driver creates a new HNS network (moby ov_network_windows.go)',
+    rule: 'windowsshim-internal-option',
+    yaml: opts('overlay', `${W}hnsid: "7c6a1f5e-0000-4000-8000-000000000000"`),
+    expect: [{ rule: 'windowsshim-internal-option', severity: 'warning', range: '7:6-7:42', message: ['ignored on overlay', 'creates a new HNS network'] }],
+  },
+  {
+    name: '`hnsowned`: information',
+    rule: 'windowsshim-internal-option',
+    yaml: opts('nat', `${W}hnsowned: "true"`),
+    expect: [{ rule: 'windowsshim-internal-option', severity: 'information', range: '7:6-7:45', message: ['set by Docker itself', 'prune'] }],
   },
   {
     name: 'near miss: user options',
