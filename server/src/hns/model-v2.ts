@@ -69,8 +69,9 @@ function v2Network(object: HnsObject, model: HnsModel): NetworkModel {
     name: stringAt(node, 'Name'),
     typeValue,
     typePair,
-    // HNS omits Type for NAT (ordinal 0), so an absent Type is NAT.
-    type: hnsNetworkType(typeValue ?? 0),
+    // No source says what HNS makes of a network without `Type` (hcsshim sends it as an omitempty string), so an
+    // absent Type is unknown: no rule judges the network by its type.
+    type: typeValue === undefined ? undefined : hnsNetworkType(typeValue),
     adapter: adapterPolicy ? (pairs(adapterPolicy.settings).length ? adapterPolicy.node : undefined) : undefined,
     subnets,
     policies,

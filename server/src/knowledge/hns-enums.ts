@@ -61,7 +61,7 @@ export const HNS_ENUMS: Record<EnumId, EnumSpec> = {
   },
   NetworkMode: {
     id: 'NetworkMode',
-    description: 'HCN network type. HNS omits `Type` when it is NAT (ordinal 0).',
+    description: 'HCN network type, a string in hcsshim (`hcn.NetworkType`); the integers are the order of the HNS schema.',
     values: [
       { name: 'NAT', value: 0, description: 'Single-host network behind WinNAT on an internal vSwitch.' },
       { name: 'ICS', description: 'Internet Connection Sharing.' },
@@ -277,7 +277,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'None', value: 0, description: 'No flags.' },
       { name: 'LocalRoutedVip', value: 1, description: 'The VIP is routed locally.' },
       { name: 'IPv6', value: 2, since: '2.8', description: 'The policy is for IPv6 (the second OutBoundNAT of a dual-stack endpoint).' },
-      { name: 'ExternalPortReserved', value: 4, description: 'The external port is already reserved (Docker reserves it).' },
+      { name: 'ExternalPortReserved', value: 4, description: 'The external port is already reserved. Named only in microsoft/SDN `hns.v2.psm1`, not in hcsshim or the HNS schema.' },
     ],
     unpublishedNames: false,
     sources: ['HCSSHIM', HNS_REF.SDN_V2, 'HNS-SCHEMA'],

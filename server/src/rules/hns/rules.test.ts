@@ -249,22 +249,31 @@ const RULE_CASES: Record<string, Case[]> = {
   ],
   'hns-port-range': [
     {
-      name: 'zero internal port (error), zero external port (warning), bad string ports and ranges',
+      name: 'zero internal port (error), zero external port of a PortMapping (Docker\'s ephemeral port: fine, moby windows.go ConvertPortBindings), bad string ports and ranges',
       text: `{ ${SV}, "HostComputeNetwork": "${G}", "Policies": [{ "Type": "PortMapping", "Settings": { "InternalPort": 0, "ExternalPort": 0 } }, { "Type": "ACL", "Settings": { "LocalPorts": "80,9000-8000,70000", "RemotePorts": "1-65535" } }, { "Type": "L4Proxy", "Settings": { "Port": "http" } }] }`,
       expect: [
         '1:178 0 | error | `InternalPort` 0 is refused by HNS (HCN_E_INVALID_INTERNAL_PORT): use the container port, 1–65535.',
-        '1:197 0 | warning | `ExternalPort` 0 is not a port: use 1–65535.',
         '1:249 "80,9000-8000,70000" | error | `9000-8000`, `70000` in `LocalPorts` is not a port or a `low-high` range of ports (1–65535): HNS refuses the policy.',
         '1:344 "http" | error | `http` in `Port` is not a port (1–65535, decimal): HNS refuses the policy.',
       ],
     },
+    {
+      name: 'Docker\'s own v1 endpoint with a NAT policy for `-p 80` (ExternalPort 0: HNS picks the port): nothing to report',
+      text: `{ "VirtualNetwork": "${G}", "Policies": [{ "Type": "NAT", "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 0, "ExternalPortReserved": true }] }`,
+      expect: [],
+    },
+    {
+      name: 'a zero frontend port of a load balancer is still a warning: no source says what HNS does',
+      text: `{ ${SV}, "HostComputeEndpoints": [], "FrontendVIPs": ["10.0.0.10"], "PortMappings": [{ "Protocol": 6, "InternalPort": 80, "ExternalPort": 0 }] }`,
+      expect: ['1:177 0 | warning | `ExternalPort` 0 is not a port: use 1–65535.'],
+    },
   ],
   'hns-vlan-range': [
     {
-      name: 'v1 VLAN 0, v2 subnet VLAN 4095, endpoint VLAN 5000',
+      name: 'v1 VLAN 0 (untagged: a warning, no source shows HNS refusing it), endpoint VLAN 5000 (an error)',
       text: '[{ "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Policies": [{ "Type": "VLAN", "VLAN": 0 }] }, { "VirtualNetwork": "' + G + '", "Policies": [{ "Type": "Isolation", "VLAN": 5000 }] }]',
       expect: [
-        '1:106 0 | error | VLAN ID 0 is not usable (0 means untagged): 802.1Q VLAN IDs are 1–4094.',
+        '1:106 0 | warning | VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.',
         '1:218 5000 | error | VLAN ID 5000 is not usable (VLAN IDs are 12-bit): 802.1Q VLAN IDs are 1–4094.',
       ],
     },
@@ -330,9 +339,14 @@ const RULE_CASES: Record<string, Case[]> = {
   ],
   'hns-load-balancer-network': [
     {
-      name: 'a load balancer whose backend endpoint is on a NAT network (Type omitted = NAT)',
+      name: 'a load balancer whose backend endpoint is on a NAT network: a warning (Microsoft architecture page: VFP load-balances, NAT uses WinNAT)',
+      text: `[{ ${SV}, "ID": "${G}", "Name": "nat", "Type": "NAT" }, { ${SV}, "ID": "11111111-2222-4333-8444-555555555555", "HostComputeNetwork": "${G}" }, { ${SV}, "HostComputeEndpoints": ["11111111-2222-4333-8444-555555555555"], "FrontendVIPs": ["10.0.0.10"] }]`,
+      expect: ['1:331 "HostComputeEndpoints" | warning | Load balancer on a NAT network (`nat`): HNS load-balances only on SDN networks such as Overlay or L2Bridge (through VFP); NAT networks go through WinNAT.'],
+    },
+    {
+      name: 'a network without `Type` is not taken for NAT: no source says HNS omits it for NAT (hcsshim hcn.NetworkType is an omitempty string)',
       text: `[{ ${SV}, "ID": "${G}", "Name": "nat" }, { ${SV}, "ID": "11111111-2222-4333-8444-555555555555", "HostComputeNetwork": "${G}" }, { ${SV}, "HostComputeEndpoints": ["11111111-2222-4333-8444-555555555555"], "FrontendVIPs": ["10.0.0.10"] }]`,
-      expect: ['1:316 "HostComputeEndpoints" | error | Load balancer on a NAT network (`nat`): HNS only allows load balancers on SDN networks such as Overlay or L2Bridge, and refuses this one.'],
+      expect: [],
     },
   ],
 };
