@@ -105,10 +105,12 @@ const HOT_ADD: Support = {
   note: 'Listed as unsupported by Microsoft from 2018-07 until 2019-11 ("changing on Windows 10 Creators Update"); dropped from the list since. On older hosts, `docker network connect` to a running Hyper-V container fails.',
   sources: ['MSD-HISTORY', 'MSD-ARCH'],
 };
+/** Microsoft's multi-subnet page is about HNS `IpSubnets` (several prefixes in one HNS subnet, for Calico). */
 const MULTI_SUBNET: Support = {
   level: 'yes',
   since: 'ltsc2022',
-  note: 'Several subnets on one HNS network (l2bridge, l2tunnel, overlay) from Windows Server 2022.',
+  before: 'unknown',
+  note: 'Several IP prefixes in one HNS subnet (`IpSubnets`, as Calico uses them) from Windows Server 2022.',
   sources: ['MSD-MULTI'],
 };
 
@@ -209,7 +211,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       azure: { level: 'yes', note: 'Encapsulated traffic needs no MAC spoofing.', sources: ['MSD-DRV'] },
       dnsOptions: NO_DNS_OPT,
       serviceDiscovery: { level: 'yes', note: 'Swarm service names resolve through the embedded DNS.', sources: ['MSD-DRV'] },
-      multipleSubnets: MULTI_SUBNET,
+      multipleSubnets: { level: 'yes', note: 'Docker creates one HNS subnet per `ipam.config` subnet, each with its own VXLAN ID from `vxlanid_list`; several prefixes in one HNS subnet (`IpSubnets`) from Windows Server 2022.', sources: ['MOBY-OV', 'MSD-MULTI'] },
       vlan: { level: 'no', note: 'Isolation is by VSID (VXLAN ID), not VLAN.', sources: ['MSD-DRV'] },
       outboundNat: { level: 'yes', since: 'ltsc2019', before: 'partial', note: 'VFP NAT rules from Windows Server 2019; on 2016 outbound needed a second endpoint on a nat network.', sources: ['MSD-DRV'] },
       multiHost: { level: 'yes', note: 'VXLAN between hosts.', sources: ['MSD-DRV'] },

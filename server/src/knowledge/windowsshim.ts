@@ -71,7 +71,7 @@ export const DRIVER_OPTIONS: DriverOption[] = [
 /** Option prefixes and keys that only Linux drivers read. */
 export const LINUX_ONLY_OPTIONS: { match: (key: string) => boolean; label: string; note: string; sources: SourceRef[] }[] = [
   { match: (k) => k.startsWith('com.docker.network.bridge.'), label: 'com.docker.network.bridge.*', note: 'options of the Linux `bridge` driver, which Windows does not have', sources: ['MOBY-NET', 'CS-NET'] },
-  { match: (k) => k === 'com.docker.network.driver.mtu', label: 'com.docker.network.driver.mtu', note: 'the MTU is not configurable for Windows networks (the daemon ignores `mtu`)', sources: ['https://github.com/moby/moby/blob/master/daemon/config/config_windows.go'] },
+  { match: (k) => k === 'com.docker.network.driver.mtu', label: 'com.docker.network.driver.mtu', note: 'the MTU is not configurable for Windows networks (the Windows driver does not parse this option)', sources: ['MOBY-WIN'] },
   { match: (k) => k === 'parent', label: 'parent', note: 'the parent interface of Linux `macvlan`/`ipvlan` networks', sources: ['MOBY-NET'] },
   { match: (k) => k.startsWith('com.docker.network.driver.overlay.') && k !== 'com.docker.network.driver.overlay.vxlanid_list', label: 'com.docker.network.driver.overlay.*', note: 'Linux overlay driver options the Windows overlay driver does not read', sources: ['MOBY-OV'] },
 ];

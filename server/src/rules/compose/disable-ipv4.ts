@@ -2,7 +2,7 @@ import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { isFalsy, scalarPair } from './helpers';
 
-/** shared/windows-networking.md §4, §7 #7 (moby windows.go: "IPv4 cannot be disabled on Windows"). */
+/** moby `drivers/windows/windows.go` CreateNetwork: "IPv4 cannot be disabled on Windows". */
 export const disableIpv4Rule: Rule = {
   meta: {
     id: 'disable-ipv4',
@@ -11,7 +11,7 @@ export const disableIpv4Rule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: true,
-    description: 'The Windows network driver refuses networks without IPv4: `IPv4 cannot be disabled on Windows`.',
+    description: 'The Windows network driver refuses networks without IPv4: `IPv4 cannot be disabled on Windows`. The key reaches the daemon from Engine 28 (API 1.48); older engines ignore it and keep IPv4.',
     remedy: 'Remove `enable_ipv4: false`.',
     examples: { bad: 'networks:\n  app:\n    enable_ipv4: false' },
     sources: ['MOBY-WIN'],

@@ -5,7 +5,7 @@ import type { Rule } from '../types';
 
 const fact = WINDOWS_DRIVERS.nat.features.hotAdd!;
 
-/** shared/windows-networking.md §3.1 (hot-add bullet history). */
+/** docker/compose `pkg/compose/create.go` defaultNetworkSettings: every network at create time from API 1.44; before, NetworkConnect after create. */
 export const hypervHotAddRule: Rule = {
   meta: {
     id: 'hyperv-hot-add',
@@ -14,11 +14,11 @@ export const hypervHotAddRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: `${fact.note} Compose attaches a service's first network when it creates the container and connects the others afterwards, so a Hyper-V isolated service with several networks depends on connecting networks to a Hyper-V container. Checked only when the target Windows version is \`ltsc2016\`.`,
+    description: `${fact.note} With an engine older than 25 (API 1.44), compose attaches a service's first network when it creates the container and connects the others afterwards, so a Hyper-V isolated service with several networks depends on connecting networks to a Hyper-V container; Windows Server 2016 hosts run such engines. Newer engines take every network at create time. Checked only when the Windows version is \`ltsc2016\`.`,
     remedy: 'Attach the service to one network, use process isolation, or run on Windows Server 2019 or later.',
     caveat: 'Microsoft listed hot-add as unsupported without saying which builds; whether connecting before the container starts counts as hot-add is not documented. Information only.',
     examples: { bad: 'services:\n  web:\n    isolation: hyperv\n    networks: [frontend, backend]' },
-    sources: fact.sources,
+    sources: [...fact.sources, 'COMPOSE'],
   },
   check(ctx) {
     if (atLeast(ctx.windowsVersion, 'ltsc2019')) return;

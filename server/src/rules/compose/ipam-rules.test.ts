@@ -141,10 +141,22 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'static-ip-outside-subnet', severity: 'error', range: '5:22-5:31', message: ['`10.20.0.5`', '`lan`', '10.10.0.0/24', 'no configured subnet contains IP address'] }],
   },
   {
+    name: 'on an external network compose does not read `ipam`: the written subnets are compared, as a warning',
+    rule: 'static-ip-outside-subnet',
+    yaml: staticIp('10.20.0.5', 'lan', '    external: true\n    name: corp-lan\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n'),
+    expect: [{ rule: 'static-ip-outside-subnet', severity: 'warning', range: '5:22-5:31', message: ['external network `lan`', 'compose does not read them'] }],
+  },
+  {
     name: 'not an IPv4 address at all',
     rule: 'static-ip-outside-subnet',
     yaml: staticIp('10.10.0', 'lan', '    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n'),
     expect: [{ rule: 'static-ip-outside-subnet', severity: 'error', range: '5:22-5:29', message: ['not an IPv4 address'] }],
+  },
+  {
+    name: 'an address Go does not parse (a leading zero, a short form): not an IPv4 address, as the daemon reads it',
+    rule: 'static-ip-outside-subnet',
+    yaml: staticIp('010.10.0.5', 'lan', '    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n'),
+    expect: [{ rule: 'static-ip-outside-subnet', severity: 'error', range: '5:22-5:32', message: ['`010.10.0.5` is not an IPv4 address'] }],
   },
   {
     name: 'near misses: inside the second of two subnets; no subnet at all (the other rule)',

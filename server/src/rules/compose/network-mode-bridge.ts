@@ -2,7 +2,7 @@ import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { scalarPair } from './helpers';
 
-/** shared/windows-networking.md §2.2, §7 #4 (code reading of moby hostconfig_windows.go). */
+/** moby `api/types/container/hostconfig_windows.go`: `bridge` is not a predefined mode on Windows, so it names a user network. */
 export const networkModeBridgeRule: Rule = {
   meta: {
     id: 'network-mode-bridge',
@@ -14,9 +14,12 @@ export const networkModeBridgeRule: Rule = {
     description:
       "On Windows the default network is called `nat`, not `bridge`. A Windows daemon treats `bridge` as the name of a user-defined network, and there is none, so the container fails with `network bridge not found`.",
     remedy: 'Use `network_mode: nat` (the default Windows network), or attach the service to a compose network.',
-    caveat: 'The failure is read from the daemon code (`IsUserDefined`), not from a documented error.',
-    examples: { bad: 'services:\n  web:\n    network_mode: bridge', good: 'services:\n  web:\n    network_mode: nat' },
-    sources: ['MOBY-HC', 'MSD-DRV'],
+    caveat: 'Users report exactly `network bridge not found` on Windows (portainer/portainer#290); it works only where someone has created a network named `bridge`.',
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: bridge\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: nat\n',
+    },
+    sources: ['MOBY-HC', 'MSD-DRV', 'https://github.com/portainer/portainer/issues/290'],
   },
   check(ctx) {
     for (const service of ctx.compose.services) {

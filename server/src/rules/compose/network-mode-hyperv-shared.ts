@@ -2,7 +2,11 @@ import { asScalar, get, scalarText } from '../../documents/tree';
 import type { Rule } from '../types';
 import { scalarPair } from './helpers';
 
-/** shared/windows-networking.md §2.2, §7 #24 (moby hostconfig_windows.go validateNetMode, container_operations_windows.go). */
+/**
+ * moby `daemon/internal/runconfig/hostconfig_windows.go` validateNetMode refuses a sharer that asks for Hyper-V;
+ * `daemon/container_operations_windows.go` refuses sharing the network of a container whose stored isolation is
+ * Hyper-V, which `create_windows.go` sets to the daemon default when none is written (Hyper-V on Windows 10/11).
+ */
 export const networkModeHypervSharedRule: Rule = {
   meta: {
     id: 'network-mode-hyperv-shared',
@@ -12,9 +16,12 @@ export const networkModeHypervSharedRule: Rule = {
     target: 'windows',
     fixable: false,
     description:
-      '`network_mode: service:<name>` and `container:<name>` share another container\'s network stack. Windows allows this for process isolation only: with Hyper-V isolation the daemon refuses with "using the network stack of another container is not supported while using Hyper-V Containers" (or "sharing of hyperv containers network is not supported" when the target uses Hyper-V). Without `isolation:` the daemon default applies: Hyper-V on Windows 10/11, process on Windows Server.',
+      '`network_mode: service:<name>` and `container:<name>` share another container\'s network stack. Windows allows this for process isolation only: a sharer that sets Hyper-V isolation is refused with "using the network stack of another container is not supported while using Hyper-V Containers", and sharing the network of a container that runs Hyper-V isolated fails with "sharing of hyperv containers network is not supported". A container without `isolation:` gets the daemon default: Hyper-V on Windows 10/11, process on Windows Server, so a target without `isolation:` fails on Windows 10/11 (a warning).',
     remedy: 'Set `isolation: process` on both services (Windows Server, or a client with a matching host build), or give the services their own network and talk over it.',
-    examples: { bad: 'services:\n  sidecar:\n    isolation: hyperv\n    network_mode: service:web', good: 'services:\n  sidecar:\n    isolation: process\n    network_mode: service:web' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: hyperv\n    network_mode: service:web\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: process\n    network_mode: service:web\n',
+    },
     sources: ['MOBY-HC', 'MOBY-D'],
   },
   check(ctx) {
@@ -26,20 +33,23 @@ export const networkModeHypervSharedRule: Rule = {
       const own = scalarText(get(service.node, 'isolation'))?.toLowerCase();
       const peer = shared[1] === 'service' ? ctx.compose.services.find((s) => s.name === shared[2]) : undefined;
       const peerIsolation = peer ? scalarText(get(peer.node, 'isolation'))?.toLowerCase() : undefined;
+      const target = `${shared[1] === 'service' ? 'service' : 'container'} \`${shared[2]}\``;
       const span = { start: mode.value.start, end: mode.value.end };
       if (own === 'hyperv' || peerIsolation === 'hyperv') {
-        const who = own === 'hyperv' ? `\`${service.name}\` uses Hyper-V isolation` : `\`${shared[2]}\` uses Hyper-V isolation`;
+        const who = own === 'hyperv' ? `\`${service.name}\` uses Hyper-V isolation` : `${target} uses Hyper-V isolation`;
         const isolationNode = own === 'hyperv' ? asScalar(get(service.node, 'isolation')) : asScalar(get(peer?.node, 'isolation'));
         ctx.report({
           span,
           message: `\`network_mode: ${text}\` fails on Windows because ${who}: Hyper-V containers cannot share a network stack. Use \`isolation: process\` on both, or a shared network.`,
           related: isolationNode ? [{ span: { start: isolationNode.start, end: isolationNode.end }, message: 'Hyper-V isolation set here' }] : [],
         });
-      } else if (own === undefined || own === 'default') {
+      } else if (peerIsolation === undefined || peerIsolation === 'default') {
+        // The target's isolation decides (its stored isolation, the daemon default when unwritten).
+        if (peerIsolation === undefined && peer && get(peer.node, 'isolation') !== undefined) continue; // a variable
         ctx.report({
           span,
           severity: 'warning',
-          message: `\`network_mode: ${text}\` fails on Windows 10/11 hosts, where the default isolation is Hyper-V: Hyper-V containers cannot share a network stack. Set \`isolation: process\` to make it work on every host that can run it.`,
+          message: `\`network_mode: ${text}\` fails on Windows 10/11 hosts if ${target} runs Hyper-V isolated, the default there: a Hyper-V container's network stack cannot be shared. Set \`isolation: process\` on ${target} to make it work on every host that can run it.`,
         });
       }
     }

@@ -65,10 +65,10 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'network-mode-hyperv-shared', severity: 'error', range: '7:18-7:29', message: ['`web` uses Hyper-V isolation'] }],
   },
   {
-    name: 'no isolation written: a warning, since Windows 10/11 defaults to Hyper-V',
+    name: 'no isolation written on the target: a warning that names it, since Windows 10/11 defaults to Hyper-V (moby container_operations_windows.go checks the target)',
     rule: 'network-mode-hyperv-shared',
     yaml: shared('', ''),
-    expect: [{ rule: 'network-mode-hyperv-shared', severity: 'warning', range: '5:18-5:29', message: ['Windows 10/11', 'isolation: process'] }],
+    expect: [{ rule: 'network-mode-hyperv-shared', severity: 'warning', range: '5:18-5:29', message: ['Windows 10/11', 'if service `web` runs Hyper-V isolated', '`isolation: process` on service `web`'] }],
   },
   {
     name: '`container:` with `isolation: default`: a warning',
@@ -77,9 +77,9 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'network-mode-hyperv-shared', severity: 'warning', range: '6:18-6:33' }],
   },
   {
-    name: 'near misses: process isolation on both; a named network',
+    name: 'near misses: process isolation on both; a named network; a process-isolated target (the sharer\'s own default is not checked)',
     rule: 'network-mode-hyperv-shared',
-    yaml: shared('process', 'process') + `  other:\n    image: ${IMAGE}\n    isolation: hyperv\n    network_mode: nat\n`,
+    yaml: shared('process', 'process') + `  other:\n    image: ${IMAGE}\n    isolation: hyperv\n    network_mode: nat\n  third:\n    image: ${IMAGE}\n    network_mode: service:web\n`,
     expect: [],
   },
 ];

@@ -9,7 +9,7 @@ const KEY = 'com.docker.network.driver.overlay.vxlanid_list';
 const option = driverOption(KEY)!;
 const MAX_VNI = 16777215; // VXLAN IDs are 24-bit
 
-/** shared/windows-networking.md §2.3 overlay, §5.1, §7 #17. */
+/** moby `drivers/overlay/ovmanager/ovmanager.go` (swarm allocates VNIs from 4096 because Windows cannot use lower ones). */
 export const overlayVniRule: Rule = {
   meta: {
     id: 'overlay-vni',
@@ -18,10 +18,10 @@ export const overlayVniRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: `\`${KEY}\`: ${option.meaning} ${option.notes} Swarm's own allocation starts at 4096 for that reason, and Flannel on Windows uses VNI 4096.`,
+    description: `\`${KEY}\`: ${option.meaning} ${option.notes} Swarm's own allocation starts at 4096 for that reason, and Flannel on Windows uses VNI 4096. A swarm manager accepts a lower ID; tasks on Windows nodes then fail with \`HNS failed with error : Element not found\`.`,
     remedy: 'Use VXLAN IDs from 4096 to 16777215, one per subnet.',
     examples: { bad: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "100"`, good: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "4097"` },
-    sources: option.sources,
+    sources: [...option.sources, 'https://github.com/moby/moby/issues/32935', 'https://github.com/flannel-io/flannel/pull/1215'],
   },
   check(ctx) {
     for (const { network } of networksWithDrivers(ctx.compose)) {
@@ -36,7 +36,7 @@ export const overlayVniRule: Rule = {
       if (!bad.length) continue;
       ctx.report({
         span: { start: value.start, end: value.end },
-        message: `VXLAN ID${bad.length > 1 ? 's' : ''} ${bad.join(', ')} cannot be used on Windows (network \`${network.name}\`): IDs 0–4095 overlap 802.1Q VLAN IDs, and VXLAN IDs end at ${MAX_VNI}. Use 4096 or more.`,
+        message: `VXLAN ID${bad.length > 1 ? 's' : ''} ${bad.join(', ')} cannot be used on Windows (network \`${network.name}\`): IDs 0–4095 overlap 802.1Q VLAN IDs, and VXLAN IDs end at ${MAX_VNI}; tasks on Windows nodes fail with "Element not found". Use 4096 or more.`,
       });
     }
   },

@@ -1,4 +1,5 @@
 import { cidrContains, parseIp } from '../../knowledge/addresses';
+import { isExternal } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { staticIps } from './static-ip';
@@ -14,6 +15,7 @@ export const staticIpOutsideSubnetRule: Rule = {
     fixable: false,
     description: 'The daemon checks a static address against the subnets configured on the network and refuses the container with `no configured subnet contains IP address` when none contains it; HNS refuses such endpoints too (`HCN_E_INVALID_IP`).',
     remedy: 'Pick an address inside one of the network\'s `ipam.config[].subnet`s, or add a subnet that contains it.',
+    caveat: 'For an `external` network compose does not read `ipam`: the subnets written there are compared, since they usually document the existing network, but the finding is a warning.',
     examples: { bad: 'networks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\nservices:\n  web:\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5' },
     sources: ['MOBY-D', 'CS-SVC', 'HNS-SCHEMA'],
   },
@@ -28,9 +30,14 @@ export const staticIpOutsideSubnetRule: Rule = {
         continue;
       }
       if (!ip.subnets.length || ip.subnets.some((s) => cidrContains(s.cidr, address))) continue;
+      // compose does not read the ipam of an existing network: the subnets written here may not be its own.
+      const external = ip.network?.node !== undefined && isExternal(ip.network);
       ctx.report({
         span,
-        message: `\`${address}\` is outside every subnet of network \`${ip.attachment.name}\` (${ip.subnets.map((s) => s.cidr).join(', ')}): the container fails with "no configured subnet contains IP address".`,
+        severity: external ? 'warning' : undefined,
+        message: external
+          ? `\`${address}\` is outside the subnets written for external network \`${ip.attachment.name}\` (${ip.subnets.map((s) => s.cidr).join(', ')}). compose does not read them (the existing network keeps its own), but if they are its subnets the container fails with "no configured subnet contains IP address".`
+          : `\`${address}\` is outside every subnet of network \`${ip.attachment.name}\` (${ip.subnets.map((s) => s.cidr).join(', ')}): the container fails with "no configured subnet contains IP address".`,
         related: ip.subnets.map((s) => ({ span: { start: s.node.start, end: s.node.end }, message: `subnet ${s.cidr}` })),
       });
     }
