@@ -32,6 +32,7 @@ import { portRangeRule } from './compose/port-range';
 import { routingMeshLtsc2016Rule } from './compose/routing-mesh-ltsc2016';
 import { staticIpOutsideSubnetRule } from './compose/static-ip-outside-subnet';
 import { staticIpWithoutSubnetRule } from './compose/static-ip-without-subnet';
+import { transparentPortsRule } from './compose/transparent-ports';
 import { windowsDriverOnLinuxRule } from './compose/windows-driver-on-linux';
 import { windowsshimIgnoredOptionRule } from './compose/windowsshim-ignored-option';
 import { windowsshimInternalOptionRule } from './compose/windowsshim-internal-option';
@@ -68,6 +69,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   portHostIpRule,
   portRangeRule,
   portProtocolRule,
+  transparentPortsRule,
   driverOptsTypeRule,
   windowsshimUnknownOptionRule,
   windowsshimWrongDriverRule,

@@ -21,7 +21,7 @@ export const THEMES: Record<string, readonly string[]> = {
   ipv6: ['enable-ipv6', 'ipv6-address', 'ipv6-subnet', 'disable-ipv4'],
   ipam: ['ip-range', 'aux-addresses', 'internal-network', 'ipam-options', 'ipam-driver', 'static-ip-without-subnet', 'static-ip-outside-subnet'],
   service: ['dns-opt', 'extra-hosts', 'host-docker-internal', 'links', 'isolation-value', 'hyperv-hot-add'],
-  port: ['port-host-ip', 'port-range', 'port-protocol', 'routing-mesh-ltsc2016'],
+  port: ['port-host-ip', 'port-range', 'port-protocol', 'routing-mesh-ltsc2016', 'transparent-ports'],
   'driver-option': [
     'driver-opts-type',
     'windowsshim-unknown-option',
