@@ -66,9 +66,14 @@ const cases: { name: string; text: string; expect: string[] }[] = [
   { name: 'merge keys are applied before validation', text: 'x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: web\n', expect: [] },
   { name: '!reset values are dropped like compose does', text: 'services:\n  web:\n    image: web\n    ports: !reset null\n', expect: [] },
   {
-    name: 'uniqueItems points at the duplicate',
-    text: 'services:\n  web:\n    image: web\n    dns:\n      - 10.0.0.1\n      - 10.0.0.1\n',
-    expect: ['6:9 10.0.0.1 | compose-schema error | item 2 of `dns`: duplicate of item 1: items must be unique'],
+    name: 'uniqueItems points at the duplicate, in a list compose keeps as written (security_opt)',
+    text: 'services:\n  web:\n    image: web\n    security_opt:\n      - no-new-privileges\n      - no-new-privileges\n',
+    expect: ['6:9 no-new-privileges | compose-schema error | item 2 of `security_opt`: duplicate of item 1: items must be unique'],
+  },
+  {
+    name: 'lists compose deduplicates before it validates are never a uniqueItems error (compose-go loader.go: EnforceUnicity, then schema.Validate)',
+    text: 'services:\n  web:\n    image: web\n    dns: [10.0.0.1, 10.0.0.1]\n    labels: [tier=web, tier=web]\n    cap_add: [NET_ADMIN, NET_ADMIN]\n    ports: ["80:80", "80:80"]\n    networks:\n      app:\n        aliases: [api, api]\nnetworks:\n  app:\n',
+    expect: [],
   },
 ];
 

@@ -6,7 +6,8 @@ import { withContext } from './context';
 import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from './validate';
 import type { Language } from '../documents/kind';
 import { asMap, get, isMergeKey, type Node, type Pair } from '../documents/tree';
-import { formatPointer } from './pointer';
+import { formatPointer, parsePointer } from './pointer';
+import { pathPattern, UNIQUE_BY } from '../compose/merge-rules';
 
 // The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
 // bundles (dist/validators/): a server that never opens a compose file never compiles it, and start-up is faster.
@@ -48,6 +49,19 @@ function partOf(pair: Pair, validator: Part['validator']): Part {
   let part = PARTS.get(pair);
   if (!part || part.validator !== validator) PARTS.set(pair, (part = { base: formatPointer(['services', String(pair.key.value)]), node: pair.value, validator }));
   return part;
+}
+
+/**
+ * compose deduplicates some lists before it validates (labels, environment, DNS servers, capabilities, ports,
+ * ...: compose/merge-rules.ts), so a repeated item there is never its schema error; a repeated `security_opt`
+ * item is.
+ */
+function dedupedByCompose(problem: PlacedProblem): boolean {
+  if (problem.keyword !== 'uniqueItems') return false;
+  const steps = parsePointer(problem.pointer);
+  // The pointer names the repeated item; its list is the parent.
+  const list = /^\d+$/.test(steps[steps.length - 1] ?? '') ? steps.slice(0, -1) : steps;
+  return Object.hasOwn(UNIQUE_BY, pathPattern(list));
 }
 
 /** A top-level key holding `image` or `build` is a service written in the old file format 1 (no `services:`). */
@@ -95,6 +109,9 @@ export const composeSchemaRule: Rule = {
       ctx.report({ span: { start: 0, end: 0 }, severity: 'information', message: `Not checked against the compose schema: ${outcome.reason}.` });
       return;
     }
-    for (const problem of outcome.problems) ctx.report({ span: problem.span, message: oldFormatHint(problem, ctx.doc.root) ?? withContext(problem) });
+    for (const problem of outcome.problems) {
+      if (dedupedByCompose(problem)) continue;
+      ctx.report({ span: problem.span, message: oldFormatHint(problem, ctx.doc.root) ?? withContext(problem) });
+    }
   },
 };
