@@ -85,6 +85,18 @@ export function removeItemLines(doc: ParsedDocument, item: Node): SpanEdit | und
   return { span: { start: lineStart, end: nextLineStart }, newText: '' };
 }
 
+/**
+ * Gives a key written with no value (`encrypted:`) the value `text`, right after its colon (block or flow
+ * mapping alike). Refused unless the colon follows the key on the same line.
+ */
+export function fillEmptyValue(doc: ParsedDocument, pair: Pair, text: string): SpanEdit | undefined {
+  if (pair.value.kind !== 'scalar' || pair.value.style !== 'empty') return undefined;
+  const m = /^[ \t]*:/.exec(doc.text.slice(pair.key.end, pair.key.end + 64));
+  if (!m) return undefined;
+  const at = pair.key.end + m[0].length;
+  return { span: { start: at, end: at }, newText: ` ${text}` };
+}
+
 export function fix(title: string, edit: SpanEdit | undefined, preferred = false): SpanFix[] {
   return edit ? [{ title, edits: [edit], preferred }] : [];
 }

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits } from '../../engine/fix';
 import { check, describeTheme, WIN, type FixCase, type RuleCase } from './test-helpers';
 
 const W = 'com.docker.network.windowsshim.';
@@ -31,7 +32,7 @@ const cases: RuleCase[] = [
     expect: [
       { rule: 'driver-opts-type', severity: 'error', range: '7:6-7:9', message: ['`foo`', 'a mapping'] },
       { rule: 'driver-opts-type', severity: 'error', range: '8:6-8:9', message: ['`bar`', 'a list'] },
-      { rule: 'driver-opts-type', severity: 'error', range: '9:6-9:9', message: ['`baz`', 'empty value'] },
+      { rule: 'driver-opts-type', severity: 'error', range: '9:6-9:9', message: ['`baz`', 'no value (null)'] },
     ],
   },
   {
@@ -47,9 +48,15 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'driver-opts-type', severity: 'error', range: '6:44-6:49' }],
   },
   {
-    name: 'near misses: strings, numbers, and `encrypted` with no value',
+    name: '`encrypted:` with no value is null, which compose refuses (compose-spec schema: string or number; compose-go converts no null before validating)',
     rule: 'driver-opts-type',
-    yaml: opts('overlay', `${W}networkname: "cbr0"`, `${W}vlanid: 11`, `${W}enable_outboundnat: "true"`, 'encrypted:'),
+    yaml: opts('overlay', 'encrypted:'),
+    expect: [{ rule: 'driver-opts-type', severity: 'error', range: '7:6-7:15', message: ['no value (null)', 'compose refuses the file', '`""`'] }],
+  },
+  {
+    name: 'near misses: strings, numbers, and `encrypted` with an empty string',
+    rule: 'driver-opts-type',
+    yaml: opts('overlay', `${W}networkname: "cbr0"`, `${W}vlanid: 11`, `${W}enable_outboundnat: "true"`, 'encrypted: ""'),
     expect: [],
   },
   // windowsshim-unknown-option
@@ -276,6 +283,13 @@ const fixes: FixCase[] = [
     expected: opts('l2bridge', `${W}enable_outboundnat: "true" # outbound`),
   },
   {
+    name: 'gives `encrypted:` an empty string, keeping a comment',
+    rule: 'driver-opts-type',
+    preferred: true,
+    yaml: opts('overlay', 'encrypted: # IPsec'),
+    expected: opts('overlay', 'encrypted: "" # IPsec'),
+  },
+  {
     name: 'renames to the closest known option',
     rule: 'windowsshim-unknown-option',
     preferred: true,
@@ -307,9 +321,14 @@ describe('driver option rules: fixes that are not offered', () => {
     assert.match(finding.message, /already set/);
     assert.deepEqual(finding.fixes, []);
   });
-  it('no quoting fix for a non-boolean value of the wrong type', () => {
-    const findings = check(opts('nat', 'foo: {a: 1}', 'bar:')).filter((f) => f.rule === 'driver-opts-type');
+  it('no quoting fix for a mapping or list value', () => {
+    const findings = check(opts('nat', 'foo: {a: 1}', 'bar: [x]')).filter((f) => f.rule === 'driver-opts-type');
     assert.equal(findings.length, 2);
     assert.deepEqual(findings.flatMap((f) => f.fixes), []);
+  });
+  it('the empty-string fix works in a flow mapping too', () => {
+    const text = `${WIN}networks:\n  app:\n    driver: overlay\n    driver_opts: {encrypted: }\n`;
+    const [finding] = check(text).filter((f) => f.rule === 'driver-opts-type');
+    assert.equal(applyEdits(text, finding.fixes[0].edits), `${WIN}networks:\n  app:\n    driver: overlay\n    driver_opts: {encrypted: "" }\n`);
   });
 });

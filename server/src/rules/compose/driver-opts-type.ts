@@ -1,9 +1,12 @@
-import { quoteScalar, fix } from '../edits';
+import { fillEmptyValue, quoteScalar, fix } from '../edits';
 import { asScalar } from '../../documents/tree';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
 
-/** shared/windows-networking.md §5.1, §7 #21 (compose-spec schema: driver_opts values are string | number). */
+/**
+ * compose-spec `schema/compose-spec.json`: `driver_opts` values are `["string", "number"]`, and compose-go turns no
+ * null into an empty string before it validates (`loader/loader.go`), so `encrypted:` alone is refused too.
+ */
 export const driverOptsTypeRule: Rule = {
   meta: {
     id: 'driver-opts-type',
@@ -13,8 +16,8 @@ export const driverOptsTypeRule: Rule = {
     target: 'any',
     fixable: true,
     description:
-      "The compose specification allows only strings and numbers as `driver_opts` values, and compose refuses the file otherwise. Windows options such as `com.docker.network.windowsshim.enable_outboundnat: true` are the usual victims: YAML reads an unquoted `true` as a boolean.",
-    remedy: 'Quote the value: `"true"`.',
+      "The compose specification allows only strings and numbers as `driver_opts` values, and compose refuses the file otherwise (`driver_opts.<key> must be a number or string`). Windows options such as `com.docker.network.windowsshim.enable_outboundnat: true` are the usual victims: YAML reads an unquoted `true` as a boolean. A key with no value, such as the overlay flag `encrypted:`, is null, and refused the same way.",
+    remedy: 'Quote the value: `"true"`; give a flag an empty string: `encrypted: ""`.',
     examples: { bad: 'driver_opts:\n  com.docker.network.windowsshim.enable_outboundnat: true', good: 'driver_opts:\n  com.docker.network.windowsshim.enable_outboundnat: "true"' },
     sources: ['CS-SCHEMA', 'MSD-ADV'],
   },
@@ -23,12 +26,16 @@ export const driverOptsTypeRule: Rule = {
       const value = asScalar(use.pair.value);
       const kind = value ? (value.value === null ? 'null' : typeof value.value) : use.pair.value.kind === 'seq' ? 'list' : 'mapping';
       if (kind === 'string' || kind === 'number') continue;
-      if (kind === 'null' && use.key === 'encrypted') continue; // `encrypted:` with no value is how people write the flag; compose accepts an empty value
       const shown = value ? ctx.doc.text.slice(value.start, value.end) || 'an empty value' : `a ${kind}`;
       ctx.report({
         span: value && value.end > value.start ? { start: value.start, end: value.end } : { start: use.pair.key.start, end: use.pair.key.end },
-        message: `\`${use.key}\` must be a string or a number, and ${shown === 'an empty value' ? 'it has an empty value' : `\`${shown}\` is a ${kind}`}: compose refuses the file. ${kind === 'boolean' ? `Quote it: \`"${shown}"\`.` : 'Write it as a string.'}`,
-        fixes: value && kind === 'boolean' ? fix(`Quote the value: "${shown}"`, quoteScalar(ctx.doc, value), true) : [],
+        message: `\`${use.key}\` must be a string or a number, and ${shown === 'an empty value' ? 'it has no value (null)' : `\`${shown}\` is a ${kind}`}: compose refuses the file. ${kind === 'boolean' ? `Quote it: \`"${shown}"\`.` : kind === 'null' ? 'Give it an empty string: `""`.' : 'Write it as a string.'}`,
+        fixes:
+          value && kind === 'boolean'
+            ? fix(`Quote the value: "${shown}"`, quoteScalar(ctx.doc, value), true)
+            : kind === 'null'
+              ? fix('Give it an empty string: ""', fillEmptyValue(ctx.doc, use.pair, '""'), true)
+              : [],
       });
     }
   },
