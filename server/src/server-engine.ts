@@ -4,6 +4,7 @@
  * without waiting for the rules, knowledge tables and schemas to compile and load.
  */
 export { defaultBaseOf, defaultOverrideOf } from './compose/paths';
+export { partnersOf } from './compose/loader';
 export { get, pairs } from './documents/tree';
 export { createLanguageService } from './service/language-service';
 export { hnsProviders } from './service/providers';

@@ -4,9 +4,9 @@
  * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ComposeSet, FileReader } from './compose/loader';
 import type { Node } from './documents/tree';
 import {
@@ -117,6 +117,14 @@ function untrustedPath(path: string): boolean {
 const reader: FileReader = {
   refuses(path) {
     return untrustedPath(path) && !documents.get(pathToFileURL(path).href) ? 'the workspace is not trusted, and the file is outside its folders' : undefined;
+  },
+  siblings(path) {
+    if (untrustedPath(path)) return [];
+    try {
+      return readdirSync(dirname(path), { withFileTypes: true }).filter((e) => e.isFile() && e.name !== basename(path)).map((e) => e.name);
+    } catch {
+      return [];
+    }
   },
   read(path) {
     const open = documents.get(pathToFileURL(path).href);
@@ -229,6 +237,8 @@ function localPath(uri: string): string | undefined {
 function needsSet(path: string, root: Node | undefined): boolean {
   const { get, pairs } = engine();
   if (setPathsFor(path).length > 1 || get(root, 'include') !== undefined) return true;
+  // A file with partner files beside it is checked as a set of one, which knows about them (undefined-network).
+  if (engine().partnersOf(path, reader).length) return true;
   return pairs(get(root, 'services')).some((p) => get(p.value, 'extends') !== undefined);
 }
 

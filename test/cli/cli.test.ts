@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, REPO, scratchCopy } from './helpers';
@@ -205,6 +206,17 @@ describe('compose file sets from the CLI', () => {
     assert.ok(!alone.files.some((f) => f.findings.some((x) => x.rule === 'enable-ipv6')));
     const both = json(['check', '-f', 'examples/multi-file/docker-compose.yml', '-f', 'examples/multi-file/docker-compose.override.yml']);
     assert.ok(both.files.some((f) => f.path.endsWith('override.yml') && f.findings.some((x) => x.rule === 'enable-ipv6')));
+  });
+
+  it('a network declared only in a partner file: information when the base is checked alone, silent with -f both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'winnet-partners-'));
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    networks: [lan]\n');
+    writeFileSync(join(dir, 'docker-compose.windows.yml'), 'networks:\n  lan:\n    external: true\n    name: nat\n');
+    const alone = json(['check', 'docker-compose.yml'], dir);
+    assert.deepEqual(alone.files[0].findings.map((f) => `${f.rule}:${f.severity}`), ['undefined-network:information']);
+    const both = json(['check', '-f', 'docker-compose.yml', '-f', 'docker-compose.windows.yml'], dir);
+    assert.deepEqual(both.files.flatMap((f) => f.findings.map((x) => x.rule)), []);
+    rmSync(dir, { recursive: true });
   });
 
   it('--fix fixes each file of the set in place', () => {

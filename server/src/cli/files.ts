@@ -4,7 +4,7 @@
  * without a dependency: `*` within a path segment, `**` across segments, `?` one character.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isComposeName } from '../documents/kind';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.vscode-test']);
@@ -144,5 +144,14 @@ export function readSource(path: string): SourceFile | { path: string; error: st
     return { path, ...decode(bytes) };
   } catch (error) {
     return { path, error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+/** The names of the other files in the folder of `path` (for partner files of a compose file checked alone). */
+export function siblingNames(path: string): string[] {
+  try {
+    return readdirSync(dirname(path), { withFileTypes: true }).filter((e) => e.isFile() && join(dirname(path), e.name) !== path).map((e) => e.name);
+  } catch {
+    return [];
   }
 }

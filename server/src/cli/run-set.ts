@@ -5,7 +5,7 @@
 import { checkComposeSet } from '../engine/check-set';
 import type { CheckOptions } from '../engine/check';
 import { applyEdits, preferredEdits } from '../engine/fix';
-import { readSource, type SourceFile } from './files';
+import { readSource, siblingNames, type SourceFile } from './files';
 import { settleFix, type FileResult } from './run';
 
 const MAX_FIX_PASSES = 10;
@@ -23,6 +23,7 @@ export function checkSetFiles(paths: string[], display: (path: string) => string
       const s = source(path);
       return 'error' in s ? undefined : s.text;
     },
+    siblings: siblingNames,
   };
   const errors: FileResult[] = [];
   for (const path of paths) {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadComposeSet } from './loader';
+import { loadComposeSet, partnersOf } from './loader';
 import { mergeNodes } from './merge';
 import { parseYaml } from '../documents/yaml';
 import { pairs } from '../documents/tree';
@@ -72,5 +72,15 @@ describe('compose file sets', () => {
       const [pair] = pairs(merged);
       assert.equal(pair.value.kind === 'seq' && pair.value.items.length, 2, key);
     }
+  });
+
+  it('a file given alone knows the compose files beside it whose names extend its own (its partners)', () => {
+    const siblings = ['docker-compose.yml', 'docker-compose.override.yml', 'docker-compose.prod.yml', 'docker-compose-windows.yaml', 'docker-compose.yml.bak', 'compose.yaml', 'README.md', 'docker-composer.yml'];
+    const reader = { read: () => 'services: {}\n', siblings: () => siblings };
+    assert.deepEqual(partnersOf('/p/docker-compose.yml', reader), ['/p/docker-compose-windows.yaml', '/p/docker-compose.override.yml', '/p/docker-compose.prod.yml']);
+    assert.deepEqual(partnersOf('/p/docker-compose.override.yml', reader), ['/p/docker-compose-windows.yaml', '/p/docker-compose.prod.yml', '/p/docker-compose.yml']);
+    assert.deepEqual(loadComposeSet(['/p/compose.yaml'], reader).partners, []);
+    assert.deepEqual(loadComposeSet(['/p/docker-compose.yml', '/p/docker-compose.prod.yml'], reader).partners, [], 'a set given whole has none');
+    assert.deepEqual(partnersOf('/p/docker-compose.yml', { read: () => undefined }), [], 'a reader that cannot list says nothing');
   });
 });

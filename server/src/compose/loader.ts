@@ -13,7 +13,7 @@ import { parseDocument, type ParsedDocument } from '../documents/document';
 import { LineIndex, type Span } from '../documents/text';
 import { asMap, asScalar, get, items, pairs, scalarText, type MapNode, type Node, type Pair } from '../documents/tree';
 import { mergeNodes } from './merge';
-import { dirname, resolvePath } from './paths';
+import { basename, dirname, resolvePath } from './paths';
 
 export interface FileReader {
   /** The file's text, or undefined when it does not exist or cannot be read. */
@@ -23,6 +23,11 @@ export interface FileReader {
    * workspace reads nothing outside the workspace folders), for the finding that says it was not read.
    */
   refuses?(path: string): string | undefined;
+  /**
+   * The names of the other files in the folder of `path` (no paths), so a file checked alone can tell that it has
+   * partner files it may be combined with (`docker-compose.prod.yml` beside `docker-compose.yml`).
+   */
+  siblings?(path: string): readonly string[];
 }
 
 /** How a file that was not read is described in a finding. */
@@ -49,6 +54,13 @@ export interface SetProblem {
 
 export interface ComposeSet {
   members: SetMember[];
+  /** The files given (not included or extended), in order. */
+  files: string[];
+  /**
+   * For a file given alone: the compose files beside it whose names extend its own (`docker-compose.prod.yml`
+   * beside `docker-compose.yml`, `compose.windows.yaml` beside `compose.yaml`), which it is likely merged with.
+   */
+  partners: string[];
   /** The merged set as one document: concatenated text, merged tree, kind compose. */
   virtual: ParsedDocument;
   problems: SetProblem[];
@@ -137,7 +149,19 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
   const virtual: ParsedDocument = members.length === 1 && first.base === 0
     ? { ...first.doc, root, errors: [] }
     : { path: first?.path ?? paths[0] ?? '', text, lines: new LineIndex(text), language: 'yaml', root, errors: [], kind: 'compose' };
-  return { members, virtual, problems };
+  const files = members.filter((m) => m.role === 'file').map((m) => m.path);
+  const partners = files.length === 1 ? partnersOf(files[0], reader) : [];
+  return { members, files, partners, virtual, problems };
+}
+
+/** Compose files beside `path` whose names extend its stem: `docker-compose.yml` → `docker-compose.*.yml`, `-*.yml`. */
+export function partnersOf(path: string, reader: FileReader): string[] {
+  const name = basename(path);
+  const stem = /^(.*?)(\.override)?\.ya?ml$/i.exec(name)?.[1];
+  if (!stem || !reader.siblings) return [];
+  const dir = dirname(path);
+  const isPartner = (sibling: string) => sibling !== name && /\.ya?ml$/i.test(sibling) && sibling.toLowerCase().startsWith(`${stem.toLowerCase()}`) && /^[.-]/.test(sibling.slice(stem.length));
+  return reader.siblings(path).filter(isPartner).sort().map((sibling) => resolvePath(dir, sibling));
 }
 
 export function memberAt(members: readonly SetMember[], offset: number): SetMember | undefined {

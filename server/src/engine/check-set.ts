@@ -33,7 +33,7 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
     const own = checkDocument({ ...m.doc, kind: 'compose', root: undefined }, { ...options, ruleSet: [] });
     results.get(m.path)!.findings.push(...own.findings);
   }
-  const combined = checkDocument(virtual, { ...options, suppress: false });
+  const combined = checkDocument(virtual, { ...options, suppress: false, fileSet: { files: set.files, partners: set.partners } });
   for (const r of results.values()) (r.target = combined.target), (r.host = combined.host);
   results.get(members[0].path)!.ruleErrors.push(...combined.ruleErrors);
 

@@ -10,7 +10,7 @@ import type { DocumentKind } from '../documents/kind';
 import type { Range, Span } from '../documents/text';
 import { decideHostVersion, hostName, type HostVersion, type WindowsVersionSetting } from '../compose/host-version';
 import { ALL_RULES, SYNTAX_RULE_ID } from '../rules/registry';
-import type { Report, Rule, Severity, SeveritySetting } from '../rules/types';
+import type { FileSetInfo, Report, Rule, Severity, SeveritySetting } from '../rules/types';
 import { readSuppressions } from './suppress';
 
 export interface CheckOptions {
@@ -27,6 +27,8 @@ export interface CheckOptions {
   ruleSet?: readonly Rule[];
   /** Read suppression comments from the text (default). A file set applies them per file instead. */
   suppress?: boolean;
+  /** The files checked together (a set), and the partner files of a file checked alone (compose/loader.ts). */
+  fileSet?: FileSetInfo;
 }
 
 export interface Edit {
@@ -119,6 +121,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     else evidenceNote.push({ span: host.span, message: `winnet checks this file against ${hostName(host)}: ${host.reason}` });
   }
   const windowsVersion = host.version;
+  const fileSet = options.fileSet ?? { files: [doc.path], partners: [] };
   for (const rule of options.ruleSet ?? ALL_RULES) {
     const { meta } = rule;
     if (!meta.kinds.includes(doc.kind)) continue;
@@ -126,7 +129,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     if (severityOf(meta.id, meta.defaultSeverity) === 'off') continue;
     try {
       const model = meta.target === 'windows' ? windowsCompose : compose;
-      rule.check({ doc, compose: model, target, windowsVersion, host, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
+      rule.check({ doc, compose: model, target, windowsVersion, host, fileSet, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
     } catch (error) {
       ruleErrors.push({ rule: meta.id, error });
       options.onRuleError?.(meta.id, error);

@@ -33,6 +33,7 @@ import { routingMeshLtsc2016Rule } from './compose/routing-mesh-ltsc2016';
 import { staticIpOutsideSubnetRule } from './compose/static-ip-outside-subnet';
 import { staticIpWithoutSubnetRule } from './compose/static-ip-without-subnet';
 import { transparentPortsRule } from './compose/transparent-ports';
+import { undefinedNetworkRule } from './compose/undefined-network';
 import { windowsDriverOnLinuxRule } from './compose/windows-driver-on-linux';
 import { windowsshimIgnoredOptionRule } from './compose/windowsshim-ignored-option';
 import { windowsshimInternalOptionRule } from './compose/windowsshim-internal-option';
@@ -83,6 +84,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   isolationValueRule,
   linksRule,
   externalNameDeprecatedRule,
+  undefinedNetworkRule,
   natNetworkPerProjectRule,
   routingMeshLtsc2016Rule,
   externalNetworksSameAdapterRule,

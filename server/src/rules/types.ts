@@ -64,6 +64,12 @@ export interface RuleMeta {
   sources: SourceRef[];
 }
 
+/** The compose files a check reads together, and, for a file alone, the files beside it it may be merged with. */
+export interface FileSetInfo {
+  files: readonly string[];
+  partners: readonly string[];
+}
+
 export interface RuleContext {
   doc: ParsedDocument;
   compose: ComposeModel;
@@ -72,6 +78,7 @@ export interface RuleContext {
   windowsVersion: WindowsVersion;
   /** The host's release, finer than `windowsVersion` (1709 and 1803 share the facts of 2016), and how it was decided. */
   host: HostVersion;
+  fileSet: FileSetInfo;
   report(report: Report): void;
 }
 

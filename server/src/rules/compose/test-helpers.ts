@@ -32,7 +32,7 @@ export const THEMES: Record<string, readonly string[]> = {
     'windowsshim-internal-option',
     'linux-driver-option',
   ],
-  project: ['nat-network-per-project', 'external-name-deprecated'],
+  project: ['nat-network-per-project', 'external-name-deprecated', 'undefined-network'],
 };
 
 /**
