@@ -34,7 +34,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     '## Example',
     '',
-    'Reported:',
+    `Reported${exampleSettings(meta)}:`,
     '',
     fence(meta),
     meta.examples.bad,
@@ -81,6 +81,13 @@ function silenceText(meta: RuleMeta): string {
     ? ` The directive counts only in a comment (${languages.includes('yaml') ? '`#` in YAML, ' : ''}\`//\` or \`/* */\` in JSON), not inside a string value. Comments are not JSON: where the file is also read by a tool that takes strict JSON, turn the rule off in \`.winnetrc.json\` instead.`
     : '';
   return `Silence it on one line with ${directive('next-line')}, for a file with ${directive('file')}, or everywhere with \`"rules": {"${meta.id}": "off"}\` in \`.winnetrc.json\` (\`winnet.rules\` in VS Code).${comments}`;
+}
+
+/** The settings the examples need, as CLI flags: `(in docker-stack.yml, with --windows-version ltsc2016)`. */
+function exampleSettings(meta: RuleMeta): string {
+  const { path, windowsVersion, target } = meta.examples;
+  const parts = [path ? `in \`${path}\`` : '', windowsVersion ? `with \`--windows-version ${windowsVersion}\`` : '', target ? `with \`--target ${target}\`` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 function fence(meta: RuleMeta): string {

@@ -60,7 +60,11 @@ export interface RuleMeta {
   remedy: string;
   /** Where the evidence disagrees or is thin, said plainly (and the severity is the lower one). */
   caveat?: string;
-  examples: { bad: string; good?: string };
+  /**
+   * The docs page's examples, each a whole file: `bad` gives this rule's findings and no other, `good` none at all
+   * (rules/compose/examples.test.ts holds every rule to it), with the settings written here (the page states them).
+   */
+  examples: { bad: string; good?: string; path?: string; windowsVersion?: WindowsVersion; target?: 'windows' | 'linux' };
   sources: SourceRef[];
 }
 

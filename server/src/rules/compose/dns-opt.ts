@@ -17,7 +17,10 @@ export const dnsOptRule: Rule = {
     tags: ['unnecessary'],
     description: `${describeEntry(entry)} \`dns\` and \`dns_search\` do work.`,
     remedy: 'Remove `dns_opt`. Set DNS servers with `dns:` and search domains with `dns_search:`, or resolver behaviour in the image.',
-    examples: { bad: 'services:\n  web:\n    dns_opt:\n      - ndots:2', good: 'services:\n  web:\n    dns_search: corp.example' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns_opt:\n      - ndots:2\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns_search: corp.example\n',
+    },
     sources: entry.sources,
   },
   check(ctx) {

@@ -14,7 +14,10 @@ export const externalNameDeprecatedRule: Rule = {
     tags: ['deprecated'],
     description: "Microsoft's compose example for Windows still joins the default network with `external: {name: nat}`. The compose specification deprecated `external.name`: write `name: nat` and `external: true`.",
     remedy: 'Replace it with `name: <network>` and `external: true`.',
-    examples: { bad: 'networks:\n  default:\n    external:\n      name: nat', good: 'networks:\n  default:\n    name: nat\n    external: true' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\nnetworks:\n  default:\n    external:\n      name: nat\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\nnetworks:\n  default:\n    name: nat\n    external: true\n',
+    },
     sources: ['CS-SCHEMA', 'MSD-ADV'],
   },
   check(ctx) {

@@ -14,7 +14,10 @@ export const hostDockerInternalRule: Rule = {
     description: 'Docker Desktop injects `host.docker.internal` into the hosts file of some containers only; in Windows containers the name does not resolve reliably.',
     remedy: "Pass the host's address explicitly (an environment variable set per host), or use the `nat` gateway address.",
     caveat: 'Reported by users in issues; behaviour varies by Docker Desktop version.',
-    examples: { bad: 'environment:\n  API_URL: http://host.docker.internal:5000' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    environment:\n      API_URL: http://host.docker.internal:5000\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    environment:\n      API_URL: http://${HOST_ADDRESS}:5000\n',
+    },
     sources: ['https://github.com/docker/for-win/issues/1976', 'https://github.com/microsoft/Windows-Containers/issues/357'],
   },
   check(ctx) {

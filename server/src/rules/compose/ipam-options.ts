@@ -18,7 +18,10 @@ export const ipamOptionsRule: Rule = {
     description: describeEntry(entry),
     remedy: 'Remove `ipam.options`.',
     caveat: 'Read from the code of the `windows` IPAM driver; Microsoft documents the option only as unsupported.',
-    examples: { bad: 'networks:\n  app:\n    ipam:\n      options:\n        foo: bar' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      options:\n        foo: bar\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+    },
     sources: entry.sources,
   },
   check(ctx) {

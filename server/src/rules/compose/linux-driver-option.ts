@@ -15,7 +15,10 @@ export const linuxDriverOptionRule: Rule = {
     tags: ['unnecessary'],
     description: `Options of Linux drivers have no effect on Windows networks: ${LINUX_ONLY_OPTIONS.map((o) => `\`${o.label}\` (${o.note})`).join('; ')}.`,
     remedy: 'Remove the option; see the `com.docker.network.windowsshim.*` options for what Windows can tune.',
-    examples: { bad: 'driver_opts:\n  com.docker.network.bridge.host_binding_ipv4: "127.0.0.1"' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n    driver_opts:\n      com.docker.network.bridge.host_binding_ipv4: "127.0.0.1"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
+    },
     sources: [...new Set(LINUX_ONLY_OPTIONS.flatMap((o) => o.sources))],
   },
   check(ctx) {

@@ -16,7 +16,10 @@ export const linuxDriverRule: Rule = {
       .map((d) => `\`${d.name}\`: ${d.onWindows}`)
       .join(' ')}`,
     remedy: 'Use `nat` for a single-host network (or drop `driver:`: compose then lets the Windows daemon pick `nat`), `transparent` or `l2bridge` where containers need addresses on the LAN.',
-    examples: { bad: 'networks:\n  app:\n    driver: bridge', good: 'networks:\n  app:\n    driver: nat' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: bridge\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
+    },
     sources: ['MOBY-NET', 'MSD-DRV', 'https://github.com/docker/for-win/issues/13927', 'https://github.com/docker/for-win/issues/2109'],
   },
   check(ctx) {

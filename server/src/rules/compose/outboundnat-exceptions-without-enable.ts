@@ -20,7 +20,10 @@ export const outboundnatExceptionsWithoutEnableRule: Rule = {
     tags: ['unnecessary'],
     description: `\`${EXCEPTIONS}\`: ${option.meaning} The exceptions belong to the OutBoundNAT policy that \`enable_outboundnat\` adds; without it there is no policy, and the exceptions do nothing.`,
     remedy: `Add \`${WINDOWSSHIM_PREFIX}enable_outboundnat: "true"\`, or remove the exceptions.`,
-    examples: { bad: `driver_opts:\n  ${EXCEPTIONS}: "10.244.0.0/16"`, good: `driver_opts:\n  ${WINDOWSSHIM_PREFIX}enable_outboundnat: "true"\n  ${EXCEPTIONS}: "10.244.0.0/16"` },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [k8s]\nnetworks:\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.outboundnat_exceptions: "10.244.0.0/16"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [k8s]\nnetworks:\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: "true"\n      com.docker.network.windowsshim.outboundnat_exceptions: "10.244.0.0/16"\n',
+    },
     sources: option.sources,
   },
   check(ctx) {

@@ -20,7 +20,10 @@ export const overlayVniRule: Rule = {
     fixable: false,
     description: `\`${KEY}\`: ${option.meaning} ${option.notes} Swarm's own allocation starts at 4096 for that reason, and Flannel on Windows uses VNI 4096. A swarm manager accepts a lower ID; tasks on Windows nodes then fail with \`HNS failed with error : Element not found\`.`,
     remedy: 'Use VXLAN IDs from 4096 to 16777215, one per subnet.',
-    examples: { bad: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "100"`, good: `networks:\n  app:\n    driver: overlay\n    driver_opts:\n      ${KEY}: "4097"` },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: "100"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: "4097"\n',
+    },
     sources: [...option.sources, 'https://github.com/moby/moby/issues/32935', 'https://github.com/flannel-io/flannel/pull/1215'],
   },
   check(ctx) {

@@ -13,7 +13,10 @@ export const portProtocolRule: Rule = {
     fixable: false,
     description: 'The Windows driver publishes TCP and UDP ports only; any other protocol (such as `sctp`) fails with `invalid protocol sctp`.',
     remedy: 'Publish the port over `tcp` or `udp`, or run the service on Linux.',
-    examples: { bad: 'ports:\n  - "3868:3868/sctp"' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "3868:3868/sctp"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "3868:3868/tcp"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
+    },
     sources: ['MOBY-WIN'],
   },
   check(ctx) {

@@ -31,8 +31,8 @@ export const portRangeRule: Rule = {
     remedy: 'Publish one host port (`"8000:80"`), let Docker choose with `"80"` (no host port), or map a range onto a range of the same length (`"8000-8010:8000-8010"`).',
     caveat: 'A range onto a range of another length (`"8000-8010:80-81"`) is refused by compose itself on every platform ("invalid ranges specified for container and host Ports"); winnet reports that here too.',
     examples: {
-      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000-8010:80"\n',
-      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000:80"\n      - "9000-9010:9000-9010"\n',
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000-8010:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000:80"\n      - "9000-9010:9000-9010"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
     sources: ['MOBY-WIN', 'MOBY-OV-EP', 'COMPOSE-PORTS', 'GO-CONN-NAT'],
   },

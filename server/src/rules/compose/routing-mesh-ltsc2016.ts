@@ -21,7 +21,11 @@ export const routingMeshLtsc2016Rule: Rule = {
     caveat:
       'Only swarm (`docker stack deploy`) has a routing mesh; `docker compose up` also reads `deploy` (`replicas`, `resources`) and publishes ports without one. So the finding is a warning when the file shows it is a swarm stack (a swarm-only `deploy` key: `placement`, `endpoint_mode`, `mode`, `update_config`, `rollback_config`; or an overlay network) and information otherwise.',
     remedy: 'Set `deploy.endpoint_mode: dnsrr` and publish ports with `mode: host`.',
-    examples: { bad: 'deploy:\n  replicas: 2\nports:\n  - "80:80"', good: 'deploy:\n  endpoint_mode: dnsrr\nports:\n  - target: 80\n    published: 80\n    mode: host' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2016\n    deploy:\n      replicas: 2\n      placement:\n        constraints: [node.platform.os == windows]\n    ports:\n      - "80:80"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2016\n    deploy:\n      endpoint_mode: dnsrr\n      placement:\n        constraints: [node.platform.os == windows]\n    ports:\n      - target: 80\n        published: 80\n        mode: host\n',
+      path: 'docker-stack.yml',
+    },
     sources: ['MSD-SWARM', 'https://github.com/moby/moby/issues/24189', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/issues/1047'],
   },
   check(ctx) {

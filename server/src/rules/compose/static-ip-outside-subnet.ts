@@ -16,7 +16,10 @@ export const staticIpOutsideSubnetRule: Rule = {
     description: 'The daemon checks a static address against the subnets configured on the network and refuses the container with `no configured subnet contains IP address` when none contains it; HNS refuses such endpoints too (`HCN_E_INVALID_IP`).',
     remedy: 'Pick an address inside one of the network\'s `ipam.config[].subnet`s, or add a subnet that contains it.',
     caveat: 'For an `external` network compose does not read `ipam`: the subnets written there are compared, since they usually document the existing network, but the finding is a warning.',
-    examples: { bad: 'networks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\nservices:\n  web:\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.10.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
+    },
     sources: ['MOBY-D', 'CS-SVC', 'HNS-SCHEMA'],
   },
   check(ctx) {

@@ -16,7 +16,10 @@ export const staticIpWithoutSubnetRule: Rule = {
       "Microsoft's docs say the default `nat` prefix is 172.16.0.0/16, but since 2016 Docker lets HNS choose the subnet, and HNS picks a /20 inside 172.16.0.0/12 that differs from host to host (172.29.144.0/20 on one, 172.27.96.0/20 on another). An `ipv4_address` on a network without `ipam.config[].subnet` therefore works on one machine and fails on the next with `no configured subnet contains IP address`. On `transparent` networks static addresses also need the LAN's `gateway`.",
     remedy: 'Give the network an explicit `ipam.config` with `subnet` (and `gateway` on transparent), and pick the address inside it.',
     caveat: 'Docs and code disagree on the default subnet; the finding is a warning because the address may happen to fit on a given host.',
-    examples: { bad: 'services:\n  web:\n    networks:\n      default:\n        ipv4_address: 172.16.0.10', good: 'networks:\n  default:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\nservices:\n  web:\n    networks:\n      default:\n        ipv4_address: 172.30.0.10' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.16.0.10\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.30.0.10\nnetworks:\n  default:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+    },
     sources: ['MSD-ARCH', 'https://github.com/moby/moby/pull/25097', 'https://github.com/moby/moby/pull/40186', 'https://github.com/projectcalico/calico/issues/8465', 'MSD-ADV', 'CS-SVC'],
   },
   check(ctx) {

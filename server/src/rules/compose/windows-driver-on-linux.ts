@@ -15,7 +15,11 @@ export const windowsDriverOnLinuxRule: Rule = {
     description:
       'A Windows driver (`nat`, `transparent`, `l2bridge`, `l2tunnel`, `ics`, `internal`, `private`) does not exist on a Linux daemon (or Docker Desktop in Linux-containers mode): the daemon fails with `plugin "nat" not found`. winnet reports this only when the target is set to Linux, since a Windows driver is otherwise taken as evidence that the file targets Windows.',
     remedy: 'Use `bridge` on Linux, or switch Docker Desktop to Windows containers.',
-    examples: { bad: 'networks:\n  app:\n    driver: nat', good: 'networks:\n  app:\n    driver: bridge' },
+    examples: {
+      bad: 'services:\n  web:\n    image: nginx:1.27\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
+      good: 'services:\n  web:\n    image: nginx:1.27\n    networks: [app]\nnetworks:\n  app:\n    driver: bridge\n',
+      target: 'linux',
+    },
     sources: ['https://github.com/docker/for-win/issues/7273', 'MOBY-NET'],
   },
   check(ctx) {

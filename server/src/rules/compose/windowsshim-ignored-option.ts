@@ -17,7 +17,10 @@ export const windowsshimIgnoredOptionRule: Rule = {
       '`com.docker.network.windowsshim.sourcemac` is defined by the Windows driver but never parsed, in the current code and in the 2021 libnetwork copy; `routingdomain` is parsed and never sent to HNS. Both are accepted and silently ignored.',
     remedy: 'Remove the option.',
     caveat: 'Read from the driver code; Microsoft does not document either option.',
-    examples: { bad: 'driver_opts:\n  com.docker.network.windowsshim.sourcemac: "00-15-5D-01-02-03"' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n    driver_opts:\n      com.docker.network.windowsshim.sourcemac: "00-15-5D-01-02-03"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
+    },
     sources: ['MOBY-WIN', 'MOBY-LABELS'],
   },
   check(ctx) {

@@ -17,7 +17,10 @@ export const windowsshimInvalidValueRule: Rule = {
     description:
       'The Windows driver parses its options when the network is created: `vlanid` and `vsid` as unsigned 32-bit decimal integers, `enable_outboundnat` and `disable_gatewaydns` as Go booleans (`true`/`false`, `1`/`0`, `t`/`f`), `macpool` as start,end pairs. A value it cannot parse makes the daemon refuse the network (error). Address lists that do not parse are passed on to HNS (warning).',
     remedy: 'Write the value in the form the option expects (see the hover on the option).',
-    examples: { bad: 'driver_opts:\n  com.docker.network.windowsshim.vlanid: "eleven"', good: 'driver_opts:\n  com.docker.network.windowsshim.vlanid: "11"' },
+    examples: {
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanid: "eleven"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanid: "11"\n',
+    },
     sources: ['MOBY-WIN', 'MSD-ADV'],
   },
   check(ctx) {
