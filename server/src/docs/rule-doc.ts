@@ -37,10 +37,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `Reported${exampleSettings(meta)}:`,
     '',
     fence(meta),
-    meta.examples.bad,
+    meta.examples.bad.replace(/\n$/, ''),
     '```',
     '',
-    ...(meta.examples.good ? ['Fine:', '', fence(meta), meta.examples.good, '```', ''] : []),
+    ...(meta.examples.good ? ['Fine:', '', fence(meta), meta.examples.good.replace(/\n$/, ''), '```', ''] : []),
     '## Sources',
     '',
     ...meta.sources.map((ref) => {
