@@ -14,7 +14,7 @@
  * compose/target.ts decides from them. Evidence is gathered once per service and network model, so a keystroke
  * in one service re-reads that service only.
  */
-import { asMap, asScalar, asSeq, get, getPair, items, pairs, scalarText, type Node } from '../documents/tree';
+import { asMap, asScalar, asSeq, get, getPair, items, liveSpan, pairs, scalarText, type Node } from '../documents/tree';
 import type { Span } from '../documents/text';
 import { LINUX_DRIVERS, WINDOWS_ONLY_DRIVERS } from '../knowledge/drivers';
 import { isLinuxImage, isWindowsImage } from '../knowledge/images';
@@ -40,7 +40,8 @@ export interface ServiceEvidence {
   platform?: 'linux';
 }
 
-const spanOf = (node: Node): Span => ({ start: node.start, end: node.end });
+/** Evidence is kept per service and network model, across incremental re-parses: its spans follow the nodes. */
+const spanOf = liveSpan;
 
 /** Windows-only network driver names, as an external network's name: the name of a Windows network. */
 const WINDOWS_NETWORK_NAMES = new Set<string>(WINDOWS_ONLY_DRIVERS.filter((d) => d !== 'internal' && d !== 'private'));
@@ -50,6 +51,18 @@ const LINUX_PLACEMENT = /node\.platform\.os\s*(==\s*linux|!=\s*windows)/i;
 /** A Dockerfile named for a Windows base: `Dockerfile.nanowin`, `Dockerfile.windows`, `windows.Dockerfile`. */
 const WINDOWS_DOCKERFILE = /(^|[\\/._-])(windows|win|nanowin|nanoserver|servercore|windowsservercore)([\\/._-]|$)/i;
 
+/**
+ * Whether a service is pinned to Linux (`platform: linux/...`, a placement on Linux nodes): read apart from the
+ * rest of the evidence, since every check asks it of every service (compose/target.ts windowsServices).
+ */
+export const servicePlatform = oncePer((service: ServiceModel): 'linux' | undefined => {
+  if (/^linux(\/|$)/i.test(scalarText(get(service.node, 'platform')) ?? '')) return 'linux';
+  for (const constraint of items(get(get(get(service.node, 'deploy'), 'placement'), 'constraints'))) {
+    if (LINUX_PLACEMENT.test(scalarText(constraint) ?? '')) return 'linux';
+  }
+  return undefined;
+});
+
 /** The evidence one service carries. */
 export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence => {
   const windows: Evidence[] = [];
@@ -58,7 +71,6 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
   const name = `service \`${service.name}\``;
   const win = (reason: string, at: Node, strength: Strength = 'strong') => windows.push({ reason: `${name} ${reason}`, span: spanOf(at), strength });
   const lin = (reason: string, at: Node) => linux.push({ reason: `${name} ${reason}`, span: spanOf(at), strength: 'strong' });
-  let platform: ServiceEvidence['platform'];
 
   const imageNode = get(node, 'image');
   const image = scalarText(imageNode);
@@ -72,10 +84,7 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
   const platformText = scalarText(platformNode);
   if (platformText && platformNode) {
     if (/^windows(\/|$)/i.test(platformText)) win(`sets \`platform: ${platformText}\``, platformNode);
-    else if (/^linux(\/|$)/i.test(platformText)) {
-      lin(`sets \`platform: ${platformText}\``, platformNode);
-      platform = 'linux';
-    }
+    else if (/^linux(\/|$)/i.test(platformText)) lin(`sets \`platform: ${platformText}\``, platformNode);
   }
 
   const isolation = asScalar(get(node, 'isolation'));
@@ -91,10 +100,7 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
     const text = scalarText(constraint);
     if (!text) continue;
     if (WINDOWS_PLACEMENT.test(text)) win('is placed on Windows nodes', constraint);
-    else if (LINUX_PLACEMENT.test(text)) {
-      lin('is placed on Linux nodes', constraint);
-      platform = 'linux';
-    }
+    else if (LINUX_PLACEMENT.test(text)) lin('is placed on Linux nodes', constraint);
   }
 
   // A gMSA credential spec (`credential_spec:` or `security_opt: credentialspec=...`) exists for Windows only.
@@ -150,7 +156,7 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
       if (String(opt.key.value).includes('.windowsshim.')) win(`sets the Windows option \`${String(opt.key.value)}\``, opt.key);
     }
   }
-  return { windows, linux, platform };
+  return { windows, linux, platform: servicePlatform(service) };
 });
 
 /** Windows shells and programs in a command: `powershell`, `cmd /S /C`, `C:\app\run.exe`, `npipe://`. */
@@ -225,8 +231,7 @@ export function pathEvidence(path: string): Evidence | undefined {
 /** Every piece of Windows evidence in file order of kind: services, then networks, then the path. */
 export function* windowsEvidence(model: ComposeModel): Generator<Evidence> {
   for (const service of model.services) {
-    const evidence = serviceEvidence(service);
-    if (evidence.platform !== 'linux') yield* evidence.windows;
+    if (servicePlatform(service) !== 'linux') yield* serviceEvidence(service).windows;
   }
   for (const network of model.networks) yield* networkEvidence(network).windows;
   const path = pathEvidence(model.path);

@@ -9,13 +9,14 @@
  * Windows 10 and 11 run containers Hyper-V isolated by default; a file that leaves `isolation` unset is read
  * as written for Windows Server, where it is process (moby `daemon/daemon_windows.go`, `setDefaultIsolation`).
  */
-import { asScalar, get, scalarText } from '../documents/tree';
+import { asScalar, get, liveSpan, scalarText } from '../documents/tree';
 import { isWindowsImage } from '../knowledge/images';
 import { DEFAULT_WINDOWS_VERSION, type WindowsVersion, type WindowsVersionSetting } from '../knowledge/versions';
 import { FORWARD_COMPATIBLE_BUILD, releaseOfImage, releaseOfVersion, type WindowsRelease } from '../knowledge/windows-releases';
 import type { Span } from '../documents/text';
 import { isInterpolated, withDefaults } from './interpolation';
-import type { ComposeModel } from './model';
+import type { ComposeModel, ServiceModel } from './model';
+import { oncePer } from '../once-per';
 
 export type { WindowsVersionSetting } from '../knowledge/versions';
 
@@ -43,25 +44,38 @@ function defaultHost(): HostVersion {
   return { version: DEFAULT_WINDOWS_VERSION, release: releaseOfVersion(DEFAULT_WINDOWS_VERSION), origin: 'default' };
 }
 
+interface ServicePin {
+  release: WindowsRelease;
+  reason: string;
+  isolation: string;
+  span: Span;
+}
+
+/** The release one service pins the host to, once per service model (every check asks of every service). */
+const servicePin = oncePer((service: ServiceModel): ServicePin | undefined => {
+  const isolation = asScalar(get(service.node, 'isolation'));
+  const isolationText = isolation && isolation.value !== null ? String(isolation.value).trim().toLowerCase() : 'default';
+  if (isInterpolated(isolationText) || (isolationText !== 'process' && isolationText !== 'default')) return undefined;
+  const imageNode = get(service.node, 'image');
+  const image = scalarText(imageNode);
+  if (!image || !imageNode) return undefined;
+  const resolved = isInterpolated(image) ? withDefaults(image) : image;
+  const pinned = releaseOfImage(resolved);
+  if (!pinned || !(pinned.explicit || isWindowsImage(resolved))) return undefined;
+  const how = isolationText === 'process' ? 'process-isolated' : 'process-isolated (the Windows Server default)';
+  return { release: pinned.release, span: liveSpan(imageNode), isolation: how, reason: `service \`${service.name}\` runs \`${image}\` ${how}` };
+});
+
 /** `model`: the services Windows runs (compose/target.ts windowsServices). */
 export function decideHostVersion(model: ComposeModel | undefined, setting: WindowsVersionSetting = 'auto'): HostVersion {
   if (setting !== 'auto') return settingHost(setting);
-  let best: { release: WindowsRelease; reason: string; isolation: string; span: Span } | undefined;
+  let best: ServicePin | undefined;
   let others = 0;
   for (const service of model?.services ?? []) {
-    const isolation = asScalar(get(service.node, 'isolation'));
-    const isolationText = isolation && isolation.value !== null ? String(isolation.value).trim().toLowerCase() : 'default';
-    if (isInterpolated(isolationText) || (isolationText !== 'process' && isolationText !== 'default')) continue;
-    const imageNode = get(service.node, 'image');
-    const image = scalarText(imageNode);
-    if (!image || !imageNode) continue;
-    const resolved = isInterpolated(image) ? withDefaults(image) : image;
-    const pinned = releaseOfImage(resolved);
-    if (!pinned || !(pinned.explicit || isWindowsImage(resolved))) continue;
-    if (best && pinned.release.build !== best.release.build) others++;
-    if (best && pinned.release.build <= best.release.build) continue;
-    const how = isolationText === 'process' ? 'process-isolated' : 'process-isolated (the Windows Server default)';
-    best = { release: pinned.release, span: { start: imageNode.start, end: imageNode.end }, isolation: how, reason: `service \`${service.name}\` runs \`${image}\` ${how}` };
+    const pin = servicePin(service);
+    if (!pin) continue;
+    if (best && pin.release.build !== best.release.build) others++;
+    if (!best || pin.release.build > best.release.build) best = pin;
   }
   if (!best) return NEWEST;
   const mixed = others ? '; other services pin other releases, which cannot all match one host under process isolation' : '';

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import { checkDocument } from '../engine/check';
+import { createLanguageService } from '../service/language-service';
 import { isLinuxImage } from '../knowledge/images';
 import { buildComposeModel } from './model';
 import { collectEvidence, decideTarget, isWindowsImage, windowsServices, type TargetSetting } from './target';
@@ -210,4 +211,21 @@ describe('Linux distribution images', () => {
   const other = ['nginx', 'mcr.microsoft.com/powershell:lts-7.4-nanoserver-ltsc2022', 'diamol/postgres:11.5', 'stefanscherer/whoami', 'acme/alpine-tools-windows:ltsc2022x', 'localhost:5000/app'];
   for (const image of linux) it(`${image} is a Linux image`, () => assert.equal(isLinuxImage(image), true));
   for (const image of other) it(`${image} is not known to be`, () => assert.equal(isLinuxImage(image), false));
+});
+
+describe('evidence kept across incremental edits', () => {
+  it('points at the evidence where it is now, after an edit above it moved it', () => {
+    const service = createLanguageService({});
+    const uri = 'file:///p/compose.yaml';
+    const text = 'services:\n  api:\n    image: acme/api\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n';
+    const relatedAt = (t: string, version: number) => {
+      const { result } = service.diagnose({ uri, version, text: t });
+      const finding = result.findings.find((f) => f.rule === 'network-mode-host')!;
+      return finding.related.map((r) => t.slice(r.span.start, r.span.end));
+    };
+    assert.deepEqual(relatedAt(text, 1), ['mcr.microsoft.com/windows/nanoserver:ltsc2022']);
+    // An edit inside `api` re-parses that entry only; `web` keeps its nodes, moved four characters on.
+    const edited = text.replace('acme/api', 'acme/api-v2x');
+    assert.deepEqual(relatedAt(edited, 2), ['mcr.microsoft.com/windows/nanoserver:ltsc2022']);
+  });
 });

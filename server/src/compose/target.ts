@@ -11,7 +11,7 @@
  *
  * The evidence is kept so messages can say why winnet thinks the file targets Windows (or does not).
  */
-import { linuxEvidence, serviceEvidence, windowsEvidence, type Evidence } from './evidence';
+import { linuxEvidence, servicePlatform, windowsEvidence, type Evidence } from './evidence';
 import type { ComposeModel } from './model';
 import { oncePer } from '../once-per';
 
@@ -63,6 +63,6 @@ export function decideTarget(model: ComposeModel, setting: TargetSetting): Targe
  * and Linux nodes, or a file that also runs LCOW containers) are left out, since Windows does not run them.
  */
 export const windowsServices = oncePer((model: ComposeModel): ComposeModel => {
-  const services = model.services.filter((s) => serviceEvidence(s).platform !== 'linux');
+  const services = model.services.filter((s) => servicePlatform(s) !== 'linux');
   return services.length === model.services.length ? model : { ...model, services };
 });

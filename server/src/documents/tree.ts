@@ -213,3 +213,19 @@ export function isNullish(node: Node | undefined): boolean {
   const s = asScalar(node);
   return node === undefined || (s !== undefined && s.value === null);
 }
+
+/**
+ * A node's span, read when asked rather than copied: data kept per service or network model lives across
+ * incremental re-parses (documents/incremental.ts), which move the nodes of untouched entries without rebuilding
+ * them, so a span copied once would go stale.
+ */
+export function liveSpan(node: Node): Span {
+  return {
+    get start() {
+      return node.start;
+    },
+    get end() {
+      return node.end;
+    },
+  };
+}

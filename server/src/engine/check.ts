@@ -109,7 +109,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
 
   const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
-  if (!target.forced && target.evidence) evidenceNote = [{ span: target.evidence.span, message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
+  if (!target.forced && target.evidence) evidenceNote = [{ span: copy(target.evidence.span), message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
 
   // Windows rules do not read the services a file pins to Linux (a mixed swarm, LCOW).
   const windowsCompose = target.target === 'windows' ? windowsServices(compose) : compose;
@@ -117,8 +117,8 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   // The version the images pin is part of the same note when the same image decided both.
   if (host.origin === 'image' && host.span) {
     const same = evidenceNote[0]?.span.start === host.span.start && evidenceNote[0]?.span.end === host.span.end;
-    if (same) evidenceNote[0] = { span: host.span, message: `winnet checks this file as Windows, ${hostName(host)}: ${target.evidence!.reason}, ${host.isolation}` };
-    else evidenceNote.push({ span: host.span, message: `winnet checks this file against ${hostName(host)}: ${host.reason}` });
+    if (same) evidenceNote[0] = { span: copy(host.span), message: `winnet checks this file as Windows, ${hostName(host)}: ${target.evidence!.reason}, ${host.isolation}` };
+    else evidenceNote.push({ span: copy(host.span), message: `winnet checks this file against ${hostName(host)}: ${host.reason}` });
   }
   const windowsVersion = host.version;
   const fileSet = options.fileSet ?? { files: [doc.path], partners: [] };
@@ -149,6 +149,11 @@ function dropSchemaDuplicates(findings: Finding[]): void {
   for (let i = findings.length - 1; i >= 0; i--) {
     if (findings[i].rule.endsWith('-schema') && specific.has(`${findings[i].span.start}:${findings[i].span.end}`)) findings.splice(i, 1);
   }
+}
+
+/** A span as it is now: evidence spans follow their nodes (documents/tree.ts liveSpan), a finding keeps its own. */
+function copy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 /** One whole character at a parse error: empty at a line break or the end, both halves of a surrogate pair. */
