@@ -3,7 +3,8 @@ import { detectKind, languageOf, type DocumentKind, type Language } from './kind
 import { parseJson, type ParsedJson } from './json';
 import { LineIndex } from './text';
 import type { Node } from './tree';
-import { parseYaml, type ParseError } from './yaml';
+import type { ParseError } from './parse-error';
+import { parseYaml } from './yaml';
 
 export interface ParsedDocument {
   /** File path or URI, used for kind detection by name and in output. */

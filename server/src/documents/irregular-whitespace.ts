@@ -13,7 +13,7 @@
  */
 import { skipBlockComment, skipLineComment, skipString } from './json-scan';
 import type { Span } from './text';
-import type { ParseError } from './yaml';
+import type { ParseError } from './parse-error';
 
 /**
  * The irregular spaces, as code point ranges: the one list both the whole-text test (a regular expression, built

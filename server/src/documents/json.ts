@@ -10,7 +10,7 @@ import { skipBlockComment, skipLineComment, skipString } from './json-scan';
 import { irregularWhitespaceError, jsonIrregularWhitespace } from './irregular-whitespace';
 import { fillSpans } from './text';
 import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
-import type { ParseError } from './yaml';
+import type { ParseError } from './parse-error';
 
 export const JSON_MAX_DEPTH = 200;
 

@@ -10,17 +10,8 @@ import { parseYamlFast } from './yaml-fast';
 import { irregularWhitespaceError, yamlIrregularIndentation } from './irregular-whitespace';
 import { Ch, isFlowIndicator } from './yaml-chars';
 import { toScalarValue, YAML_SCHEMA } from './yaml-schema';
-import type { Span } from './text';
+import type { ParseError } from './parse-error';
 import { isMergeKey, type AliasNode, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
-
-export interface ParseError {
-  message: string;
-  offset: number;
-  /** Where the error ends, when it covers more than one character (otherwise the character at `offset`). */
-  end?: number;
-  /** An edit that repairs it, when one is safe (documents/irregular-whitespace.ts). */
-  fix?: { title: string; edits: { span: Span; newText: string }[] };
-}
 
 export interface ParsedYaml {
   root: Node | undefined;

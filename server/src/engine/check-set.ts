@@ -9,7 +9,7 @@ import { basename } from '../compose/paths';
 import type { ParsedDocument } from '../documents/document';
 import type { Span } from '../documents/text';
 import { getPair, pairs, type Node } from '../documents/tree';
-import { SET_REFERENCE_RULE_ID } from '../rules/registry';
+import { COMPOSE_REFERENCE_RULE_ID } from '../rules/registry';
 import { nodePath } from '../documents/node-path';
 import { checkDocument, type CheckOptions, type CheckResult, type Finding } from './check';
 import { readSuppressions } from './suppress';
@@ -38,17 +38,17 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
   results.get(members[0].path)!.ruleErrors.push(...combined.ruleErrors);
 
   const problems: Finding[] = set.problems.map((p) => ({
-    rule: SET_REFERENCE_RULE_ID,
-    severity: options.rules?.[SET_REFERENCE_RULE_ID] && options.rules[SET_REFERENCE_RULE_ID] !== 'off' ? (options.rules[SET_REFERENCE_RULE_ID] as Finding['severity']) : (p.severity ?? 'error'),
+    rule: COMPOSE_REFERENCE_RULE_ID,
+    severity: options.rules?.[COMPOSE_REFERENCE_RULE_ID] && options.rules[COMPOSE_REFERENCE_RULE_ID] !== 'off' ? (options.rules[COMPOSE_REFERENCE_RULE_ID] as Finding['severity']) : (p.severity ?? 'error'),
     message: p.message,
     span: p.span,
     range: virtual.lines.rangeOf(p.span),
     fixes: [],
     related: [],
     tags: [],
-    docsUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${SET_REFERENCE_RULE_ID}.md` : undefined,
+    docsUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${COMPOSE_REFERENCE_RULE_ID}.md` : undefined,
   }));
-  const wanted = options.rules?.[SET_REFERENCE_RULE_ID] === 'off' ? [] : problems;
+  const wanted = options.rules?.[COMPOSE_REFERENCE_RULE_ID] === 'off' ? [] : problems;
 
   const suppressions = new Map(members.map((m) => [m.path, readSuppressions(m.doc.text, m.doc.lines, { language: m.doc.language, root: m.doc.root, base: m.base })]));
   for (const finding of [...combined.findings, ...wanted]) {

@@ -8,7 +8,7 @@
  */
 import { asMap, asScalar, items, pairs, type MapNode, type Node, type Pair } from '../documents/tree';
 import { hnsNetworkType } from '../knowledge/hns-network-types';
-import { childPointer } from '../schema/problems';
+import { childPointer } from '../documents/pointer';
 import { familyOf, integerOf, policyUse } from './model-common';
 import type { AddressUse, HnsModel, NetworkModel, PolicyUse, SubnetModel } from './model-types';
 

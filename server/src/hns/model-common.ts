@@ -4,7 +4,7 @@ import { parseIp } from '../knowledge/addresses';
 import type { PolicyLocation } from '../knowledge/hns-model';
 import { v1Policy } from '../knowledge/hns-v1-objects';
 import { v2Policy } from '../knowledge/hns-v2-policies';
-import { childPointer } from '../schema/problems';
+import { childPointer } from '../documents/pointer';
 import type { AddressUse, PolicyUse, Schema } from './model-types';
 
 /** IP family of an address or CIDR, or undefined when it does not parse. */

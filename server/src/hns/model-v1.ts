@@ -1,7 +1,7 @@
 /** HNS v1 documents → model: networks (subnets, network and subnet policies), endpoints, policy lists, bare policies. */
 import { asMap, asScalar, getPair, items, scalarText, type Node } from '../documents/tree';
 import { hnsNetworkType } from '../knowledge/hns-network-types';
-import { childPointer } from '../schema/problems';
+import { childPointer } from '../documents/pointer';
 import { classifyV1 } from './classify';
 import { addressAt, policiesIn, policyUse, stringAt } from './model-common';
 import type { EndpointModel, HnsModel, HnsObject, NetworkModel, SubnetModel } from './model-types';

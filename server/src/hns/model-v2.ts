@@ -1,7 +1,7 @@
 /** HCN v2 documents → model: networks (Ipams → subnets, policies), endpoints, namespaces, load balancers, routes, bare policies. */
 import { asMap, asScalar, getPair, items, pairs, scalarText, type Node } from '../documents/tree';
 import { hnsNetworkType } from '../knowledge/hns-network-types';
-import { childPointer } from '../schema/problems';
+import { childPointer } from '../documents/pointer';
 import { classifyV2 } from './classify';
 import { addressAt, integerOf, policiesIn, policyUse, stringAt } from './model-common';
 import type { EndpointModel, HnsModel, HnsObject, NetworkModel, SubnetModel } from './model-types';

@@ -8,7 +8,7 @@ import { asMap, getPair, items, pairs, type MapNode, type Node, type Pair } from
 import type { Field, FieldType, ObjectSpec } from '../knowledge/hns-model';
 import { V1_OBJECTS } from '../knowledge/hns-v1-objects';
 import { V2_OBJECTS } from '../knowledge/hns-v2-objects';
-import { childPointer } from '../schema/problems';
+import { childPointer } from '../documents/pointer';
 import type { HnsModel, PolicyUse, Schema } from './model-types';
 import { oncePer } from '../once-per';
 

@@ -40,13 +40,13 @@ import { windowsshimInternalOptionRule } from './compose/windowsshim-internal-op
 import { windowsshimInvalidValueRule } from './compose/windowsshim-invalid-value';
 import { windowsshimUnknownOptionRule } from './compose/windowsshim-unknown-option';
 import { windowsshimWrongDriverRule } from './compose/windowsshim-wrong-driver';
-import { setReferenceMeta, SET_REFERENCE_RULE_ID } from './set-reference';
+import { composeReferenceMeta, COMPOSE_REFERENCE_RULE_ID } from './compose-reference';
 import { syntaxMeta, SYNTAX_RULE_ID } from './syntax';
 import type { Rule, RuleMeta } from './types';
-import { composeSchemaRule } from '../schema/compose-schema-rule';
+import { composeSchemaRule } from './compose-schema';
 import { HNS_RULES } from './hns';
 
-export { SET_REFERENCE_RULE_ID, SYNTAX_RULE_ID };
+export { COMPOSE_REFERENCE_RULE_ID, SYNTAX_RULE_ID };
 
 export const COMPOSE_RULES: readonly Rule[] = [
   linuxDriverRule,
@@ -95,7 +95,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
 export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES, composeSchemaRule, ...HNS_RULES];
 
 /** Metadata of every rule id winnet can report, `syntax` included. */
-export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, setReferenceMeta, ...ALL_RULES.map((r) => r.meta)];
+export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, composeReferenceMeta, ...ALL_RULES.map((r) => r.meta)];
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return ALL_RULE_META.find((m) => m.id === id);

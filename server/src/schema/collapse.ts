@@ -7,7 +7,8 @@
  */
 import type { Language } from '../documents/kind';
 import { acceptedTypes, dataType, isSchema, typeAccepts, typeList, type JsonType } from './json-types';
-import { childPointer, type SchemaErrorLike, type SchemaProblem } from './problems';
+import { type SchemaErrorLike, type SchemaProblem } from './problems';
+import { childPointer } from '../documents/pointer';
 import { closest } from './suggest';
 
 export interface CollapseOptions {

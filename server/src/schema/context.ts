@@ -1,5 +1,5 @@
 /** Message context: which key a problem is about, so a CLI line reads on its own ("`interval`: expected ..."). */
-import { parsePointer } from './pointer';
+import { parsePointer } from '../documents/pointer';
 import type { SchemaProblem } from './problems';
 
 export function withContext(problem: SchemaProblem): string {

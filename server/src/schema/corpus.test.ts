@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import { checkDocument } from '../engine/check';
-import { composeSchemaRule } from './compose-schema-rule';
+import { composeSchemaRule } from '../rules/compose-schema';
 
 const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
 

@@ -2,7 +2,7 @@
  * A validator error restated for a person, with where it belongs: the key of an unknown property, the key that
  * names an object missing something, or the value that is wrong (shared/DESIGN.md: ranges are tight).
  */
-import type { Segment } from './pointer';
+import type { Segment } from '../documents/pointer';
 
 export type ProblemTarget =
   /** The key of `property` inside the object at `pointer` (additionalProperties, propertyNames). */
@@ -29,10 +29,4 @@ export interface SchemaErrorLike {
   schema?: unknown;
   parentSchema?: Record<string, unknown>;
   data?: unknown;
-}
-
-export function childPointer(pointer: string, segment: Segment): string {
-  const s = String(segment);
-  // Most keys need no escaping; skip the regexes for them (pointers are built for every field of large documents).
-  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? `${pointer}/${s}` : `${pointer}/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }

@@ -5,7 +5,7 @@
  */
 import { asMap, resolve, type Node } from '../documents/tree';
 import type { Span } from '../documents/text';
-import { locate, pairIn } from './pointer';
+import { locate, pairIn } from '../documents/pointer';
 import type { SchemaProblem } from './problems';
 
 export function problemSpan(root: Node | undefined, text: string, problem: SchemaProblem, base = ''): Span | undefined {

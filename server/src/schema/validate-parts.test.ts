@@ -12,7 +12,7 @@ import { reparseIncrementally } from '../documents/incremental';
 import { validateCompose, validateService } from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
 import { isInterpolated } from '../compose/interpolation';
-import { serviceParts } from './compose-schema-rule';
+import { serviceParts } from '../rules/compose-schema';
 import { validateParts, validateTree, type PartProblems, type PlacedProblem } from './validate';
 import type { Node } from '../documents/tree';
 

@@ -7,7 +7,7 @@ import type { Language } from '../documents/kind';
 import type { Span } from '../documents/text';
 import type { Node } from '../documents/tree';
 import { collapseErrors } from './collapse';
-import { locate } from './pointer';
+import { locate } from '../documents/pointer';
 import type { SchemaErrorLike, SchemaProblem } from './problems';
 import { problemSpan } from './spans';
 import { DEFAULT_EXPANSION_BUDGET, treeToData } from './tree-data';

@@ -2,7 +2,8 @@
  * Hover and completion for documents other than compose (HNS v1, HCN v2, CNI), supplied by the HNS module.
  * Kept here so the server wires every kind through one list.
  */
-import { hnsCompletions, hnsHover } from '../hns';
+import { hnsCompletions } from './hns-complete';
+import { hnsHover } from './hns-hover';
 import type { KindProvider } from './language-service';
 
 export function hnsProviders(): KindProvider[] {

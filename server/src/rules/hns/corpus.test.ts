@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../../documents/document';
 import { checkDocument } from '../../engine/check';
-import { hnsCompletions, hnsHover } from '../../hns';
+import { hnsCompletions } from '../../service/hns-complete';
+import { hnsHover } from '../../service/hns-hover';
 import { WINDOWS_VERSIONS } from '../../knowledge/versions';
 import { HNS_RULES } from './index';
 

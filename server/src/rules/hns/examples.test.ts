@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { parseDocument } from '../../documents/document';
 import { checkDocument } from '../../engine/check';
 import type { WindowsVersion } from '../../knowledge/versions';
-import { composeSchemaRule } from '../../schema/compose-schema-rule';
+import { composeSchemaRule } from '../compose-schema';
 import type { Rule } from '../types';
 import { HNS_RULES } from './index';
 

@@ -1,5 +1,5 @@
 /** Every HNS rule, schema validation first, in a stable order (docs, SARIF and `--rule` read this list). */
-import { hnsSchemaRule } from '../../schema/hns-schema-rule';
+import { hnsSchemaRule } from './schema';
 import type { Rule } from '../types';
 import { hnsAdapterNameRule } from './adapter-name';
 import { hnsAddressOutsideSubnetRule } from './address-outside-subnet';

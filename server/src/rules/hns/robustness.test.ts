@@ -8,8 +8,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument } from '../../documents/document';
 import { checkDocument } from '../../engine/check';
-import { hnsCompletions, hnsHover } from '../../hns';
-import { composeSchemaRule } from '../../schema/compose-schema-rule';
+import { hnsCompletions } from '../../service/hns-complete';
+import { hnsHover } from '../../service/hns-hover';
+import { composeSchemaRule } from '../compose-schema';
 import { HNS_RULES } from './index';
 
 const KEYS = [

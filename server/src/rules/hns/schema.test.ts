@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../documents/document';
-import { checkDocument } from '../engine/check';
-import { V1_POLICIES } from '../knowledge/hns-v1-objects';
-import { V2_SUBNET_POLICIES, v2PoliciesAt } from '../knowledge/hns-v2-policies';
-import { hnsSchemaRule } from './hns-schema-rule';
+import { parseDocument } from '../../documents/document';
+import { checkDocument } from '../../engine/check';
+import { V1_POLICIES } from '../../knowledge/hns-v1-objects';
+import { V2_SUBNET_POLICIES, v2PoliciesAt } from '../../knowledge/hns-v2-policies';
+import { hnsSchemaRule } from './schema';
 
 function findings(path: string, text: string): string[] {
   const result = checkDocument(parseDocument(path, text), { ruleSet: [hnsSchemaRule] });
@@ -19,7 +19,7 @@ function findings(path: string, text: string): string[] {
 }
 
 const GUID = '7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C';
-const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'hns');
+const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'hns');
 
 describe('hns-schema: the good fixtures (shared/windows-networking.md §8.2) pass', () => {
   for (const file of readdirSync(fixtures)) {

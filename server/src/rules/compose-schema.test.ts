@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import { checkDocument } from '../engine/check';
-import { composeSchemaRule } from './compose-schema-rule';
+import { composeSchemaRule } from './compose-schema';
 
 function findings(text: string, path = 'compose.yaml'): string[] {
   const doc = parseDocument(path, text);

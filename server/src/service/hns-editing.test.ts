@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import type { WindowsVersion } from '../knowledge/versions';
-import { hnsCompletions } from './complete';
-import { hnsHover } from './hover';
+import { hnsCompletions } from './hns-complete';
+import { hnsHover } from './hns-hover';
 
 function at(source: string): { text: string; offset: number } {
   return { text: source.replace('|', ''), offset: source.indexOf('|') };

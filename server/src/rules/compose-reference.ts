@@ -1,10 +1,10 @@
 import type { RuleMeta } from './types';
 
 /** Problems found while loading a compose file set (include / extends); reported by the set loader. */
-export const SET_REFERENCE_RULE_ID = 'compose-reference';
+export const COMPOSE_REFERENCE_RULE_ID = 'compose-reference';
 
-export const setReferenceMeta: RuleMeta = {
-  id: SET_REFERENCE_RULE_ID,
+export const composeReferenceMeta: RuleMeta = {
+  id: COMPOSE_REFERENCE_RULE_ID,
   title: '`include` or `extends` that cannot be followed',
   defaultSeverity: 'error',
   kinds: ['compose'],

@@ -1,11 +1,11 @@
-import { hnsModel, type HnsModel } from '../hns/model';
-import { isPlaceholder } from '../hns/placeholder';
-import { isCutByConvertToJson } from '../hns/truncated-dump';
-import { HNS_REF } from '../knowledge/hns-sources';
-import type { Rule, RuleContext } from '../rules/types';
-import { withContext } from './context';
-import { schemaFor, validatorFor } from './hns-validators';
-import { validateTree, type PlacedProblem, type ValidatorFn } from './validate';
+import { hnsModel, type HnsModel } from '../../hns/model';
+import { isPlaceholder } from '../../hns/placeholder';
+import { isCutByConvertToJson } from '../../hns/truncated-dump';
+import { HNS_REF } from '../../knowledge/hns-sources';
+import type { Rule, RuleContext } from '../types';
+import { withContext } from '../../schema/context';
+import { schemaFor, validatorFor } from '../../schema/hns-validators';
+import { validateTree, type PlacedProblem, type ValidatorFn } from '../../schema/validate';
 
 interface Target {
   pointer: string;

@@ -5,16 +5,16 @@
  */
 import type { ParsedDocument } from '../documents/document';
 import type { Span } from '../documents/text';
-import { asScalar } from '../documents/tree';
+import { asScalar, type Node } from '../documents/tree';
 import { canonicalEnumName, HNS_ENUMS } from '../knowledge/hns-enums';
 import { v1Policy } from '../knowledge/hns-v1-objects';
 import { v2Policy } from '../knowledge/hns-v2-policies';
 import { DEFAULT_WINDOWS_VERSION, type WindowsVersion } from '../knowledge/versions';
-import { enumOf, enumValuesMarkdown, flagBitsMarkdown, flagsOf, networkTypeFacts, policyFacts, typeSummary } from './describe';
-import { schemaStart } from './editing-context';
-import { pathAt } from './locate';
-import { cniPluginNetworkType } from './model-cni';
-import { first, schemasAt, type Schema } from './schema-nav';
+import { enumOf, enumValuesMarkdown, flagBitsMarkdown, flagsOf, networkTypeFacts, policyFacts, typeSummary } from './hns-describe';
+import { schemaStart } from './hns-editing-context';
+import { keyPath, nodePath } from '../documents/node-path';
+import { cniPluginNetworkType } from '../hns/model-cni';
+import { first, schemasAt, type Schema } from './hns-schema-nav';
 
 export interface HnsHover {
   markdown: string;
@@ -33,6 +33,13 @@ export function hnsHover(doc: ParsedDocument, offset: number, options: HnsEditin
   } catch {
     return undefined; // a hover is never worth an error
   }
+}
+
+/** What is under the offset: the keys down to it, the innermost node, the pair of the last key, whether on a key. */
+function pathAt(root: Node | undefined, offset: number) {
+  const located = nodePath(root, offset);
+  const last = located.steps[located.steps.length - 1];
+  return { path: keyPath(located), node: last ? last.node : root, pair: last?.pair, onKey: located.onKey };
 }
 
 function hover(doc: ParsedDocument, offset: number, version: WindowsVersion): HnsHover | undefined {

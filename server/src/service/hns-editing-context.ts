@@ -6,10 +6,10 @@
 import type { ParsedDocument } from '../documents/document';
 import { asMap, asSeq, type Node } from '../documents/tree';
 import { HCN_V2_SCHEMA, HNS_V1_SCHEMA } from '../schema/hns-validators';
-import { parsePointer } from '../schema/pointer';
-import { classifyV1, classifyV2, type ObjectKind } from './classify';
-import { hnsModel } from './model';
-import type { Schema } from './schema-nav';
+import { parsePointer } from '../documents/pointer';
+import { classifyV1, classifyV2, type ObjectKind } from '../hns/classify';
+import { hnsModel } from '../hns/model';
+import type { Schema } from './hns-schema-nav';
 
 export interface SchemaStart {
   root: Schema;

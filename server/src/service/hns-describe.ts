@@ -9,7 +9,7 @@ import type { EnumId, FlagSetId, PolicyLocation, PolicySpec } from '../knowledge
 import { hnsNetworkType } from '../knowledge/hns-network-types';
 import { describeRanges, featureAvailability, HNS_FEATURES, schemaAvailability } from '../knowledge/hns-versions';
 import { versionName, type WindowsVersion } from '../knowledge/versions';
-import { first, refName, type Schema } from './schema-nav';
+import { first, refName, type Schema } from './hns-schema-nav';
 
 export function enumOf(schemas: Schema[]): EnumId | undefined {
   const name = refName(schemas);

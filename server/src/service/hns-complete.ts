@@ -13,10 +13,10 @@ import type { Field, FieldType, PolicySpec } from '../knowledge/hns-model';
 import { V1_POLICIES } from '../knowledge/hns-v1-objects';
 import { V2_SUBNET_POLICIES, v2PoliciesAt } from '../knowledge/hns-v2-policies';
 import { DEFAULT_WINDOWS_VERSION, type WindowsVersion } from '../knowledge/versions';
-import { formatPointer, locate } from '../schema/pointer';
-import { enumOf, flagsOf, policyFacts, typeSummary } from './describe';
-import { schemaStart } from './editing-context';
-import { first, refName, schemasAt, type Schema } from './schema-nav';
+import { formatPointer, locate } from '../documents/pointer';
+import { enumOf, flagsOf, policyFacts, typeSummary } from './hns-describe';
+import { schemaStart } from './hns-editing-context';
+import { first, refName, schemasAt, type Schema } from './hns-schema-nav';
 import type { CompletionItem } from '../completion-item';
 
 /** The editor-neutral completion item the compose completions use too (the server maps both to LSP). */

@@ -3,7 +3,7 @@
  * aliases and merge keys the same way tree-data.ts builds the data, so every error lands on the text that
  * wrote the value, even when that text is an anchor elsewhere in the file.
  */
-import { asSeq, getPair, resolve, type Node, type Pair } from '../documents/tree';
+import { asSeq, getPair, resolve, type Node, type Pair } from './tree';
 
 export type Segment = string | number;
 
@@ -13,6 +13,13 @@ export function parsePointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The pointer of a child: `childPointer('/a', 'b/c')` is `/a/b~1c`. */
+export function childPointer(pointer: string, segment: Segment): string {
+  const s = String(segment);
+  // Most keys need no escaping; skip the regexes for them (pointers are built for every field of large documents).
+  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? `${pointer}/${s}` : `${pointer}/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 export function formatPointer(segments: readonly Segment[]): string {

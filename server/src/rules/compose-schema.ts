@@ -1,12 +1,12 @@
 import type * as ComposeValidators from '../generated/compose-validators';
 import composeSchema from '../generated/compose.schema.json';
-import type { Rule } from '../rules/types';
+import type { Rule } from './types';
 import { isInterpolated } from '../compose/interpolation';
-import { withContext } from './context';
-import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from './validate';
+import { withContext } from '../schema/context';
+import { validateParts, validateTree, type Part, type PartProblems, type PlacedProblem } from '../schema/validate';
 import type { Language } from '../documents/kind';
 import { asMap, get, isMergeKey, type Node, type Pair } from '../documents/tree';
-import { formatPointer, parsePointer } from './pointer';
+import { formatPointer, parsePointer } from '../documents/pointer';
 import { pathPattern, UNIQUE_BY } from '../compose/merge-rules';
 
 // The generated validator (300 KB) is loaded on first use, and esbuild.js keeps it out of the server and CLI
