@@ -30,7 +30,7 @@ import type { Finding } from './engine/check';
 import { CodeCache, codeCacheDir } from './code-cache';
 import { slowHeapGrowth } from './heap-growth';
 import type { CodeAction } from './service/actions';
-import type { CompletionItem } from './completion-item';
+import type { CompletionItem } from './service/completion-item';
 import type { DocumentInput, LanguageService } from './service/language-service';
 import type * as Engine from './server-engine';
 

@@ -19,7 +19,7 @@ import type { Span } from '../documents/text';
 import { LINUX_DRIVERS, WINDOWS_ONLY_DRIVERS } from '../knowledge/drivers';
 import { isLinuxImage, isWindowsImage } from '../knowledge/images';
 import { WINDOWSSHIM_PREFIX } from '../knowledge/windowsshim';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 import { isInterpolated, withDefaults } from './interpolation';
 import { driverOpts, isExternal, type ComposeModel, type NetworkModel, type ServiceModel } from './model';
 import { isNamedPipe, isPosixAbsolutePath, isWindowsDrivePath, isWindowsStylePath, serviceMounts } from './volumes';

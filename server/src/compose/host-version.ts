@@ -16,7 +16,7 @@ import { FORWARD_COMPATIBLE_BUILD, releaseOfImage, releaseOfVersion, type Window
 import type { Span } from '../documents/text';
 import { isInterpolated, withDefaults } from './interpolation';
 import type { ComposeModel, ServiceModel } from './model';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 
 export type { WindowsVersionSetting } from '../knowledge/versions';
 

@@ -4,7 +4,7 @@
  * came from (through anchors and merge keys), so findings point at the text.
  */
 import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 import { isInterpolated } from './interpolation';
 import { isSwarmStack } from './swarm';
 

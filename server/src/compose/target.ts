@@ -13,7 +13,7 @@
  */
 import { linuxEvidence, servicePlatform, windowsEvidence, type Evidence } from './evidence';
 import type { ComposeModel } from './model';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 
 export type { Evidence } from './evidence';
 export { isWindowsImage } from '../knowledge/images';

@@ -4,7 +4,7 @@ import { buildCniModel } from './model-cni';
 import type { HnsModel } from './model-types';
 import { buildV1Model } from './model-v1';
 import { buildV2Model } from './model-v2';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 
 const EMPTY: HnsModel = { schema: 'v1', objects: [], networks: [], endpoints: [], loadBalancers: [], policies: [] };
 

@@ -10,7 +10,7 @@ import { V1_OBJECTS } from '../knowledge/hns-v1-objects';
 import { V2_OBJECTS } from '../knowledge/hns-v2-objects';
 import { childPointer } from '../documents/pointer';
 import type { HnsModel, PolicyUse, Schema } from './model-types';
-import { oncePer } from '../once-per';
+import { oncePer } from '../util/once-per';
 
 export interface FieldUse {
   name: string;

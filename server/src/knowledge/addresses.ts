@@ -7,7 +7,7 @@
  * Sources: Go `src/net/netip/netip.go` (parseIPv4, parseIPv6), `src/net/ip.go` (ParseIP, ParseCIDR),
  * `src/net/mac.go` (ParseMAC).
  */
-import { oncePerText } from '../once-per';
+import { oncePerText } from '../util/once-per';
 
 export interface Ip {
   family: 4 | 6;

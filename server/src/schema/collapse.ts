@@ -9,7 +9,7 @@ import type { Language } from '../documents/kind';
 import { acceptedTypes, dataType, isSchema, typeAccepts, typeList, type JsonType } from './json-types';
 import { type SchemaErrorLike, type SchemaProblem } from './problems';
 import { childPointer } from '../documents/pointer';
-import { closest } from './suggest';
+import { closest } from '../util/closest';
 
 export interface CollapseOptions {
   language: Language;

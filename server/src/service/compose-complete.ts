@@ -8,7 +8,7 @@ import { LEVEL_MARK } from '../docs/capability-doc';
 import { versionName, type WindowsVersion } from '../knowledge/versions';
 import { DRIVER_OPTIONS } from '../knowledge/windowsshim';
 import { yamlContext } from './locate';
-import type { CompletionItem } from '../completion-item';
+import type { CompletionItem } from './completion-item';
 
 export interface CompletionContext {
   windowsVersion: WindowsVersion;

@@ -17,7 +17,7 @@ import { formatPointer, locate } from '../documents/pointer';
 import { enumOf, flagsOf, policyFacts, typeSummary } from './hns-describe';
 import { schemaStart } from './hns-editing-context';
 import { first, refName, schemasAt, type Schema } from './hns-schema-nav';
-import type { CompletionItem } from '../completion-item';
+import type { CompletionItem } from './completion-item';
 
 /** The editor-neutral completion item the compose completions use too (the server maps both to LSP). */
 export type HnsCompletionItem = CompletionItem;

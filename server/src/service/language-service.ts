@@ -15,7 +15,7 @@ import { checkComposeSet, type SetResult } from '../engine/check-set';
 import type { Finding } from '../engine/check';
 import { codeActions, fixAllAction, type CodeAction } from './actions';
 import { composeDefinition, type Location } from './definition';
-import type { CompletionItem } from '../completion-item';
+import type { CompletionItem } from './completion-item';
 import { composeCompletions } from './compose-complete';
 import { composeHover, type Hover } from './compose-hover';
 import type { Span } from '../documents/text';

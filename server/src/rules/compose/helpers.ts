@@ -2,7 +2,7 @@
 import { effectiveDriver, networkNamed, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
-import { oncePer } from '../../once-per';
+import { oncePer } from '../../util/once-per';
 
 export interface NetworkUse {
   network: NetworkModel;

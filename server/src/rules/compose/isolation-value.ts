@@ -1,4 +1,4 @@
-import { closest } from '../../knowledge/spelling';
+import { closest } from '../../util/closest';
 import { isInterpolated } from '../../compose/interpolation';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';

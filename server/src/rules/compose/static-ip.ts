@@ -3,7 +3,7 @@ import { ipamConfigs, type NetworkModel } from '../../compose/model';
 import { asScalar, get, type ScalarNode } from '../../documents/tree';
 import { parseCidr } from '../../knowledge/addresses';
 import type { ComposeModel } from '../../compose/model';
-import { oncePer } from '../../once-per';
+import { oncePer } from '../../util/once-per';
 import { isInterpolated } from '../../compose/interpolation';
 import { attachments, type AttachmentUse } from './helpers';
 

@@ -2,7 +2,7 @@ import { basename } from '../../compose/paths';
 import { findNetwork } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import { get } from '../../documents/tree';
-import { closest } from '../../knowledge/spelling';
+import { closest } from '../../util/closest';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 

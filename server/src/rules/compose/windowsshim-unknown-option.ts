@@ -1,5 +1,5 @@
 import { DRIVER_OPTIONS, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
-import { closest } from '../../knowledge/spelling';
+import { closest } from '../../util/closest';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { allDriverOptions } from './helpers';
