@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument, type ParsedDocument } from './document';
 import { changedRange, reparseIncrementally } from './incremental';
-import { treePicture as picture } from './tree-picture';
+import { treePicture as picture } from '../testing/tree-picture';
 
 const PATH = '/w/docker-compose.yml';
 

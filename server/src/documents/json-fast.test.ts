@@ -10,8 +10,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { JSON_MAX_DEPTH, parseJson, parseJsonGeneral } from './json';
 import { parseJsonFast } from './json-fast';
-import { assertAgreesUnderEdits, jsonFastPathDisagreement } from './fast-path-spec';
-import { treePicture } from './tree-picture';
+import { assertAgreesUnderEdits, jsonFastPathDisagreement } from '../testing/fast-path-spec';
+import { treePicture } from '../testing/tree-picture';
 
 /** Undefined when the fast path refuses; otherwise why it disagrees with the general path ('' when it agrees). */
 const disagreement = jsonFastPathDisagreement;

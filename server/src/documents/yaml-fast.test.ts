@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { assertAgreesUnderEdits, yamlFastPathDisagreement } from './fast-path-spec';
-import { treePicture } from './tree-picture';
+import { assertAgreesUnderEdits, yamlFastPathDisagreement } from '../testing/fast-path-spec';
+import { treePicture } from '../testing/tree-picture';
 import { parseYaml, parseYamlGeneral } from './yaml';
 import { parseYamlFast } from './yaml-fast';
 

@@ -7,9 +7,9 @@
  * script can report and count them.
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
-import { jsonFastPathDisagreement, yamlFastPathDisagreement } from '../../../server/src/documents/fast-path-spec';
+import { jsonFastPathDisagreement, yamlFastPathDisagreement } from '../../../server/src/testing/fast-path-spec';
 import { reparseIncrementally } from '../../../server/src/documents/incremental';
-import { treePicture } from '../../../server/src/documents/tree-picture';
+import { treePicture } from '../../../server/src/testing/tree-picture';
 import type { Language } from '../../../server/src/documents/kind';
 import type { LineIndex, Position, Range, Span } from '../../../server/src/documents/text';
 import { effectivePairs, type Node } from '../../../server/src/documents/tree';

@@ -1,24 +1,28 @@
 /**
- * Every compose rule in the registry belongs to exactly one theme, and every theme has its test file; each theme
- * file proves (in its "covers every rule of the theme" test) that its rules fire, have near misses and fix cases.
+ * Every compose rule has its source file and its test file, both named after its id: `rules/compose/<id>.ts`
+ * and `<id>.test.ts`, whose describeRule() (testing/rule-tests.ts) proves the rule fires, has near misses,
+ * states its facts and has fix cases. `npm run new-rule <id>` writes both.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { COMPOSE_RULES } from '../registry';
-import { THEMES } from './test-helpers';
 
-describe('rule test coverage', () => {
-  it('the themes hold every registered compose rule exactly once', () => {
-    const themed = Object.values(THEMES).flat();
-    assert.equal(new Set(themed).size, themed.length, 'no rule in two themes');
-    assert.deepEqual([...themed].sort(), COMPOSE_RULES.map((r) => r.meta.id).sort());
+describe('rule files', () => {
+  const ids = COMPOSE_RULES.map((r) => r.meta.id);
+  it('each compose rule has its own source file named after its id', () => {
+    for (const id of ids) assert.ok(existsSync(join(__dirname, `${id}.ts`)), `${id}.ts`);
   });
-  it('each theme has its test file', () => {
-    for (const theme of Object.keys(THEMES)) assert.ok(existsSync(join(__dirname, `${theme}-rules.test.ts`)), `${theme}-rules.test.ts`);
+  it('each compose rule has its own test file named after its id', () => {
+    for (const id of ids) assert.ok(existsSync(join(__dirname, `${id}.test.ts`)), `${id}.test.ts`);
   });
-  it('each rule has its own source file named after its id', () => {
-    for (const { meta } of COMPOSE_RULES) assert.ok(existsSync(join(__dirname, `${meta.id}.ts`)), `${meta.id}.ts`);
+  it('this folder holds only rules, their tests and the cross-rule tests: helpers live in support/', () => {
+    const crossRule = new Set(['coverage.test.ts', 'examples.test.ts', 'linux-silence.test.ts', 'variables.test.ts']);
+    const stray = readdirSync(__dirname, { withFileTypes: true })
+      .filter((e) => e.isFile() && !crossRule.has(e.name))
+      .map((e) => e.name.replace(/(\.test)?\.ts$/, ''))
+      .filter((name) => !ids.includes(name));
+    assert.deepEqual(stray, []);
   });
 });

@@ -1,6 +1,6 @@
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { isFalsy, scalarPair } from './helpers';
+import { isFalsy, scalarPair } from './support/helpers';
 
 /** moby `drivers/windows/windows.go` CreateNetwork: "IPv4 cannot be disabled on Windows". */
 export const disableIpv4Rule: Rule = {

@@ -1,7 +1,7 @@
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
-import { reportNoEffect } from './no-effect-option';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { reportNoEffect } from './support/no-effect-option';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('dns-opt');
 

@@ -1,7 +1,7 @@
 import { fillEmptyValue, quoteScalar, fix } from '../edits';
 import { asScalar } from '../../documents/tree';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 /**
  * compose-spec `schema/compose-spec.json`: `driver_opts` values are `["string", "number"]`, and compose-go turns no

@@ -1,8 +1,8 @@
 import { effectiveDriver, isExternal } from '../../compose/model';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { isTruthy, scalarPair } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { isTruthy, scalarPair } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('enable-ipv6');
 

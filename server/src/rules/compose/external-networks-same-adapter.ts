@@ -2,7 +2,7 @@ import { asScalar, type Node } from '../../documents/tree';
 import { windowsDriver } from '../../knowledge/drivers';
 import { WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import type { Rule } from '../types';
-import { networksWithDrivers, optionPairs } from './helpers';
+import { networksWithDrivers, optionPairs } from './support/helpers';
 
 const INTERFACE = `${WINDOWSSHIM_PREFIX}interface`;
 

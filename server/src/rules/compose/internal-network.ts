@@ -2,8 +2,8 @@ import { get, getPair, items } from '../../documents/tree';
 import { networkNamed } from '../../compose/model';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { isTruthy } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { isTruthy } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('internal-network');
 

@@ -2,8 +2,8 @@ import { ipamConfigs } from '../../compose/model';
 import { getPair } from '../../documents/tree';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { networksWithDrivers } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { networksWithDrivers } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('ip-range');
 

@@ -2,8 +2,8 @@ import { asScalar, get } from '../../documents/tree';
 import { isInterpolated } from '../../compose/interpolation';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { networksWithDrivers } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { networksWithDrivers } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('ipam-driver');
 const BUILT_IN = ['default', 'windows', 'null'];

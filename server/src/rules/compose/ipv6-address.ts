@@ -1,7 +1,7 @@
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { attachments, scalarPair } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { attachments, scalarPair } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('ipv6-address');
 

@@ -3,7 +3,7 @@ import { parseCidr } from '../../knowledge/addresses';
 import { ipamConfigs, isExternal } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { isTruthy } from './helpers';
+import { isTruthy } from './support/helpers';
 
 /**
  * moby `daemon/network.go` validateIpamConfig skips IPv6 entries when IPv6 is not enabled, and

@@ -2,7 +2,7 @@ import { closest } from '../../util/closest';
 import { isInterpolated } from '../../compose/interpolation';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { scalarPair } from './helpers';
+import { scalarPair } from './support/helpers';
 
 const VALID = ['default', 'process', 'hyperv'];
 

@@ -1,7 +1,7 @@
 import { LINUX_ONLY_OPTIONS } from '../../knowledge/windowsshim';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 /** shared/windows-networking.md §5.1 ("Linux-only driver options that a Windows file might carry by mistake"). */
 export const linuxDriverOptionRule: Rule = {

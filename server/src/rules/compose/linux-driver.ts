@@ -1,7 +1,7 @@
 import { linuxDriver, LINUX_DRIVERS } from '../../knowledge/drivers';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { networksWithDrivers } from './helpers';
+import { networksWithDrivers } from './support/helpers';
 
 /** shared/windows-networking.md §2.2, §7 #1. */
 export const linuxDriverRule: Rule = {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parseDocument } from '../../documents/document';
 import { checkDocument } from '../../engine/check';
 import { COMPOSE_RULES } from '../registry';
-import { yaml } from './test-helpers';
+import { yaml } from '../../testing/rule-tests';
 
 interface LinuxCase {
   name: string;

@@ -1,6 +1,6 @@
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { scalarPair } from './helpers';
+import { scalarPair } from './support/helpers';
 
 /** moby `api/types/container/hostconfig_windows.go`: `bridge` is not a predefined mode on Windows, so it names a user network. */
 export const networkModeBridgeRule: Rule = {

@@ -1,7 +1,7 @@
 import { LINUX_DRIVERS } from '../../knowledge/drivers';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { scalarPair } from './helpers';
+import { scalarPair } from './support/helpers';
 
 /** shared/windows-networking.md §2.2, §7 #3. */
 export const networkModeHostRule: Rule = {

@@ -1,6 +1,6 @@
 import { asScalar, get, scalarText } from '../../documents/tree';
 import type { Rule } from '../types';
-import { scalarPair } from './helpers';
+import { scalarPair } from './support/helpers';
 
 /**
  * moby `daemon/internal/runconfig/hostconfig_windows.go` validateNetMode refuses a sharer that asks for Hyper-V;

@@ -3,7 +3,7 @@ import { driverOption, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import { parseGoBool } from '../../knowledge/values';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 const EXCEPTIONS = `${WINDOWSSHIM_PREFIX}outboundnat_exceptions`;
 const option = driverOption(EXCEPTIONS)!;

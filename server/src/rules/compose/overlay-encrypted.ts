@@ -1,7 +1,7 @@
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
-import { networksWithDrivers, optionPairs } from './helpers';
-import { describeEntry, unsupportedEntry } from './unsupported-entry';
+import { networksWithDrivers, optionPairs } from './support/helpers';
+import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
 
 const entry = unsupportedEntry('overlay-encrypted');
 

@@ -3,7 +3,7 @@ import { driverOption } from '../../knowledge/windowsshim';
 import { parseUint32 } from '../../knowledge/values';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { networksWithDrivers, optionPairs } from './helpers';
+import { networksWithDrivers, optionPairs } from './support/helpers';
 
 const KEY = 'com.docker.network.driver.overlay.vxlanid_list';
 const option = driverOption(KEY)!;

@@ -3,7 +3,7 @@ import type { EffectiveDriver } from '../../compose/model';
 import { parsePort } from '../../compose/ports';
 import { supportOf, windowsDriver } from '../../knowledge/drivers';
 import type { Rule } from '../types';
-import { serviceDrivers } from './helpers';
+import { serviceDrivers } from './support/helpers';
 
 /** `8000-8010` → [8000, 8010]; a single port → [p, p]; anything else undefined. */
 function portRange(text: string): [number, number] | undefined {

@@ -1,7 +1,7 @@
 import { asMap, asScalar, get, getPair, items, scalarText, type MapNode } from '../../documents/tree';
 import type { ComposeModel } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
-import { networksWithDrivers } from './helpers';
+import { networksWithDrivers } from './support/helpers';
 import { SWARM_DEPLOY_KEYS } from '../../compose/swarm';
 import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';

@@ -2,7 +2,7 @@ import { cidrContains, parseIp } from '../../knowledge/addresses';
 import { isExternal } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { staticIps } from './static-ip';
+import { staticIps } from './support/static-ip';
 
 /** shared/windows-networking.md §4 (`--ip` row), §6.12 (endpoint IP must be inside a subnet). */
 export const staticIpOutsideSubnetRule: Rule = {

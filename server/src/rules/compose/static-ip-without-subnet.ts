@@ -1,7 +1,7 @@
 import { ipamConfigs } from '../../compose/model';
 import { get } from '../../documents/tree';
 import type { Rule } from '../types';
-import { staticIps } from './static-ip';
+import { staticIps } from './support/static-ip';
 
 /** shared/windows-networking.md §2.3 nat "Default subnet", §7 #20; MSD-ADV (transparent needs subnet and gateway). */
 export const staticIpWithoutSubnetRule: Rule = {

@@ -5,7 +5,7 @@
  * that way). A rule that judges that a key is written, or a part of a value written literally, still reports.
  */
 import { describe, it } from 'node:test';
-import { assertCase, WIN, type RuleCase } from './test-helpers';
+import { assertCase, WIN, type RuleCase } from '../../testing/rule-tests';
 
 const NAT_NET = 'networks:\n  app:\n    driver: nat\n';
 

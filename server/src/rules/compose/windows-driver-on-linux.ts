@@ -1,7 +1,7 @@
 import { WINDOWS_ONLY_DRIVERS } from '../../knowledge/drivers';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { networksWithDrivers } from './helpers';
+import { networksWithDrivers } from './support/helpers';
 
 /** shared/windows-networking.md §7 #2. */
 export const windowsDriverOnLinuxRule: Rule = {

@@ -1,7 +1,7 @@
 import { driverOption } from '../../knowledge/windowsshim';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 /** shared/windows-networking.md §5.1 (`sourcemac`, `routingdomain`: code reading of moby windows.go). */
 export const windowsshimIgnoredOptionRule: Rule = {

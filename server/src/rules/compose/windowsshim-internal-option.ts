@@ -1,6 +1,6 @@
 import { driverOption, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 /**
  * moby `daemon/libnetwork/drivers/windows/windows.go`: parseEndpointOptions (and ParseDNSServers) type-assert

@@ -3,7 +3,7 @@ import { driverOption } from '../../knowledge/windowsshim';
 import { checkValue } from '../../knowledge/values';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 /** shared/windows-networking.md §5.1 (parsing from moby windows.go parseNetworkOptions), §7 #22. */
 export const windowsshimInvalidValueRule: Rule = {

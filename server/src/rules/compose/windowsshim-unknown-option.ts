@@ -2,7 +2,7 @@ import { DRIVER_OPTIONS, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim'
 import { closest } from '../../util/closest';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
-import { allDriverOptions } from './helpers';
+import { allDriverOptions } from './support/helpers';
 
 const KNOWN = DRIVER_OPTIONS.map((o) => o.key);
 

@@ -1,6 +1,6 @@
 import { driverOption, OVERLAY_READS, WINDOWSSHIM_PREFIX } from '../../knowledge/windowsshim';
 import type { Rule } from '../types';
-import { allDriverOptions, driverLabel } from './helpers';
+import { allDriverOptions, driverLabel } from './support/helpers';
 
 /**
  * Applicability from Microsoft's advanced-networking page; the Windows overlay driver is a separate driver that

@@ -3,7 +3,7 @@
  * written. Two trees are the same tree exactly when their pictures are deeply equal; the incremental re-parse
  * spec and the fuzzer compare trees this way.
  */
-import type { Node } from './tree';
+import type { Node } from '../documents/tree';
 
 export function treePicture(node: Node | undefined): unknown {
   if (!node) return undefined;

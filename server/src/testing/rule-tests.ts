@@ -1,39 +1,20 @@
 /**
- * Shared by the compose rule tests: check a YAML text and compare its findings in a compact form
- * (`{rule, severity, range: 'L:C-L:C'}`, 0-based), apply a finding's fix and check what a fix must keep, and the
- * themes the rule tests are grouped in, so a test can prove every rule in the registry has its cases.
+ * The compose rule test harness: each rule's `rules/compose/<id>.test.ts` lists its cases and fixes and calls
+ * describeRule(), which checks each case's findings in a compact form (`{rule, severity, range: 'L:C-L:C'}`,
+ * 0-based) and the facts its message states, applies each fix and checks what a fix must keep, reruns every case
+ * with CRLF and a BOM, proves a Windows rule silent on Linux, and proves the rule has a firing case, a near
+ * miss, a message-facts case and, when fixable, a fix case.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../../documents/document';
-import type { Range } from '../../documents/text';
-import type { Node } from '../../documents/tree';
-import { parseYaml } from '../../documents/yaml';
-import { checkDocument, type CheckOptions, type Finding, type Fix } from '../../engine/check';
-import { applyEdits } from '../../engine/fix';
-import { COMPOSE_RULES } from '../registry';
-import type { Severity } from '../types';
-
-/** Rule ids grouped by theme; each theme has a `<theme>-rules.test.ts` beside this file. */
-export const THEMES: Record<string, readonly string[]> = {
-  driver: ['linux-driver', 'windows-driver-on-linux', 'external-networks-same-adapter', 'overlay-encrypted', 'overlay-vni'],
-  'network-mode': ['network-mode-host', 'network-mode-bridge', 'network-mode-hyperv-shared'],
-  ipv6: ['enable-ipv6', 'ipv6-address', 'ipv6-subnet', 'disable-ipv4'],
-  ipam: ['ip-range', 'aux-addresses', 'internal-network', 'ipam-options', 'ipam-driver', 'static-ip-without-subnet', 'static-ip-outside-subnet'],
-  service: ['dns-opt', 'extra-hosts', 'host-docker-internal', 'links', 'isolation-value', 'hyperv-hot-add'],
-  port: ['port-host-ip', 'port-range', 'port-protocol', 'routing-mesh-ltsc2016', 'transparent-ports'],
-  'driver-option': [
-    'driver-opts-type',
-    'windowsshim-unknown-option',
-    'windowsshim-wrong-driver',
-    'windowsshim-invalid-value',
-    'outboundnat-exceptions-without-enable',
-    'windowsshim-ignored-option',
-    'windowsshim-internal-option',
-    'linux-driver-option',
-  ],
-  project: ['nat-network-per-project', 'external-name-deprecated', 'undefined-network'],
-};
+import { parseDocument } from '../documents/document';
+import type { Range } from '../documents/text';
+import type { Node } from '../documents/tree';
+import { parseYaml } from '../documents/yaml';
+import { checkDocument, type CheckOptions, type Finding, type Fix } from '../engine/check';
+import { applyEdits } from '../engine/fix';
+import { COMPOSE_RULES } from '../rules/registry';
+import type { Severity } from '../rules/types';
 
 /**
  * Template tag for readable YAML fixtures: drops the first line break and the indentation common to all
@@ -179,17 +160,13 @@ export function assertFix(c: FixCase): void {
   assert.ok(!remaining.some((f) => f.message === finding.message && f.span.start === finding.span.start), 'not reported again');
 }
 
-/**
- * Registers a theme's tests: each case, each fix, Linux silence for every Windows rule that fires in a case,
- * and a coverage test: every rule of the theme fires somewhere, has a case where it must not, and every fixable
- * rule has a fix case.
- */
-export function describeTheme(theme: string, cases: RuleCase[], fixes: FixCase[]): void {
-  const rules = THEMES[theme];
-  assert.ok(rules, `theme ${theme}`);
-  describe(`${theme} rules`, () => {
-    for (const c of cases) it(`${rulesOf(c).join(', ')}: ${c.name}`, () => assertCase(c));
-    for (const f of fixes) it(`${f.rule} fix: ${f.name}`, () => assertFix(f));
+/** Registers one rule's tests (see the header). */
+export function describeRule(id: string, cases: RuleCase[], fixes: FixCase[]): void {
+  const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
+  assert.ok(meta, `${id} is a registered rule`);
+  describe(id, () => {
+    for (const c of cases) it(c.name, () => assertCase(c));
+    for (const f of fixes) it(`fix: ${f.name}`, () => assertFix(f));
     // The same cases with CRLF line endings and a BOM: the same ranges (a BOM is one more character on line 0).
     it('every case with CRLF line endings and a BOM gives the same findings', () => {
       for (const c of cases.filter((c) => !/[\r\ufeff]/.test(c.yaml))) {
@@ -201,29 +178,23 @@ export function describeTheme(theme: string, cases: RuleCase[], fixes: FixCase[]
     it('every fix keeps CRLF line endings', () => {
       for (const f of fixes.filter((f) => !/\r/.test(f.yaml))) assertFix({ ...f, name: `${f.name} (CRLF)`, yaml: toCrlf(f.yaml), expected: toCrlf(f.expected) });
     });
-    for (const id of rules) {
-      const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
-      if (meta?.target !== 'windows') continue;
-      it(`${id} is silent when the target is Linux`, () => {
+    if (meta.target === 'windows') {
+      it('is silent when the target is Linux', () => {
         const firing = cases.filter((c) => c.expect.some((e) => e.rule === id));
-        assert.ok(firing.length > 0);
         for (const c of firing) {
           const linux = check(c.yaml, { ...c.options, target: 'linux' }, c.path).filter((f) => f.rule === id);
           assert.deepEqual(compact(linux), [], c.name);
         }
       });
     }
-    it('covers every rule of the theme', () => {
-      for (const id of rules) {
-        const meta = COMPOSE_RULES.find((r) => r.meta.id === id)?.meta;
-        assert.ok(meta, `${id} is a registered rule`);
-        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id)), `${id} has a case where it fires`);
-        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && (e.message?.length ?? 0) >= 2)), `${id} has a case checking the facts its message states`);
-        assert.ok(cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)), `${id} has a near miss`);
-        assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)) || id === 'windowsshim-internal-option', `${id} fires at its default severity somewhere`);
-        if (meta.fixable) assert.ok(fixes.some((f) => f.rule === id), `${id} is fixable and has a fix case`);
-      }
-      for (const c of cases) for (const r of rulesOf(c)) assert.ok(rules.includes(r), `${r} belongs to theme ${theme}`);
+    it('has a firing case, a near miss, a case checking its message, and a fix case when fixable', () => {
+      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id)), 'a case where it fires');
+      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && (e.message?.length ?? 0) >= 2)), 'a case checking the facts its message states');
+      assert.ok(cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)), 'a near miss');
+      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)), 'a case at its default severity');
+      if (meta.fixable) assert.ok(fixes.some((f) => f.rule === id), 'fixable, so a fix case');
+      for (const c of cases) assert.ok(rulesOf(c).includes(id), `case "${c.name}" is about ${id}`);
+      for (const f of fixes) assert.equal(f.rule, id, `fix "${f.name}" is ${id}'s`);
     });
   });
 }

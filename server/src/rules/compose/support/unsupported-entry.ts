@@ -1,5 +1,5 @@
 /** The unsupported-options table entry behind a rule: its behaviour and sources feed the rule's docs. */
-import { UNSUPPORTED_OPTIONS, type UnsupportedOption } from '../../knowledge/unsupported';
+import { UNSUPPORTED_OPTIONS, type UnsupportedOption } from '../../../knowledge/unsupported';
 
 export function unsupportedEntry(rule: string): UnsupportedOption {
   const entry = UNSUPPORTED_OPTIONS.find((o) => o.rule === rule);

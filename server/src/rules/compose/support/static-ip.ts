@@ -1,10 +1,10 @@
 /** Static IPv4 addresses and the subnets they must fall in: shared by the two static-ip rules. */
-import { ipamConfigs, type NetworkModel } from '../../compose/model';
-import { asScalar, get, type ScalarNode } from '../../documents/tree';
-import { parseCidr } from '../../knowledge/addresses';
-import type { ComposeModel } from '../../compose/model';
-import { oncePer } from '../../util/once-per';
-import { isInterpolated } from '../../compose/interpolation';
+import { ipamConfigs, type NetworkModel } from '../../../compose/model';
+import { asScalar, get, type ScalarNode } from '../../../documents/tree';
+import { parseCidr } from '../../../knowledge/addresses';
+import type { ComposeModel } from '../../../compose/model';
+import { oncePer } from '../../../util/once-per';
+import { isInterpolated } from '../../../compose/interpolation';
 import { attachments, type AttachmentUse } from './helpers';
 
 export interface StaticIp extends AttachmentUse {

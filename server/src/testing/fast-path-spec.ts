@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { JSON_MAX_DEPTH, parseJsonGeneral } from './json';
-import { parseJsonFast } from './json-fast';
-import type { Node } from './tree';
+import { JSON_MAX_DEPTH, parseJsonGeneral } from '../documents/json';
+import { parseJsonFast } from '../documents/json-fast';
+import type { Node } from '../documents/tree';
 import { treePicture } from './tree-picture';
-import { parseYamlGeneral } from './yaml';
-import { parseYamlFast } from './yaml-fast';
+import { parseYamlGeneral } from '../documents/yaml';
+import { parseYamlFast } from '../documents/yaml-fast';
 
 interface GeneralParse {
   root: Node | undefined;

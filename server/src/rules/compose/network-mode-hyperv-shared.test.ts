@@ -1,10 +1,7 @@
-/**
- * `network_mode` on Windows (shared/windows-networking.md §2.2, §5.2, §7 #3, #4, #24): there is no `host`
- * network and no network called `bridge`; sharing another container's network stack needs process isolation.
- */
+/** `network-mode-hyperv-shared`: Shared network namespace with Hyper-V isolation. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, describeTheme, rangeText, WIN, type FixCase, type RuleCase } from './test-helpers';
+import { check, describeRule, rangeText, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const IMAGE = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 
@@ -13,45 +10,6 @@ const shared = (web: string, sidecar: string, mode = 'service:web') =>
   `services:\n  web:\n    image: ${IMAGE}\n${web ? `    isolation: ${web}\n` : ''}  sidecar:\n    image: ${IMAGE}\n${sidecar ? `    isolation: ${sidecar}\n` : ''}    network_mode: ${mode}\n`;
 
 const cases: RuleCase[] = [
-  // network-mode-host
-  {
-    name: '`network_mode: host`: the value',
-    rule: 'network-mode-host',
-    yaml: `${WIN}    network_mode: host\n`,
-    expect: [{ rule: 'network-mode-host', severity: 'error', range: '3:18-3:22', message: ['network host not found', '`ports:`'] }],
-  },
-  {
-    name: 'quoted, with CRLF line endings',
-    rule: 'network-mode-host',
-    yaml: `${WIN}    network_mode: "host"\n`.replace(/\n/g, '\r\n'),
-    expect: [{ rule: 'network-mode-host', severity: 'error', range: '3:18-3:24' }],
-  },
-  {
-    name: 'a file written as one flow mapping: line 0',
-    rule: 'network-mode-host',
-    yaml: `{services: {web: {image: ${IMAGE}, network_mode: host}}}\n`,
-    expect: [{ rule: 'network-mode-host', severity: 'error', range: '0:86-0:90' }],
-  },
-  {
-    name: 'near misses: nat, none, a named network, `hostnet`',
-    rule: 'network-mode-host',
-    yaml: `${WIN}    network_mode: nat\n  b:\n    image: ${IMAGE}\n    network_mode: none\n  c:\n    image: ${IMAGE}\n    network_mode: hostnet\n`,
-    expect: [],
-  },
-  // network-mode-bridge
-  {
-    name: '`network_mode: bridge`: the value, pointing at `nat`',
-    rule: 'network-mode-bridge',
-    yaml: `${WIN}    network_mode: bridge\n`,
-    expect: [{ rule: 'network-mode-bridge', severity: 'error', range: '3:18-3:24', message: ['network bridge not found', '`nat`'] }],
-  },
-  {
-    name: 'near misses: `nat`, `host` (its own rule), a network named `bridged`',
-    rule: 'network-mode-bridge',
-    yaml: `${WIN}    network_mode: nat\n  b:\n    image: ${IMAGE}\n    network_mode: host\n  c:\n    image: ${IMAGE}\n    network_mode: bridged\n`,
-    expect: [],
-  },
-  // network-mode-hyperv-shared
   {
     name: 'the sharing service uses Hyper-V isolation: error on the mode',
     rule: 'network-mode-hyperv-shared',
@@ -84,26 +42,11 @@ const cases: RuleCase[] = [
   },
 ];
 
-const fixes: FixCase[] = [
-  {
-    name: 'removes the `network_mode: host` line (offered, not preferred: the ports must be published by hand)',
-    rule: 'network-mode-host',
-    preferred: false,
-    yaml: `# worker\n${WIN}    network_mode: host\n    restart: always # keep running\n`,
-    expected: `# worker\n${WIN}    restart: always # keep running\n`,
-  },
-  {
-    name: '`bridge` becomes `nat`, quotes kept',
-    rule: 'network-mode-bridge',
-    preferred: true,
-    yaml: `${WIN}    network_mode: 'bridge'  # legacy\n`,
-    expected: `${WIN}    network_mode: 'nat'  # legacy\n`,
-  },
-];
+const fixes: FixCase[] = [];
 
-describeTheme('network-mode', cases, fixes);
+describeRule('network-mode-hyperv-shared', cases, fixes);
 
-describe('network-mode-hyperv-shared: related information', () => {
+describe('network-mode-hyperv-shared: more', () => {
   it('points at the Hyper-V isolation that makes it fail, in either service', () => {
     for (const [text, at] of [[shared('process', 'hyperv'), '6:15-6:21'], [shared('HyperV', 'process'), '3:15-3:21']]) {
       const [finding] = check(text).filter((f) => f.rule === 'network-mode-hyperv-shared');
