@@ -1,52 +1,19 @@
 /**
- * The files in examples/ give exactly these findings (rule ids, one per finding, in file order), with the default
- * settings: target from the file, Windows Server 2025. Any change in behaviour shows up here first; if the change
- * is meant, update the list (and the example's comments, which say what each file demonstrates).
+ * The files in examples/ give exactly the findings in examples/expected-findings.json, with the default settings
+ * (target and Windows version from the file). Any change in behaviour shows up here first; when it is meant,
+ * `npm run test:golden` rewrites the file, and the diff is reviewed with the change (and the example's comments,
+ * which say what each file demonstrates, kept true).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
-import { checkDocument } from './check';
+import { EXAMPLES, readGolden, updating, writeGolden, type Golden } from '../testing/golden';
 import { checkComposeSet } from './check-set';
+import { checkDocument, type Finding } from './check';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
-
-const EXPECTED: Record<string, { target: 'windows' | 'linux'; rules: string[] }> = {
-  'clean-windows/compose.yaml': { target: 'windows', rules: [] },
-  'linux-app/docker-compose.yml': { target: 'linux', rules: [] },
-  'iis-sql/docker-compose.yml': {
-    target: 'windows',
-    rules: ['nat-network-per-project', 'port-host-ip', 'port-range', 'dns-opt', 'extra-hosts', 'host-docker-internal', 'isolation-value', 'links'],
-  },
-  'l2bridge-k8s/docker-compose.yml': {
-    target: 'windows',
-    rules: [
-      'port-protocol',
-      'external-networks-same-adapter',
-      'internal-network',
-      'driver-opts-type',
-      'windowsshim-unknown-option',
-      'external-networks-same-adapter',
-      'outboundnat-exceptions-without-enable',
-      'linux-driver-option',
-      'ipam-options',
-      'ipv6-subnet',
-    ],
-  },
-  'shared-nat/compose.yaml': { target: 'windows', rules: ['network-mode-host', 'network-mode-bridge', 'network-mode-hyperv-shared', 'external-name-deprecated'] },
-  'swarm-overlay/docker-compose.yml': { target: 'windows', rules: ['port-host-ip', 'overlay-encrypted', 'overlay-vni', 'linux-driver'] },
-  'transparent-lan/docker-compose.yml': {
-    target: 'windows',
-    rules: ['static-ip-outside-subnet', 'ipv6-address', 'enable-ipv6', 'windowsshim-invalid-value', 'windowsshim-ignored-option', 'ip-range', 'aux-addresses'],
-  },
-  // Each file of the multi-file project alone; the set is checked below.
-  'multi-file/docker-compose.yml': { target: 'windows', rules: ['nat-network-per-project'] },
-  'multi-file/docker-compose.override.yml': { target: 'linux', rules: [] },
-  'multi-file/shared/monitoring.yml': { target: 'linux', rules: [] },
-  'multi-file/shared/templates.yml': { target: 'windows', rules: ['dns-opt'] },
-};
+const at = (f: Finding) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}`;
 
 function exampleFiles(dir = EXAMPLES, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -57,37 +24,42 @@ function exampleFiles(dir = EXAMPLES, out: string[] = []): string[] {
   return out.sort();
 }
 
+/** The compose sets checked whole: each example folder with a base and its override. */
+const SETS: Record<string, string[]> = { 'multi-file': ['multi-file/docker-compose.yml', 'multi-file/docker-compose.override.yml'] };
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
 describe('examples', () => {
-  it('every example file has its expected findings listed here', () => {
-    assert.deepEqual(exampleFiles(), Object.keys(EXPECTED).sort());
+  const golden: Golden = updating ? { files: {}, sets: {} } : readGolden();
+  after(() => updating && writeGolden(golden));
+
+  it('every example file has its findings in the golden file', () => {
+    if (!updating) assert.deepEqual(Object.keys(golden.files).sort(), exampleFiles());
   });
-  for (const [file, expected] of Object.entries(EXPECTED)) {
-    it(`${file}: ${expected.rules.length ? expected.rules.length + ' findings' : 'no findings'}`, () => {
+  for (const file of exampleFiles()) {
+    it(`${file}`, () => {
       const doc = parseDocument(file, readFileSync(join(EXAMPLES, file), 'utf8'));
       assert.equal(doc.kind, 'compose');
       assert.deepEqual(doc.errors, []);
       const result = checkDocument(doc);
       assert.deepEqual(result.ruleErrors, []);
-      assert.equal(result.target?.target, expected.target);
-      assert.deepEqual(result.findings.map((f) => f.rule), expected.rules);
+      const actual = { target: result.target!.target, findings: result.findings.map(at) };
+      if (updating) golden.files[file] = actual;
+      else assert.deepEqual(actual, golden.files[file]);
     });
   }
-  it('multi-file: the override and included files are checked as part of the Windows project', () => {
-    const dir = join(EXAMPLES, 'multi-file');
-    const read = (path: string) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
-    const { results } = checkComposeSet([join(dir, 'docker-compose.yml'), join(dir, 'docker-compose.override.yml')], { read });
-    const byFile = Object.fromEntries([...results].map(([path, r]) => [relative(dir, path).split('\\').join('/'), r.findings.map((f) => f.rule)]));
-    assert.deepEqual(byFile, {
-      'docker-compose.yml': [],
-      'docker-compose.override.yml': ['nat-network-per-project', 'port-host-ip', 'enable-ipv6'],
-      'shared/monitoring.yml': ['network-mode-host'],
-      'shared/templates.yml': ['dns-opt'],
+  for (const [name, files] of Object.entries(SETS)) {
+    it(`${name}: the override and included files are checked as part of the project`, () => {
+      const { results } = checkComposeSet(files.map((f) => join(EXAMPLES, f)), { read });
+      const actual = Object.fromEntries([...results].map(([path, r]) => [relative(EXAMPLES, path).split('\\').join('/'), r.findings.map(at)]));
+      if (updating) golden.sets[name] = actual;
+      else assert.deepEqual(actual, golden.sets[name]);
     });
-  });
+  }
 });
