@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../documents/document';
 import type { Range } from '../documents/text';
-import type { Node } from '../documents/tree';
+import { findComments } from '../documents/comments';
 import { parseYaml } from '../documents/yaml';
 import { checkDocument, type CheckOptions, type Finding, type Fix } from '../engine/check';
 import { applyEdits } from '../engine/fix';
@@ -105,28 +105,7 @@ export function assertCase(c: RuleCase): void {
 
 /** Comments of a YAML text, located with its tree so a `#` inside a scalar is not taken for one. */
 export function yamlComments(text: string): string[] {
-  const { root } = parseYaml(text);
-  const scalars: { start: number; end: number }[] = [];
-  const seen = new Set<Node>();
-  const stack: Node[] = root ? [root] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (n.kind === 'scalar') scalars.push(n);
-    else if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
-    else if (n.kind === 'seq') stack.push(...n.items);
-  }
-  const out: string[] = [];
-  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
-    if (i > 0 && !/[\s\ufeff]/.test(text[i - 1])) continue;
-    if (scalars.some((s) => i >= s.start && i < s.end)) continue;
-    let end = i;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    out.push(text.slice(i, end).trimEnd());
-    i = end;
-  }
-  return out;
+  return findComments(text, { language: 'yaml', root: parseYaml(text).root }).map((c) => c.text);
 }
 
 export interface Applied {

@@ -1,76 +1,14 @@
 /**
  * What a safe fix must keep: the document still parses, every comment survives, the finding it fixes goes away,
- * and fixing is idempotent. Comments are located with the parsed tree (a `#` inside a scalar is not a comment)
- * for YAML and with a small lexer for JSON with comments.
+ * and fixing is idempotent. Comments are found as the engine finds them (documents/comments.ts).
  */
 import { parseDocument, type ParsedDocument } from '../../../server/src/documents/document';
-import type { Span } from '../../../server/src/documents/text';
-import type { Node } from '../../../server/src/documents/tree';
+import { findComments, type Comment } from '../../../server/src/documents/comments';
 import { checkDocument, type CheckOptions, type Finding, type Fix } from '../../../server/src/engine/check';
 import { applyEdits } from '../../../server/src/engine/fix';
 
-export interface Comment {
-  span: Span;
-  text: string;
-}
-
-/** Spans of every scalar (keys included) of the tree: a `#` in one of them is content, not a comment. */
-function scalarSpans(root: Node | undefined): Span[] {
-  const out: Span[] = [];
-  if (!root) return out;
-  const seen = new Set<Node>();
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (n.kind === 'scalar') out.push({ start: n.start, end: n.end });
-    else if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
-    else if (n.kind === 'seq') stack.push(...n.items);
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-export function yamlComments(doc: ParsedDocument): Comment[] {
-  const { text } = doc;
-  const scalars = scalarSpans(doc.root);
-  const inScalar = (offset: number) => scalars.some((s) => offset >= s.start && offset < s.end);
-  const out: Comment[] = [];
-  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
-    const before = text.charCodeAt(i - 1);
-    if (i > 0 && before !== 32 && before !== 9 && before !== 10 && before !== 13 && before !== 0xfeff) continue;
-    if (inScalar(i)) continue;
-    let end = i;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    out.push({ span: { start: i, end }, text: text.slice(i, end).trimEnd() });
-    i = end;
-  }
-  return out;
-}
-
-export function jsonComments(text: string): Comment[] {
-  const out: Comment[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      let end = i;
-      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-      out.push({ span: { start: i, end }, text: text.slice(i, end).trimEnd() });
-      i = end;
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      const end = close === -1 ? text.length : close + 2;
-      out.push({ span: { start: i, end }, text: text.slice(i, end) });
-      i = end - 1;
-    }
-  }
-  return out;
-}
-
 export function commentsOf(doc: ParsedDocument): Comment[] {
-  return doc.language === 'yaml' ? yamlComments(doc) : jsonComments(doc.text);
+  return findComments(doc.text, doc);
 }
 
 /** Multiset difference: comment texts of `before` missing from `after`. */
