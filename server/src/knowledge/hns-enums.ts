@@ -5,7 +5,6 @@
  * to use names. Both spellings are accepted everywhere (§6.13 #1, #2).
  */
 import type { EnumId, EnumSpec, FlagSetId, FlagSetSpec, PolicySpec } from './hns-model';
-import { HNS_REF } from './hns-sources';
 import { V1_POLICIES } from './hns-v1-objects';
 import { V2_SUBNET_POLICIES, v2PoliciesAt } from './hns-v2-policies';
 
@@ -28,21 +27,21 @@ export const HNS_ENUMS: Record<EnumId, EnumSpec> = {
       { name: 'Layered', description: 'Accepted by the v1 PowerShell helpers only (undocumented).' },
     ],
     maxInteger: 255,
-    sources: [HNS_REF.SDN_V1, 'HCSSHIM', 'MOBY-WIN'],
+    sources: ['SDN-V1', 'HCSSHIM', 'MOBY-WIN'],
   },
   V1PolicyType: {
     id: 'V1PolicyType',
     description: 'HNS v1 policy type; the policy fields sit beside `Type` (no `Settings`).',
     values: policyValues(V1_POLICIES),
     maxInteger: 255,
-    sources: [HNS_REF.HNS_V1_CLIENT],
+    sources: ['HNS-V1-CLIENT'],
   },
   V1NatProtocol: {
     id: 'V1NatProtocol',
     description: 'Protocol of a v1 NAT (port mapping) policy: Windows publishes TCP and UDP only.',
     values: [{ name: 'TCP', value: 6 }, { name: 'UDP', value: 17 }],
     maxInteger: 255,
-    sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN'],
+    sources: ['HNS-V1-CLIENT', 'MOBY-WIN'],
   },
   V1EndpointState: {
     id: 'V1EndpointState',
@@ -57,7 +56,7 @@ export const HNS_ENUMS: Record<EnumId, EnumSpec> = {
       { name: 'Destroyed', value: 6 },
     ],
     maxInteger: 6,
-    sources: [HNS_REF.HNS_V1_CLIENT],
+    sources: ['HNS-V1-CLIENT'],
   },
   NetworkMode: {
     id: 'NetworkMode',
@@ -162,7 +161,7 @@ export const HNS_ENUMS: Record<EnumId, EnumSpec> = {
       { name: 'NESTEDIPSET', description: 'A set of other sets (HNS ≥ 15.0).', gate: 'NestedIpSet' },
     ],
     maxInteger: 255,
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2'],
   },
   NamespaceType: {
     id: 'NamespaceType',
@@ -219,7 +218,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'EnableFirewall', since: '2.14', description: 'Value not published.' },
     ],
     unpublishedNames: true,
-    sources: [HNS_REF.SDN_V2, 'HCSSHIM', 'HNS-SCHEMA'],
+    sources: ['SDN-V2', 'HCSSHIM', 'HNS-SCHEMA'],
   },
   V1NetworkFlags: {
     id: 'V1NetworkFlags',
@@ -232,7 +231,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'EnableNonPersistent', value: 8, description: 'Not persisted across reboots.' },
     ],
     unpublishedNames: true,
-    sources: [HNS_REF.GET_HNSNETWORK, HNS_REF.SDN_V2],
+    sources: ['https://github.com/projectcalico/calico/issues/8465', 'SDN-V2'],
   },
   EndpointFlags: {
     id: 'EndpointFlags',
@@ -247,7 +246,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'EnableDhcp', value: 32, description: 'Get the address by DHCP.' },
     ],
     unpublishedNames: false,
-    sources: [HNS_REF.SDN_V2, 'HNS-SCHEMA', 'HCSSHIM'],
+    sources: ['SDN-V2', 'HNS-SCHEMA', 'HCSSHIM'],
   },
   SubnetFlags: {
     id: 'SubnetFlags',
@@ -268,7 +267,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'ReserveNetworkAddress', value: 2, description: 'Reserve the network address.' },
     ],
     unpublishedNames: false,
-    sources: [HNS_REF.SDN_V2, 'HNS-SCHEMA'],
+    sources: ['SDN-V2', 'HNS-SCHEMA'],
   },
   NatFlags: {
     id: 'NatFlags',
@@ -280,7 +279,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'ExternalPortReserved', value: 4, description: 'The external port is already reserved. Named only in microsoft/SDN `hns.v2.psm1`, not in hcsshim or the HNS schema.' },
     ],
     unpublishedNames: false,
-    sources: ['HCSSHIM', HNS_REF.SDN_V2, 'HNS-SCHEMA'],
+    sources: ['HCSSHIM', 'SDN-V2', 'HNS-SCHEMA'],
   },
   LoadBalancerFlags: {
     id: 'LoadBalancerFlags',
@@ -291,7 +290,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'IPv6', value: 2, since: '2.8', description: 'IPv6 load balancer.' },
     ],
     unpublishedNames: false,
-    sources: ['HCSSHIM', HNS_REF.SDN_V2, 'HNS-SCHEMA'],
+    sources: ['HCSSHIM', 'SDN-V2', 'HNS-SCHEMA'],
   },
   LoadBalancerPortMappingFlags: {
     id: 'LoadBalancerPortMappingFlags',
@@ -304,7 +303,7 @@ export const HNS_FLAGS: Record<FlagSetId, FlagSetSpec> = {
       { name: 'EnablePreserveDip', value: 8, description: 'Preserve the destination IP.' },
     ],
     unpublishedNames: false,
-    sources: ['HCSSHIM', HNS_REF.SDN_V2, 'HNS-SCHEMA'],
+    sources: ['HCSSHIM', 'SDN-V2', 'HNS-SCHEMA'],
   },
 };
 

@@ -5,7 +5,6 @@
  * Transparent, none on NAT, Overlay disputed.
  */
 import type { SourceRef } from './sources';
-import { HNS_REF } from './hns-sources';
 import type { WindowsVersion } from './versions';
 import { atLeast } from './versions';
 
@@ -27,7 +26,7 @@ export interface HnsNetworkType {
   sources: SourceRef[];
 }
 
-const IPV6_DOCS: SourceRef[] = ['MSD-ARCH', HNS_REF.IPV6_DUAL_ONLY];
+const IPV6_DOCS: SourceRef[] = ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/522'];
 
 const unknownIpv6 = (name: string): Ipv6Verdict => ({
   level: 'disputed',
@@ -43,9 +42,9 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
     externalAdapter: false,
     loadBalancers: 'no',
     needsVsid: false,
-    ipv6: () => ({ level: 'no', severity: 'warning', message: 'NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").', sources: [...IPV6_DOCS, HNS_REF.IPV6_1809] }),
+    ipv6: () => ({ level: 'no', severity: 'warning', message: 'NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").', sources: [...IPV6_DOCS, 'https://github.com/microsoft/Windows-Containers/issues/75'] }),
     notes: ['Without subnets HNS picks a /20 inside 172.16.0.0/12 that differs per host.', 'Not persisted across reboots on Windows Server 2019 and later (Flags 8).', 'Load balancers (ELB) are refused: NAT is not an "SDN" network.'],
-    sources: ['MSD-DRV', 'MSD-ARCH', HNS_REF.ELB_SDN],
+    sources: ['MSD-DRV', 'MSD-ARCH', 'https://github.com/microsoft/hcsshim/pull/705'],
   },
   ics: {
     name: 'ICS',
@@ -55,7 +54,7 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
     needsVsid: false,
     ipv6: () => unknownIpv6('ICS'),
     notes: ['`AdditionalParams.ICSFlags` and an InterfaceConstraint policy are optional.'],
-    sources: [HNS_REF.SDN_V2],
+    sources: ['SDN-V2'],
   },
   transparent: {
     name: 'Transparent',
@@ -80,8 +79,8 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
       atLeast(version, 'ltsc2022')
         ? { level: 'yes' }
         : version === 'ltsc2019'
-          ? { level: 'disputed', severity: 'information', message: 'IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.', sources: ['MSD-ARCH', HNS_REF.IPV6_1809, HNS_REF.HCN_GLOBALS] }
-          : { level: 'no', severity: 'warning', message: 'Windows Server 2016 has no IPv6 on L2Bridge (dual-stack needs HNS 11.10; the docs say Windows Server 2022).', sources: ['MSD-ARCH', HNS_REF.HCN_GLOBALS] },
+          ? { level: 'disputed', severity: 'information', message: 'IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.', sources: ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/75', 'HCN-GLOBALS'] }
+          : { level: 'no', severity: 'warning', message: 'Windows Server 2016 has no IPv6 on L2Bridge (dual-stack needs HNS 11.10; the docs say Windows Server 2022).', sources: ['MSD-ARCH', 'HCN-GLOBALS'] },
     notes: ['Static IPAM subnets with a default route; no DHCP.', 'Outbound internet needs an OutBoundNAT policy.', 'Several subnets per network from Windows Server 2022.'],
     sources: ['MSD-DRV', 'MSD-ADV', 'MSD-MULTI', 'K8S-DS', 'HCSSHIM'],
   },
@@ -105,7 +104,7 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
       level: 'disputed',
       severity: 'information',
       message: 'Microsoft docs and Kubernetes say Overlay networks have no IPv6; Microsoft said in 2021 it works on builds 22410 and later. Treat it as unverified.',
-      sources: ['MSD-ARCH', 'K8S-DS', HNS_REF.IPV6_OVERLAY],
+      sources: ['MSD-ARCH', 'K8S-DS', 'https://github.com/microsoft/Windows-Containers/issues/82'],
     }),
     notes: ['Every subnet needs a VSID subnet policy.', 'Remote endpoints need a ProviderAddress (PA) policy.', 'No encryption.'],
     sources: ['MSD-DRV', 'MOBY-OV', 'HCSSHIM'],
@@ -115,7 +114,7 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
   mirrored: { name: 'Mirrored', summary: 'Flow Steering Engine (schema 2.4); Docker skips it.', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Mirrored'), notes: [], sources: ['HNS-SCHEMA', 'MOBY-WIN'] },
   infiniband: { name: 'Infiniband', summary: 'InfiniBand (schema 2.4).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Infiniband'), notes: [], sources: ['HNS-SCHEMA'] },
   constrainedics: { name: 'ConstrainedICS', summary: 'ICS constrained to an interface (schema 2.10).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('ConstrainedICS'), notes: [], sources: ['HNS-SCHEMA'] },
-  layered: { name: 'Layered', summary: 'Accepted by the v1 PowerShell helpers only (undocumented).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Layered'), notes: [], sources: [HNS_REF.SDN_V1] },
+  layered: { name: 'Layered', summary: 'Accepted by the v1 PowerShell helpers only (undocumented).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Layered'), notes: [], sources: ['SDN-V1'] },
 };
 
 /** "a NAT network", "an L2Bridge network", "an Overlay network". */

@@ -4,7 +4,6 @@
  * ignores on input are marked read-only so pasted `Get-HnsNetwork | ConvertTo-Json` output validates.
  */
 import { any, arr, bool, enumOf, flagsOf, int, obj, str, type Field, type ObjectSpec, type PolicySpec } from './hns-model';
-import { HNS_REF } from './hns-sources';
 
 const ro = (type: Field['type'], description: string): Field => ({ type, description, readOnly: true });
 
@@ -29,7 +28,7 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       DNSServerCompartment: { type: int(32), description: "Compartment of Docker's DNS resolver." },
       ManagementIP: { type: str('ip'), description: 'Overlay provider (management) address.' },
       AutomaticDNS: { type: bool, description: 'Automatic DNS (Docker sets it on overlay).' },
-      IPv6: { type: bool, description: 'Request IPv6 (hns.psm1 `-IPv6`; reported in output).', sources: [HNS_REF.SDN_V1] },
+      IPv6: { type: bool, description: 'Request IPv6 (hns.psm1 `-IPv6`; reported in output).', sources: ['SDN-V1'] },
       ActivityId: ro(str('guid'), 'Activity ID of the last operation (HNS output).'),
       AdditionalParams: ro(any, 'Additional parameters (HNS output).'),
       CurrentEndpointCount: ro(int(32), 'Endpoints on the network now (HNS output).'),
@@ -186,7 +185,7 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       ExternalPort: port('Host port, 1–65535.'),
       ExternalPortReserved: { type: bool, description: 'The host port is already reserved (Docker sets true).' },
     },
-    sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN'],
+    sources: ['HNS-V1-CLIENT', 'MOBY-WIN'],
   },
   {
     type: 'ACL',
@@ -210,13 +209,13 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       ServiceName: { type: str(), description: 'Windows service the rule applies to.' },
       Scope: { type: int(32), description: 'Rule scope (seen in Calico output).' },
     },
-    sources: [HNS_REF.HNS_V1_CLIENT, 'https://github.com/Azure/azure-container-networking/pull/1752'],
+    sources: ['HNS-V1-CLIENT', 'https://github.com/Azure/azure-container-networking/pull/1752'],
   },
-  { type: 'PA', locations: ['endpoint'], description: 'Provider address of a (remote) overlay endpoint.', settings: { PA: { type: str('ip'), description: 'Host (provider) IP address.' } }, required: ['PA'], singleton: { per: 'object' }, sources: [HNS_REF.HNS_V1_CLIENT, HNS_REF.SDN_V1] },
-  { type: 'VLAN', locations: ['network', 'subnet', 'endpoint'], description: 'VLAN isolation (802.1Q tag). HNS adds VLAN 1 on `nat` in its output.', settings: { VLAN: { type: int(32, 'vlan'), description: 'VLAN ID, 1–4094.' } }, required: ['VLAN'], singleton: { per: 'object' }, sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN', HNS_REF.GET_HNSNETWORK] },
-  { type: 'VSID', locations: ['network', 'subnet'], description: 'Virtual subnet ID (VXLAN VNI) of an overlay network or subnet.', settings: { VSID: { type: int(32, 'vsid'), description: 'VSID, 4096–16777215 on Windows.' } }, required: ['VSID'], singleton: { per: 'object' }, sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-OV'] },
-  { type: 'VNET', locations: ['endpoint'], description: 'Virtual network policy; no fields are documented.', settings: {}, open: true, sources: [HNS_REF.HNS_V1_CLIENT] },
-  { type: 'L2Driver', locations: ['endpoint'], description: 'L2 driver policy; no fields are documented.', settings: {}, open: true, sources: [HNS_REF.HNS_V1_CLIENT] },
+  { type: 'PA', locations: ['endpoint'], description: 'Provider address of a (remote) overlay endpoint.', settings: { PA: { type: str('ip'), description: 'Host (provider) IP address.' } }, required: ['PA'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'SDN-V1'] },
+  { type: 'VLAN', locations: ['network', 'subnet', 'endpoint'], description: 'VLAN isolation (802.1Q tag). HNS adds VLAN 1 on `nat` in its output.', settings: { VLAN: { type: int(32, 'vlan'), description: 'VLAN ID, 1–4094.' } }, required: ['VLAN'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-WIN', 'https://github.com/projectcalico/calico/issues/8465'] },
+  { type: 'VSID', locations: ['network', 'subnet'], description: 'Virtual subnet ID (VXLAN VNI) of an overlay network or subnet.', settings: { VSID: { type: int(32, 'vsid'), description: 'VSID, 4096–16777215 on Windows.' } }, required: ['VSID'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-OV'] },
+  { type: 'VNET', locations: ['endpoint'], description: 'Virtual network policy; no fields are documented.', settings: {}, open: true, sources: ['HNS-V1-CLIENT'] },
+  { type: 'L2Driver', locations: ['endpoint'], description: 'L2 driver policy; no fields are documented.', settings: {}, open: true, sources: ['HNS-V1-CLIENT'] },
   {
     type: 'Isolation',
     locations: ['endpoint'],
@@ -228,9 +227,9 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       IsolationID: ro(int(32), 'Isolation ID (HNS output).'),
       IsolationType: ro(int(32), 'Isolation type (HNS output).'),
     },
-    sources: [HNS_REF.HNS_V1_CLIENT],
+    sources: ['HNS-V1-CLIENT'],
   },
-  { type: 'QOS', locations: ['endpoint'], description: 'Outbound bandwidth cap.', settings: { MaximumOutgoingBandwidthInBytes: { type: int(64), description: 'Cap in bytes per second.' } }, singleton: { per: 'object' }, sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN'] },
+  { type: 'QOS', locations: ['endpoint'], description: 'Outbound bandwidth cap.', settings: { MaximumOutgoingBandwidthInBytes: { type: int(64), description: 'Cap in bytes per second.' } }, singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-WIN'] },
   {
     type: 'OutBoundNAT',
     locations: ['endpoint', 'network'],
@@ -242,7 +241,7 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       MaxPortPoolUsage: { type: int(16), description: 'Cap on the NAT port pool.' },
     },
     singleton: { per: 'family' },
-    sources: [HNS_REF.HNS_V1_CLIENT, 'MOBY-WIN', 'MSD-ADV'],
+    sources: ['HNS-V1-CLIENT', 'MOBY-WIN', 'MSD-ADV'],
   },
   {
     type: 'ELB',
@@ -257,7 +256,7 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       ILB: { type: bool, description: 'Internal load balancer.' },
       IsDSR: { type: bool, description: 'Direct Server Return (needs HNS 9.3–9.x or ≥ 10.2).' },
     },
-    sources: [HNS_REF.HNS_V1_CLIENT],
+    sources: ['HNS-V1-CLIENT'],
   },
   {
     type: 'ROUTE',
@@ -268,7 +267,7 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       NextHop: { type: str('ip'), description: 'Next hop.' },
       NeedEncap: { type: bool, description: 'Encapsulate matching traffic.' },
     },
-    sources: [HNS_REF.HNS_V1_CLIENT, 'https://github.com/containernetworking/plugins/blob/main/plugins/main/windows/win-bridge/sample-v1.conf'],
+    sources: ['HNS-V1-CLIENT', 'https://github.com/containernetworking/plugins/blob/main/plugins/main/windows/win-bridge/sample-v1.conf'],
   },
   {
     type: 'PROXY',
@@ -281,7 +280,7 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
       Destination: { type: str(), description: 'Destination to proxy.' },
       OutboundNat: { type: bool, description: 'Apply outbound NAT to proxied traffic.' },
     },
-    sources: [HNS_REF.HNS_V1_CLIENT],
+    sources: ['HNS-V1-CLIENT'],
   },
 ];
 

@@ -4,7 +4,6 @@
  * typed policy unions of hns-v2-policies.ts.
  */
 import { any, arr, bool, enumOf, flagsOf, int, obj, str, type Field, type ObjectSpec } from './hns-model';
-import { HNS_REF } from './hns-sources';
 
 const base: Record<string, Field> = {
   ID: { type: str('guid'), description: 'GUID of the object. HNS assigns one when it is absent.' },
@@ -44,7 +43,7 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
       Dns: { type: obj('DNS'), description: 'DNS settings handed to endpoints.' },
       Ipams: { type: arr(obj('Ipam')), description: 'Address management: subnets, routes and subnet policies.' },
       Flags: { type: flagsOf('NetworkFlags'), description: 'NetworkFlags bit mask (8: not persisted across reboots).' },
-      IPv6: { type: bool, description: 'Request IPv6 (sent by hns.v2.psm1 `-IPv6`; not in the schema).', sources: [HNS_REF.SDN_V2] },
+      IPv6: { type: bool, description: 'Request IPv6 (sent by hns.v2.psm1 `-IPv6`; not in the schema).', sources: ['SDN-V2'] },
     },
   },
   HostComputeEndpoint: {
@@ -136,7 +135,7 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
       Search: { type: arr(str()), description: 'DNS search list.' },
       ServerList: { type: arr(str('ip')), description: 'DNS server addresses.' },
       Options: { type: arr(str()), description: 'Resolver options (not reachable from Docker).' },
-      Suffix: { type: str(), description: 'DNS suffix as the HCN scenario sample spells it; the schema says `Domain`.', alias: 'Domain', sources: [HNS_REF.HCN_SCEN] },
+      Suffix: { type: str(), description: 'DNS suffix as the HCN scenario sample spells it; the schema says `Domain`.', alias: 'Domain', sources: ['HCN-SCEN'] },
     },
   },
   Ipam: {

@@ -4,7 +4,6 @@
  * Where the schema and the clients spell a setting differently, both spellings are listed (§6.13).
  */
 import { arr, bool, enumOf, flagsOf, int, obj, str, type Field, type PolicySpec } from './hns-model';
-import { HNS_REF } from './hns-sources';
 
 const aclSettings: Record<string, Field> = {
   Id: { type: str(), description: 'Rule ID, so the rule can be found and removed later (HNS ≥ 7.2).' },
@@ -47,8 +46,8 @@ const isolationId = (what: 'VLAN' | 'VSID'): Field =>
 export const V2_POLICIES: PolicySpec[] = [
   // Network policies (§6.7)
   { type: 'SourceMacAddress', locations: ['network'], description: 'Source MAC address the network uses.', settings: { SourceMacAddress: { type: str('mac'), description: 'MAC address, `00-15-5D-00-00-00` form.' } }, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
-  { type: 'NetAdapterName', locations: ['network'], description: 'Binds the network to a host adapter (external vSwitch).', settings: { NetworkAdapterName: { type: str(), description: 'Host adapter name, e.g. "Ethernet 2".' } }, required: ['NetworkAdapterName'], singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2] },
-  { type: 'InterfaceConstraint', locations: ['network', 'endpoint'], description: 'Constrains the network or endpoint to a host interface.', settings: interfaceConstraint, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2] },
+  { type: 'NetAdapterName', locations: ['network'], description: 'Binds the network to a host adapter (external vSwitch).', settings: { NetworkAdapterName: { type: str(), description: 'Host adapter name, e.g. "Ethernet 2".' } }, required: ['NetworkAdapterName'], singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2'] },
+  { type: 'InterfaceConstraint', locations: ['network', 'endpoint'], description: 'Constrains the network or endpoint to a host interface.', settings: interfaceConstraint, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2'] },
   { type: 'VSwitchExtension', locations: ['network'], description: 'Enables or disables a vSwitch extension.', settings: { ExtensionID: { type: str('guid'), description: 'GUID of the vSwitch extension.' }, Enable: { type: bool, description: 'Enable the extension.' } }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
   { type: 'ProviderAddress', locations: ['network', 'endpoint'], description: 'Provider address (PA): the host address overlay traffic is encapsulated with. On an endpoint it maps to a VNET policy with the PA.', settings: { ProviderAddress: { type: str('ip'), description: 'Host (provider) IP address.' } }, required: ['ProviderAddress'], singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
   { type: 'DrMacAddress', locations: ['network'], description: 'MAC address of the distributed router (overlay).', settings: { Address: { type: str('mac'), description: 'MAC address, `00-15-5D-00-00-00` form.' } }, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
@@ -79,7 +78,7 @@ export const V2_POLICIES: PolicySpec[] = [
       Values: { type: str(), description: 'Comma-separated members: addresses, or set IDs for a nested set.' },
     },
     gate: 'SetPolicy',
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2'],
   },
   { type: 'L4Proxy', locations: ['network', 'endpoint'], description: 'Layer-4 proxy through VFP. Schema and hcsshim spell two settings differently; both are accepted.', settings: l4Proxy, gate: 'L4Proxy', sources: ['HNS-SCHEMA', 'HCSSHIM'] },
   { type: 'LayerConstraint', locations: ['network'], description: 'Constrains the network to a layer.', settings: { LayerId: { type: str('guid'), description: 'Layer GUID.' } }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
@@ -90,7 +89,7 @@ export const V2_POLICIES: PolicySpec[] = [
     description: 'Neighbor discovery settings. Sent by hns.v2.psm1 only; not in the schema or hcsshim.',
     settings: { TargetIpPrefix: { type: str('cidr'), description: 'Target prefix.' }, SenderIpAddress: { type: str('ip'), description: 'Sender address.' }, SenderMacAddress: { type: str('mac'), description: 'Sender MAC address.' } },
     open: true,
-    sources: [HNS_REF.SDN_V2],
+    sources: ['SDN-V2'],
   },
 
   // Endpoint policies (§6.8)
@@ -122,7 +121,7 @@ export const V2_POLICIES: PolicySpec[] = [
       MaxPortPoolUsage: { type: int(16), description: 'Cap on the NAT port pool (hcsshim only).' },
     },
     singleton: { per: 'family' },
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2, HNS_REF.WCN],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2', 'WCN'],
   },
   {
     type: 'SDNRoute',
@@ -151,7 +150,7 @@ export const V2_POLICIES: PolicySpec[] = [
     },
     since: '2.5',
     gate: 'L4WfpProxy',
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.HCNPROXYCTRL],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'HCNPROXYCTRL'],
   },
   { type: 'PortName', locations: ['endpoint'], description: 'Name of the vSwitch port.', settings: { Name: { type: str(), description: 'Port name (hcsshim; the schema shows no fields).' } }, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
   { type: 'EncapOverhead', locations: ['endpoint'], description: 'Bytes reserved for encapsulation headers.', settings: { Overhead: { type: int(16), description: 'Overhead in bytes (VXLAN: 50).' } }, singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
@@ -173,7 +172,7 @@ export const V2_POLICIES: PolicySpec[] = [
     sources: ['HNS-SCHEMA'],
   },
   { type: 'VLAN', locations: ['endpoint'], description: 'VLAN isolation of the endpoint (802.1Q tag).', settings: { IsolationId: isolationId('VLAN') }, required: ['IsolationId'], singleton: { per: 'object' }, sources: ['HNS-SCHEMA', 'HCSSHIM'] },
-  { type: 'InterfaceParameters', locations: ['endpoint'], description: 'Interface parameters of the endpoint. At most one per endpoint: HNS refuses a second (HCN_INTERFACEPARAMETERS_ALREADY_APPLIED).', settings: { Mtu: { type: int(16), description: 'MTU in bytes.' } }, since: '2.4', singleton: { per: 'object', refused: true }, sources: ['HNS-SCHEMA', HNS_REF.HCN_HR] },
+  { type: 'InterfaceParameters', locations: ['endpoint'], description: 'Interface parameters of the endpoint. At most one per endpoint: HNS refuses a second (HCN_INTERFACEPARAMETERS_ALREADY_APPLIED).', settings: { Mtu: { type: int(16), description: 'MTU in bytes.' } }, since: '2.4', singleton: { per: 'object', refused: true }, sources: ['HNS-SCHEMA', 'HCN-HR'] },
   {
     type: 'Iov',
     locations: ['endpoint'],

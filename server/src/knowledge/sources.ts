@@ -1,6 +1,7 @@
 /**
- * Where every fact comes from. Keys match the source key in shared/windows-networking.md §0; facts cite these
- * keys or a URL directly (GitHub issues). Rule docs print them, so a reader can check each claim.
+ * Where every fact comes from: the primary sources (Microsoft Learn, moby, compose, hcsshim, the HNS tooling),
+ * by key, with a title and a link. Facts cite these keys, or a GitHub issue or pull request by URL. Rule pages,
+ * hovers and SARIF print them, so a reader can check each claim.
  */
 export interface Source {
   title: string;
@@ -41,6 +42,16 @@ export const SOURCES = {
   'K8S-DS': { title: 'Kubernetes: IPv4/IPv6 dual-stack', url: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/' },
   'HNS-SCHEMA': { title: 'Microsoft Learn: HNS (HCN) JSON schema', url: 'https://learn.microsoft.com/virtualization/api/hcn/hns_schema' },
   'HCSSHIM': { title: 'microsoft/hcsshim: hcn package', url: 'https://github.com/microsoft/hcsshim/tree/main/hcn' },
+  'HCN-GLOBALS': { title: 'microsoft/hcsshim: HNS feature version gates (hcn/hcnglobals.go)', url: 'https://github.com/microsoft/hcsshim/blob/main/hcn/hcnglobals.go' },
+  'HNS-V1-CLIENT': { title: 'microsoft/hcsshim: the HNS v1 client (internal/hns)', url: 'https://github.com/microsoft/hcsshim/tree/main/internal/hns' },
+  'HNSLIB': { title: 'microsoft/hnslib: the hcn package as published separately (its feature gates differ slightly)', url: 'https://github.com/microsoft/hnslib/blob/main/hcn/hcnglobals.go' },
+  'HCN-HR': { title: 'Microsoft Learn: HCN HRESULT values', url: 'https://learn.microsoft.com/virtualization/api/hcn/reference/hcnhresult' },
+  'HCN-API': { title: 'Microsoft Learn: HcnCreateNetwork (minimum OS of the HCN API)', url: 'https://learn.microsoft.com/virtualization/api/hcn/reference/hcncreatenetwork' },
+  'HCN-SCEN': { title: 'Microsoft Learn: HCN scenario samples (C++ with JSON; not normative)', url: 'https://learn.microsoft.com/windows-server/networking/technologies/hcn/hcn-scenarios' },
+  'SDN-V1': { title: 'microsoft/SDN: HNS v1 PowerShell helpers (Kubernetes/windows/hns.psm1)', url: 'https://github.com/microsoft/SDN/blob/master/Kubernetes/windows/hns.psm1' },
+  'SDN-V2': { title: 'microsoft/SDN: HCN v2 PowerShell helpers with numeric flag values (Kubernetes/windows/hns.v2.psm1)', url: 'https://github.com/microsoft/SDN/blob/master/Kubernetes/windows/hns.v2.psm1' },
+  'WCN': { title: 'microsoft/windows-container-networking: the nat, sdnbridge and sdnoverlay CNI plugins', url: 'https://github.com/microsoft/windows-container-networking' },
+  'HCNPROXYCTRL': { title: 'microsoft/hcnproxyctrl: L4WfpProxy (HNS 13.2) ships with Windows Server 2022', url: 'https://github.com/microsoft/hcnproxyctrl/blob/main/README.md' },
 } as const satisfies Record<string, Source>;
 
 export type SourceKey = keyof typeof SOURCES;

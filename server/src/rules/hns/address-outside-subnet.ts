@@ -1,6 +1,5 @@
 import { hnsModel, type SubnetModel } from '../../hns/model';
 import { cidrContains } from '../../knowledge/addresses';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { networkById, spanOf } from './helpers';
 
@@ -25,7 +24,7 @@ export const hnsAddressOutsideSubnetRule: Rule = {
       bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.1.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.5.5" }]',
       good: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.0.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5" }]',
     },
-    sources: [HNS_REF.HCN_HR, HNS_REF.IPV6_OVERLAY, 'HCSSHIM'],
+    sources: ['HCN-HR', 'https://github.com/microsoft/Windows-Containers/issues/82', 'HCSSHIM'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);

@@ -1,7 +1,6 @@
 import { hnsModel } from '../../hns/model';
 import { badItems, isCidr, isIpAddress } from '../../hns/values';
 import { walkFields } from '../../hns/walk';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { checkableString, isFormat, quoteList, spanOf } from './helpers';
 
@@ -18,7 +17,7 @@ export const hnsCidrRule: Rule = {
       'Subnets (`AddressPrefix`, `IpAddressPrefix`), route destinations (`DestinationPrefix`), OutBoundNAT exceptions and ACL address lists are IPv4 or IPv6 prefixes in `address/length` form (exceptions and ACL lists may also hold plain addresses). HNS refuses a prefix it cannot parse (HCN_E_INVALID_PREFIX, HCN_E_INVALID_SUBNET); an ACL address list with anything else fails with HCN_E_INVALID_POLICY (words such as "Any" included).',
     remedy: 'Write the prefix as `10.0.0.0/24` or `fd00::/64`; leave an ACL address list out instead of writing "Any".',
     examples: { bad: '{ "Subnets": [{ "AddressPrefix": "10.0.0.0/33" }] }', good: '{ "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }] }' },
-    sources: ['HNS-SCHEMA', HNS_REF.HCN_HR, 'https://github.com/microsoft/hcsshim/issues/1059'],
+    sources: ['HNS-SCHEMA', 'HCN-HR', 'https://github.com/microsoft/hcsshim/issues/1059'],
   },
   check(ctx) {
     walkFields(hnsModel(ctx.doc), (use) => {

@@ -1,5 +1,4 @@
 import { hnsModel } from '../../hns/model';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
@@ -19,7 +18,7 @@ export const hnsCniPolicyShapeRule: Rule = {
       bad: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["10.0.0.0/8"] } }] }',
       good: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "Settings": { "Exceptions": ["10.0.0.0/8"] } } }] }',
     },
-    sources: [HNS_REF.WCN, 'https://github.com/containernetworking/plugins/tree/main/plugins/main/windows', 'HCSSHIM'],
+    sources: ['WCN', 'https://github.com/containernetworking/plugins/tree/main/plugins/main/windows', 'HCSSHIM'],
   },
   check(ctx) {
     for (const p of hnsModel(ctx.doc).policies) {

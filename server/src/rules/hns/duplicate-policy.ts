@@ -2,7 +2,6 @@ import { asScalar, getPair, items } from '../../documents/tree';
 import { familyOf } from '../../hns/model-common';
 import { hnsModel, type PolicyUse } from '../../hns/model';
 import { setting } from '../../hns/walk';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { integerValue, spanOf } from './helpers';
 
@@ -40,7 +39,7 @@ export const hnsDuplicatePolicyRule: Rule = {
       bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }, { "Type": "InterfaceParameters", "Settings": { "Mtu": 1500 } }] }',
       good: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }] }',
     },
-    sources: ['HNS-SCHEMA', HNS_REF.HCN_HR, HNS_REF.SDN_V2, HNS_REF.WCN],
+    sources: ['HNS-SCHEMA', 'HCN-HR', 'SDN-V2', 'WCN'],
   },
   check(ctx) {
     const seen = new Map<string, PolicyUse>();

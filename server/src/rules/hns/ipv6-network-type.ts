@@ -1,6 +1,5 @@
 import { hnsModel, type NetworkModel } from '../../hns/model';
 import { hnsNetworkType, withArticle } from '../../knowledge/hns-network-types';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import { versionName } from '../../knowledge/versions';
 import type { Rule } from '../types';
 import { networkById, spanOf } from './helpers';
@@ -31,7 +30,7 @@ export const hnsIpv6NetworkTypeRule: Rule = {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "172.20.0.0/16" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
     },
-    sources: ['MSD-ARCH', 'K8S-DS', HNS_REF.IPV6_DUAL_ONLY, HNS_REF.IPV6_1809, HNS_REF.IPV6_OVERLAY, HNS_REF.HCN_GLOBALS],
+    sources: ['MSD-ARCH', 'K8S-DS', 'https://github.com/microsoft/Windows-Containers/issues/522', 'https://github.com/microsoft/Windows-Containers/issues/75', 'https://github.com/microsoft/Windows-Containers/issues/82', 'HCN-GLOBALS'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);

@@ -1,5 +1,4 @@
 import { hnsModel } from '../../hns/model';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
@@ -19,7 +18,7 @@ export const hnsIpv6OnlyRule: Rule = {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "fd00:1::/64" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
     },
-    sources: [HNS_REF.IPV6_DUAL_ONLY, 'K8S-DS', 'MSD-ARCH'],
+    sources: ['https://github.com/microsoft/Windows-Containers/issues/522', 'K8S-DS', 'MSD-ARCH'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);

@@ -1,6 +1,5 @@
 import { hnsModel } from '../../hns/model';
 import { withArticle } from '../../knowledge/hns-network-types';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { networkById, spanOf } from './helpers';
 import { getPair } from '../../documents/tree';
@@ -24,7 +23,7 @@ export const hnsLoadBalancerNetworkRule: Rule = {
     remedy: 'Put the backends on an L2Bridge or Overlay network, or publish ports with PortMapping policies on the NAT endpoints instead.',
     caveat: 'Microsoft documents the mechanism (VFP for load balancing, WinNAT for NAT), not an error code: whether HNS refuses the load balancer or accepts one that does nothing is not documented, so this is a warning. A network with no `Type` is not judged.',
     examples: { bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT" }, { "SchemaVersion": { "Major": 2, "Minor": 5 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "HostComputeEndpoints": [], "FrontendVIPs": ["10.0.0.10"] }]' },
-    sources: ['MSD-ARCH', HNS_REF.ELB_SDN, 'https://github.com/microsoft/hcsshim/commit/50949ce32', 'HCSSHIM'],
+    sources: ['MSD-ARCH', 'https://github.com/microsoft/hcsshim/pull/705', 'https://github.com/microsoft/hcsshim/commit/50949ce32', 'HCSSHIM'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);

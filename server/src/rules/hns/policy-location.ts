@@ -1,6 +1,5 @@
 import { hnsModel, type PolicyUse } from '../../hns/model';
 import type { PolicyLocation } from '../../knowledge/hns-model';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
@@ -25,7 +24,7 @@ export const hnsPolicyLocationRule: Rule = {
     remedy: 'Move the policy to the object it belongs to (e.g. VxlanPort on the network, PortMapping on the endpoint, VSID on the subnet).',
     caveat: 'For v1 the placement comes from what clients do (hcsshim, Docker, the CNI plugins), not from an HNS refusal, so v1 placements are warnings.',
     examples: { bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }', good: '{ "Type": "Overlay", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }' },
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.HNS_V1_CLIENT, HNS_REF.HCN_HR],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'HNS-V1-CLIENT', 'HCN-HR'],
   },
   check(ctx) {
     for (const p of hnsModel(ctx.doc).policies) {

@@ -1,7 +1,6 @@
 import { hnsModel } from '../../hns/model';
 import { badItems, isPort, isPortOrRange } from '../../hns/values';
 import { walkFields } from '../../hns/walk';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule } from '../types';
 import { checkableString, integerValue, quoteList, spanOf } from './helpers';
 
@@ -19,7 +18,7 @@ export const hnsPortRangeRule: Rule = {
     remedy: 'Use a port from 1 to 65535; write ranges as `8000-8010`.',
     caveat: 'A zero `ExternalPort` in a v1 `NAT` or v2 `PortMapping` policy is how Docker asks HNS for an ephemeral host port (moby `windows.go` sends it for every `-p 80` on nat and reads the chosen port back; the WinNAT team blog: dynamic port mappings work "since IPAM is handled by HNS"), so it is not reported. Elsewhere a zero port is a warning: no source says what HNS does with it.',
     examples: { bad: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 0, "ExternalPort": 8080 } }', good: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 8080 } }' },
-    sources: ['HNS-SCHEMA', HNS_REF.HCN_HR, 'HCSSHIM', 'MOBY-WIN', 'MSD-WINNAT'],
+    sources: ['HNS-SCHEMA', 'HCN-HR', 'HCSSHIM', 'MOBY-WIN', 'MSD-WINNAT'],
   },
   check(ctx) {
     walkFields(hnsModel(ctx.doc), (use) => {

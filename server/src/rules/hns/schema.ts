@@ -1,7 +1,6 @@
 import { hnsModel, type HnsModel } from '../../hns/model';
 import { isPlaceholder } from '../../hns/placeholder';
 import { isCutByConvertToJson } from '../../hns/truncated-dump';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import type { Rule, RuleContext } from '../types';
 import { withContext } from '../../schema/context';
 import { schemaFor, validatorFor } from '../../schema/hns-validators';
@@ -61,7 +60,7 @@ export const hnsSchemaRule: Rule = {
       bad: '{\n  "Name": "lan",\n  "Type": "Transparnet",\n  "Subnets": [{ "AddressPrefix": "10.10.0.0/24", "GatewayAddres": "10.10.0.1" }]\n}',
       good: '{\n  "Name": "lan",\n  "Type": "transparent",\n  "Subnets": [{ "AddressPrefix": "10.10.0.0/24", "GatewayAddress": "10.10.0.1" }]\n}',
     },
-    sources: ['HNS-SCHEMA', 'HCSSHIM', HNS_REF.SDN_V2, HNS_REF.HCN_HR, HNS_REF.GET_HNSNETWORK],
+    sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2', 'HCN-HR', 'https://github.com/projectcalico/calico/issues/8465'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);

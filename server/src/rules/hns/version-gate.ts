@@ -4,7 +4,6 @@ import { hasRange } from '../../hns/values';
 import { walkFields, type FieldUse } from '../../hns/walk';
 import { HNS_ENUMS, HNS_FLAGS } from '../../knowledge/hns-enums';
 import type { HnsFeatureId } from '../../knowledge/hns-model';
-import { HNS_REF } from '../../knowledge/hns-sources';
 import { describeRanges, featureAvailability, formatHnsVersion, HNS_FEATURES, HNS_VERSION_OF } from '../../knowledge/hns-versions';
 import { versionName, type WindowsVersion } from '../../knowledge/versions';
 import type { Report, Rule, RuleContext } from '../types';
@@ -86,7 +85,7 @@ export const hnsVersionGateRule: Rule = {
     caveat:
       'Microsoft publishes no HNS-version table per Windows release. winnet uses anchors: Windows Server 2016 predates 7.2; Windows Server 2019 reports 9.x (9.3 with its 2020 updates); Windows Server 2022 ships 13.2 (L4WFPPROXY); nothing pins Windows Server 2025 beyond that. Hence warnings, not errors (except the HCN v2 API on Windows Server 2016, which the HCN documentation rules out), information where servicing decides, and hints where the version is not published.',
     examples: { bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "L4WFPPROXY", "Settings": { "InboundProxyPort": "15001" } }] }' },
-    sources: [HNS_REF.HCN_GLOBALS, HNS_REF.HNSLIB, HNS_REF.HCN_API, HNS_REF.HNS_1809, HNS_REF.HNS_2004, HNS_REF.HCNPROXYCTRL],
+    sources: ['HCN-GLOBALS', 'HNSLIB', 'HCN-API', 'https://github.com/kubernetes/kubernetes/issues/93304', 'https://github.com/microsoft/hcsshim/pull/1003', 'HCNPROXYCTRL'],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);
