@@ -14,6 +14,7 @@
  * Same inputs, same bytes: a seeded PRNG, no clock, no Math.random. Besides the text, the generator returns the
  * offsets the LSP driver edits, hovers and completes at, so every server is asked the same questions.
  */
+import { prng } from '../server/src/testing/prng';
 
 export interface ComposeOptions {
   services: number;
@@ -43,17 +44,6 @@ export interface GeneratedCompose {
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const IMAGES = [
   'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022',
   'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022',

@@ -34,7 +34,7 @@ import { fixProblems } from '../test/reliability/support/fixes';
 import { composeDocument, hnsDocument, mutate, mutatedGenerated, mutationOf, prng, type Generated } from '../test/reliability/support/generators';
 import { checkInvariants, incrementalInvariants, serviceInvariants, spanInside } from '../test/reliability/support/invariants';
 import { knownFixIssue, knownViolation } from '../test/reliability/support/known-issues';
-import { fileUri, ServerHarness } from '../test/reliability/support/lsp';
+import { fileUri, LspClient } from '../test/support/lsp-client';
 
 const { values } = parseArgs({
   options: {
@@ -388,7 +388,7 @@ function adversarial(): TimedResult[] {
 
 /** The language server given a 50 MB document: how long until its one "too large" notice, and its memory. */
 async function serverCase(): Promise<TimedResult> {
-  const server = new ServerHarness();
+  const server = new LspClient();
   const name = 'server: a 50 MB document opened';
   try {
     await server.initialize();

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileUri, REPO, ServerHarness } from '../reliability/support/lsp';
+import { fileUri, REPO, LspClient } from '../support/lsp-client';
 
 const COMPOSE = readFileSync(join(REPO, 'examples', 'iis-sql', 'docker-compose.yml'), 'utf8');
 const composeUri = fileUri(join(tmpdir(), 'winnet-code-cache-test', 'docker-compose.yml'));
@@ -30,9 +30,9 @@ async function cacheWritten(dir: string): Promise<string[]> {
 
 /** Starts the bundled server, opens the example compose file and returns its findings (rule ids), then stops. */
 async function findingsOfOneStart(env: NodeJS.ProcessEnv, initializationOptions: unknown, beforeClose?: () => Promise<unknown>): Promise<string[]> {
-  const server = new ServerHarness({ env });
+  const server = new LspClient({ env });
   try {
-    await server.initialize(initializationOptions);
+    await server.initialize({ initializationOptions });
     server.open(composeUri, COMPOSE);
     const diagnostics = await server.diagnosticsFor(composeUri, (d) => d.version === 1);
     await beforeClose?.();
@@ -52,7 +52,7 @@ function envWith(cache: string | undefined): NodeJS.ProcessEnv {
 describe('language server: the V8 code cache', () => {
   it('is written after the first check of a compose file, not of a foreign JSON file, and used by the next start unchanged', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'winnet-lsp-cc-')), 'v8');
-    const server = new ServerHarness({ env: envWith(dir) });
+    const server = new LspClient({ env: envWith(dir) });
     let first: string[];
     try {
       await server.initialize();

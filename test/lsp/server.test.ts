@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { goldenRules } from '../../server/src/testing/golden';
-import { REPO, TestClient } from './client';
+import { REPO, LspClient } from '../support/lsp-client';
 
 const example = (path: string) => readFileSync(join(REPO, 'examples', path), 'utf8');
 const uriOf = (name: string) => pathToFileURL(join(REPO, 'test-output', name)).href;
@@ -19,7 +19,7 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 describe('winnet language server over stdio', () => {
-  const client = new TestClient();
+  const client = new LspClient();
   let capabilities: Record<string, unknown>;
   before(async () => {
     capabilities = (await client.initialize()).capabilities;

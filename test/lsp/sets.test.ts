@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
-import { TestClient } from './client';
+import { LspClient } from '../support/lsp-client';
 
 // A base file with a Windows image and a nat network, an override that turns on IPv6 (an error only in the
 // merged model: the override alone has no Windows evidence), and a template the base extends.
@@ -26,7 +26,7 @@ function project(prefix: string, withOverride: boolean) {
 
 describe('compose file sets in the language server', () => {
   const { base, override, templates } = project('winnet-sets-', true);
-  const client = new TestClient();
+  const client = new LspClient();
   before(() => client.initialize());
   after(() => client.shutdown());
 
@@ -73,7 +73,7 @@ describe('compose file sets in the language server', () => {
 
 describe('set members changed on disk (workspace/didChangeWatchedFiles)', () => {
   const { dir, base, override, templates } = project('winnet-watched-', false);
-  const client = new TestClient();
+  const client = new LspClient();
   before(() => client.initialize());
   after(() => client.shutdown());
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { TestClient } from './client';
+import { LspClient } from '../support/lsp-client';
 
 const IMAGE = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 
@@ -29,7 +29,7 @@ function project(): { workspace: string; outside: string; compose: string; text:
 
 async function referenceFindings(trusted: boolean | undefined): Promise<string[]> {
   const p = project();
-  const client = new TestClient();
+  const client = new LspClient();
   try {
     await client.initialize({ rootUri: pathToFileURL(p.workspace).href, ...(trusted === undefined ? {} : { initializationOptions: { workspaceTrusted: trusted } }) });
     const uri = pathToFileURL(p.compose).href;

@@ -19,7 +19,7 @@ import { checkDocument, type CheckResult } from '../../server/src/engine/check';
 import { checkInvariants } from './support/invariants';
 import { knownViolation } from './support/known-issues';
 import { ADVERSARIAL } from './support/adversarial-inputs';
-import { fileUri, ServerHarness } from './support/lsp';
+import { fileUri, LspClient } from '../support/lsp-client';
 
 function check(path: string, text: string, targets: ('auto' | 'windows')[] = ['auto', 'windows']): CheckResult {
   const inv = checkInvariants(path, text, { targets });
@@ -221,7 +221,7 @@ describe('adversarial inputs', () => {
     });
 
     it('the language server answers a document over its limit with one notice', async () => {
-      const server = new ServerHarness();
+      const server = new LspClient();
       try {
         await server.initialize();
         const uri = fileUri(join(dir, 'big', 'compose.yaml'));

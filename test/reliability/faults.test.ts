@@ -16,7 +16,7 @@ import { goldenRules } from '../../server/src/testing/golden';
 import type { Rule } from '../../server/src/rules/types';
 import { createLanguageService } from '../../server/src/service/language-service';
 import { REPO } from './support/corpus';
-import { fileUri, ServerHarness } from './support/lsp';
+import { fileUri, LspClient } from '../support/lsp-client';
 
 const example = (p: string) => readFileSync(join(REPO, 'examples', p), 'utf8');
 const IIS = example('iis-sql/docker-compose.yml');
@@ -62,7 +62,7 @@ describe('a rule that throws is isolated', () => {
   });
 
   it('in the running server: one logged error per check, the other diagnostics published', async () => {
-    const server = new ServerHarness({ nodeArgs: ['--import', 'tsx'], script: join(__dirname, 'support', 'server-with-throwing-rule.ts') });
+    const server = new LspClient({ nodeArgs: ['--import', 'tsx'], script: join(__dirname, 'support', 'server-with-throwing-rule.ts') });
     try {
       await server.initialize();
       const uri = fileUri(join(REPO, 'test-output', 'faults', 'docker-compose.yml'));
@@ -86,7 +86,7 @@ describe('a rule that throws is isolated', () => {
 
 describe('the server survives protocol misuse', () => {
   it('edits out of range, unknown documents, bad positions and garbage settings', async () => {
-    const server = new ServerHarness();
+    const server = new LspClient();
     try {
       await server.initialize();
       const uri = fileUri(join(REPO, 'test-output', 'misuse', 'compose.yaml'));
@@ -124,7 +124,7 @@ describe('a killed server is replaced', () => {
       { uri: fileUri(join(REPO, 'test-output', 'restart', 'nat', 'compose.yaml')), text: example('shared-nat/compose.yaml'), languageId: 'dockercompose' },
       { uri: fileUri(join(REPO, 'test-output', 'restart', 'hns', 'network.json')), text: '{"Name": "ext", "Type": "Transparent", "Policies": [{"Type": "VLAN", "VLAN": 11}]}', languageId: 'json' },
     ];
-    const first = new ServerHarness();
+    const first = new LspClient();
     const before = new Map<string, Diagnostic[]>();
     try {
       await first.initialize();
@@ -147,7 +147,7 @@ describe('a killed server is replaced', () => {
       await first.shutdown();
     }
 
-    const second = new ServerHarness();
+    const second = new LspClient();
     try {
       await second.initialize();
       for (const [i, d] of docs.entries()) second.open(d.uri, d.text, d.languageId, i === 0 ? 2 : 1);

@@ -21,7 +21,7 @@ import { fixText } from '../../server/src/cli/run';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { treeToValue, treeViolations } from './support/invariants';
-import { fileUri, ServerHarness } from './support/lsp';
+import { fileUri, LspClient } from '../support/lsp-client';
 
 const WIN = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 
@@ -252,7 +252,7 @@ describe('regressions: reading files', () => {
   });
 
   it('the language server does not read an included device', async () => {
-    const server = new ServerHarness();
+    const server = new LspClient();
     try {
       await server.initialize();
       const file = join(dir, 'srv', 'compose.yaml');
@@ -279,7 +279,7 @@ describe('regressions: the language server and unusual URIs', () => {
   const TEXT = `services:\n  web:\n    image: ${WIN}\n    network_mode: bridge\n`;
 
   it('a file URI Node cannot turn into a path (a host, an encoded slash) still gets diagnostics', async () => {
-    const server = new ServerHarness();
+    const server = new LspClient();
     try {
       await server.initialize();
       for (const uri of ['file://remote-host/share/compose.yaml', 'file:///tmp/a%2Fb/compose.yaml']) {
@@ -293,7 +293,7 @@ describe('regressions: the language server and unusual URIs', () => {
   });
 
   it('initialize accepts a workspace folder whose file URI has a host', async () => {
-    const server = new ServerHarness();
+    const server = new LspClient();
     try {
       const result = await server.connection.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: 'file://wsl.localhost/Ubuntu/home/me/app', name: 'app' }], capabilities: {} });
       assert.ok((result as { capabilities?: unknown }).capabilities);

@@ -25,7 +25,7 @@ import { checkDocument } from '../../server/src/engine/check';
 import { createLanguageService } from '../../server/src/service/language-service';
 import { settingsFrom } from '../../server/src/service/settings';
 import { CORPUS, hasCorpus } from './support/corpus';
-import { CLI_BUNDLE, fileUri, NO_IO_HOOK, REPO, SERVER_BUNDLE, ServerHarness } from './support/lsp';
+import { CLI_BUNDLE, fileUri, NO_IO_HOOK, REPO, SERVER_BUNDLE, LspClient } from '../support/lsp-client';
 
 const FORBIDDEN = ['net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'child_process', 'worker_threads', 'cluster', 'inspector', 'vm'];
 const bare = (p: string) => p.replace(/^node:/, '');
@@ -123,10 +123,10 @@ describe('security: no network, no processes, no code from strings', () => {
   });
 
   describe('the server under the no-I/O hook without code generation', () => {
-    let server: ServerHarness;
+    let server: LspClient;
     const dir = mkdtempSync(join(tmpdir(), 'winnet-sec-lsp-'));
     before(async () => {
-      server = new ServerHarness({ nodeArgs: GUARDED_NODE });
+      server = new LspClient({ nodeArgs: GUARDED_NODE });
       await server.initialize();
     });
     after(async () => {

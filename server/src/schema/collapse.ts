@@ -7,7 +7,7 @@
  */
 import type { Language } from '../documents/kind';
 import { acceptedTypes, dataType, isSchema, typeAccepts, typeList, type JsonType } from './json-types';
-import { type SchemaErrorLike, type SchemaProblem } from './problems';
+import { type SchemaError, type SchemaProblem } from './problems';
 import { childPointer } from '../documents/pointer';
 import { closest } from '../util/closest';
 
@@ -23,7 +23,7 @@ const UNION = new Set(['anyOf', 'oneOf']);
 /** Keywords about the value itself (as opposed to its children or the object's keys). */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'anyOf', 'oneOf']);
 
-export function collapseErrors(raw: readonly SchemaErrorLike[], options: CollapseOptions): SchemaProblem[] {
+export function collapseErrors(raw: readonly SchemaError[], options: CollapseOptions): SchemaProblem[] {
   // `if` errors only say "must match then"; the `then` errors themselves are in the list.
   let errors = raw.filter((e) => e.keyword !== 'if');
   const problems: SchemaProblem[] = [];
@@ -31,7 +31,7 @@ export function collapseErrors(raw: readonly SchemaErrorLike[], options: Collaps
   for (const union of errors.filter((e) => UNION.has(e.keyword))) {
     if (!errors.includes(union)) continue; // already settled by a union at the same place
     const at = union.instancePath;
-    const atP = (e: SchemaErrorLike) => e.instancePath === at;
+    const atP = (e: SchemaError) => e.instancePath === at;
     if (options.deferred?.(union.data)) {
       errors = errors.filter((e) => !(atP(e) && VALUE_KEYWORDS.has(e.keyword)));
       continue;
@@ -65,11 +65,11 @@ export function collapseErrors(raw: readonly SchemaErrorLike[], options: Collaps
   return dedupe(problems);
 }
 
-function isEnumLike(e: SchemaErrorLike): boolean {
+function isEnumLike(e: SchemaError): boolean {
   return e.keyword === 'enum' || e.keyword === 'const';
 }
 
-function enumAdmits(e: SchemaErrorLike, actual: JsonType): boolean {
+function enumAdmits(e: SchemaError, actual: JsonType): boolean {
   const values = e.keyword === 'const' ? [e.schema] : Array.isArray(e.schema) ? e.schema : [];
   return values.some((v) => typeAccepts(new Set([dataType(v)]), actual));
 }
@@ -81,7 +81,7 @@ function unionTypes(branches: unknown[], root: Record<string, unknown> | undefin
 }
 
 /** winnet's enum definitions: names in `examples`, matched in any case by a pattern, or an integer. */
-function enumLikeUnion(union: SchemaErrorLike, branches: unknown[]): { names: string[]; flags: boolean } | undefined {
+function enumLikeUnion(union: SchemaError, branches: unknown[]): { names: string[]; flags: boolean } | undefined {
   const examples = union.parentSchema?.examples;
   if (!Array.isArray(examples) || union.keyword !== 'anyOf') return undefined;
   const simple = branches.every((b) => isSchema(b) && ((b.type === 'string' && typeof b.pattern === 'string') || b.type === 'integer'));
@@ -90,7 +90,7 @@ function enumLikeUnion(union: SchemaErrorLike, branches: unknown[]): { names: st
   return { names: flags ? [] : examples.map(String), flags };
 }
 
-function enumLikeProblem(union: SchemaErrorLike, e: { names: string[]; flags: boolean }, language: Language): SchemaProblem {
+function enumLikeProblem(union: SchemaError, e: { names: string[]; flags: boolean }, language: Language): SchemaProblem {
   const value = union.data;
   const at = union.instancePath;
   const intBranch = (Array.isArray(union.schema) ? union.schema : []).find((b) => isSchema(b) && b.type === 'integer') as Record<string, unknown> | undefined;
@@ -144,7 +144,7 @@ function describeValue(value: unknown): string {
   return 'the value';
 }
 
-function toProblem(e: SchemaErrorLike, options: CollapseOptions): SchemaProblem | undefined {
+function toProblem(e: SchemaError, options: CollapseOptions): SchemaProblem | undefined {
   const at = e.instancePath;
   const value = { kind: 'value' } as const;
   if (VALUE_KEYWORDS.has(e.keyword) && options.deferred?.(e.data)) return undefined;

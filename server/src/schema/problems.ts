@@ -21,12 +21,5 @@ export interface SchemaProblem {
   detail?: { property?: string; suggestion?: string; caseOnly?: boolean; allowed?: readonly unknown[]; expected?: readonly string[] };
 }
 
-export interface SchemaErrorLike {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-  schema?: unknown;
-  parentSchema?: Record<string, unknown>;
-  data?: unknown;
-}
+/** An ajv error as the precompiled validators report it (their generated declaration). */
+export type { SchemaError } from '../generated/compose-validators';

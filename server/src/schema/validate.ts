@@ -8,13 +8,13 @@ import type { Span } from '../documents/text';
 import type { Node } from '../documents/tree';
 import { collapseErrors } from './collapse';
 import { locate } from '../documents/pointer';
-import type { SchemaErrorLike, SchemaProblem } from './problems';
+import type { SchemaError, SchemaProblem } from './problems';
 import { problemSpan } from './spans';
 import { DEFAULT_EXPANSION_BUDGET, treeToData } from './tree-data';
 
 export interface ValidatorFn {
   (data: unknown): boolean;
-  errors?: readonly SchemaErrorLike[] | null;
+  errors?: readonly SchemaError[] | null;
 }
 
 export interface PlacedProblem extends SchemaProblem {
@@ -105,7 +105,7 @@ function problemsOf(
 ): ({ ok: true } & PartProblems) | { ok: false; reason: string } {
   const converted = treeToData(node, limit, stubs);
   if (!converted.ok) return { ok: false, reason: overBudget(budget) };
-  let errors: readonly SchemaErrorLike[];
+  let errors: readonly SchemaError[];
   try {
     errors = validator(converted.data) ? [] : (validator.errors ?? []);
   } catch (error) {

@@ -50,18 +50,9 @@ const WORDS = ['a', 'bc', 'déjà', '日本', 'emoji😀', 'x y', 'with: colon',
 
 // ---------------------------------------------------------------------------------------------- a small PRNG
 
-export type Rng = () => number;
+import { prng, type Rng } from '../../../server/src/testing/prng';
 
-export function prng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng, type Rng };
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 const chance = (rng: Rng, p: number) => rng() < p;

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exampleSamples } from './corpus';
 import { ADVERSARIAL } from './adversarial-inputs';
 import { composeDocument, hnsDocument, prng, type Rng } from './generators';
-import { CLI_BUNDLE, delay, fileUri, ServerHarness, type ServerOptions } from './lsp';
+import { CLI_BUNDLE, delay, fileUri, LspClient, type ServerOptions } from '../../support/lsp-client';
 
 export interface SoakOptions {
   documents: number;
@@ -130,7 +130,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const root = mkdtempSync(join(tmpdir(), 'winnet-soak-'));
   const serverOptions: ServerOptions = { ...options.server };
   if (options.heapProbe) serverOptions.nodeArgs = ['--expose-gc', '--require', join(__dirname, 'heap-probe.cjs'), ...(serverOptions.nodeArgs ?? [])];
-  const server = new ServerHarness(serverOptions);
+  const server = new LspClient(serverOptions);
   const result: SoakResult = { documents: options.documents, edits: 0, configChanges: 0, requests: { answered: 0, cancelled: 0, failed: 0 }, reopened: 0, publishes: 0, elapsedMs: 0, rss: [], heap: [], mismatches: [], matched: { documents: 0, findings: 0 }, knownMismatches: {}, serverErrors: [], finalSettings: {} };
 
   // Seeds: the examples, generated compose files and generated HNS JSON, each in its own folder (so no two

@@ -1,8 +1,9 @@
 /**
- * A language-server harness for the reliability tests and the soak script. Like test/lsp/client.ts it speaks
- * JSON-RPC to a server process over stdio, but it can start the server with extra node flags (the no-network
- * hook, `--disallow-code-generation-from-strings`, tsx for the sources), keeps the server's log messages, can
- * cancel requests, measure the server's memory, and kill the process to test crash recovery.
+ * The LSP client every protocol test uses (test/lsp, test/reliability, the soak script): spawns a server process
+ * (the bundle `node dist/server.js --stdio` by default, or the sources through tsx, with extra node flags such as
+ * the no-network hook) and speaks JSON-RPC to it over stdio, answering `workspace/configuration` with settings
+ * the test controls. It keeps the server's log messages, can cancel requests, measure the server's memory, and
+ * kill the process to test crash recovery.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,10 +19,10 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-export const REPO = join(__dirname, '..', '..', '..');
+export const REPO = join(__dirname, '..', '..');
 export const SERVER_BUNDLE = join(REPO, 'dist', 'server.js');
 export const CLI_BUNDLE = join(REPO, 'dist', 'cli.js');
-export const NO_IO_HOOK = join(__dirname, 'no-io-hook.cjs');
+export const NO_IO_HOOK = join(REPO, 'test', 'reliability', 'support', 'no-io-hook.cjs');
 
 export interface ServerOptions {
   /** Node flags before the script (e.g. ['--require', NO_IO_HOOK]). */
@@ -36,7 +37,7 @@ export interface LogMessage {
   message: string;
 }
 
-export class ServerHarness {
+export class LspClient {
   readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown> = {};
@@ -82,12 +83,13 @@ export class ServerHarness {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `rootUri` defaults to the repository; `initializationOptions` as winnet's VS Code client sends them. */
+  async initialize(options: { rootUri?: string | null; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri === undefined ? pathToFileURL(REPO).href : options.rootUri,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-      initializationOptions,
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
@@ -103,6 +105,11 @@ export class ServerHarness {
 
   close(uri: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** What an editor's file watcher reports: 1 created, 2 changed, 3 deleted (LSP FileChangeType). */
+  watchedFilesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   /**
