@@ -26,6 +26,11 @@ export function renderCapabilityDoc(): string {
     if (driver.notes.length) out.push('');
     const features = Object.entries(driver.features) as [FeatureId, NonNullable<(typeof driver.features)[FeatureId]>][];
     for (const [id, support] of features) {
+      if (support.byVersion) {
+        const steps = WINDOWS_VERSIONS.map((v) => ({ id: v.id, ...support.byVersion!(v.id) }));
+        out.push(`- **${FEATURES[id].label}**: ${steps.map((s) => `${s.id} ${LEVEL_MARK[s.level]}`).join(', ')}. ${[...new Set(steps.map((s) => s.note))].join(' ')} ${support.sources.map(link).join(' ')}`);
+        continue;
+      }
       const since = support.since ? ` (from ${support.since}; before: ${support.before ?? 'no'})` : '';
       out.push(`- **${FEATURES[id].label}**: ${LEVEL_MARK[support.level]}${since}. ${support.note} ${support.sources.map(link).join(' ')}`);
     }

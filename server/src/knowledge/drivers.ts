@@ -4,7 +4,9 @@
  * its sources. Where sources disagree the entry says `disputed` and names both sides.
  */
 import type { SourceRef } from './sources';
-import { atLeast, type WindowsVersion } from './versions';
+import { HNS_NETWORK_TYPES } from './hns-network-types';
+import { unsupportedOption } from './unsupported';
+import { atLeast, DEFAULT_WINDOWS_VERSION, WINDOWS_VERSIONS, type WindowsVersion } from './versions';
 
 export type FeatureId =
   | 'portPublishing'
@@ -28,6 +30,11 @@ export type SupportLevel = 'yes' | 'no' | 'partial' | 'disputed' | 'unknown';
 
 export interface Support {
   level: SupportLevel;
+  /**
+   * When the level varies by version in more steps than `since`/`before` can say: the level and note for each
+   * version (IPv6 in HNS, whose facts live in hns-network-types.ts).
+   */
+  byVersion?: (version: WindowsVersion) => { level: SupportLevel; note: string };
   /** From this version on the level applies; before it, `before` (default `no`). */
   since?: WindowsVersion;
   before?: SupportLevel;
@@ -83,6 +90,22 @@ const NO_DOCKER_IPV6: Support = {
   note: "Docker's `windows` IPAM driver refuses IPv6 pools, and the windowsshim driver refuses v6 subnets: `enable_ipv6` and `ipv6_address` fail on every Windows driver.",
   sources: ['MOBY-IPAM', 'MOBY-WIN', 'https://github.com/microsoft/Windows-Containers/issues/230', 'https://github.com/microsoft/Windows-Containers/issues/522'],
 };
+/**
+ * IPv6 in HNS on a driver's network type, by version: stated once, in hns-network-types.ts (which the HNS rules
+ * read), and shown here for hovers and the driver matrix.
+ */
+function hnsIpv6(type: string): Support {
+  const verdict = (version: WindowsVersion) => {
+    const v = HNS_NETWORK_TYPES[type].ipv6(version);
+    return v.level === 'yes' ? { level: 'yes' as const, note: 'Dual-stack (never IPv6-only).' } : { level: v.level, note: v.message };
+  };
+  const sources = WINDOWS_VERSIONS.flatMap((v) => {
+    const x = HNS_NETWORK_TYPES[type].ipv6(v.id);
+    return x.level === 'yes' ? [] : x.sources;
+  });
+  return { ...verdict(DEFAULT_WINDOWS_VERSION), byVersion: verdict, sources: [...new Set(sources)] };
+}
+
 const NO_ENCRYPTION: Support = {
   level: 'no',
   note: 'IPsec encryption of container traffic is not supported on Windows.',
@@ -90,7 +113,7 @@ const NO_ENCRYPTION: Support = {
 };
 const NO_DNS_OPT: Support = {
   level: 'no',
-  note: 'Windows containers have no resolv.conf: `dns_opt` is accepted and silently ignored.',
+  note: `${unsupportedOption('dns-opt').why}: \`dns_opt\` is accepted and silently ignored.`,
   sources: ['MSD-ARCH', 'MOBY-DNS'],
 };
 const HTTP_PROXY: Support = {
@@ -134,7 +157,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       staticIp: { level: 'partial', note: 'Only with an explicit `ipam.config[].subnet`: the default subnet is HNS-chosen.', sources: ['MSD-DRV', 'https://github.com/moby/moby/pull/40186'] },
       dhcp: { level: 'no', note: 'HNS assigns addresses from the NAT prefix.', sources: ['MSD-DRV'] },
       ipv6Docker: NO_DOCKER_IPV6,
-      ipv6Hns: { level: 'no', note: 'NAT has no IPv6 support in HNS.', sources: ['MSD-ARCH'] },
+      ipv6Hns: hnsIpv6('nat'),
       encryption: NO_ENCRYPTION,
       httpProxy: HTTP_PROXY,
       hotAdd: HOT_ADD,
@@ -171,7 +194,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       staticIp: { level: 'yes', note: 'Needs `subnet` and `gateway` matching the host network.', sources: ['MSD-ADV', 'MSD-DRV'] },
       dhcp: { level: 'yes', note: 'From an external DHCP server on the LAN.', sources: ['MSD-DRV'] },
       ipv6Docker: NO_DOCKER_IPV6,
-      ipv6Hns: { level: 'partial', since: 'ltsc2022', note: 'Self-assigned IPv6 addresses only, without HNS address assignment, load balancing or ACLs (docs since 2024-08).', sources: ['MSD-ARCH'] },
+      ipv6Hns: hnsIpv6('transparent'),
       encryption: NO_ENCRYPTION,
       httpProxy: HTTP_PROXY,
       hotAdd: HOT_ADD,
@@ -204,7 +227,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       staticIp: { level: 'unknown', note: 'Not documented for swarm services.', sources: ['MSD-DRV'] },
       dhcp: { level: 'no', note: 'Addresses from the overlay subnet.', sources: ['MSD-DRV'] },
       ipv6Docker: NO_DOCKER_IPV6,
-      ipv6Hns: { level: 'disputed', note: 'Microsoft docs and Kubernetes say overlay has no IPv6; microsoft/Windows-Containers#82 says builds 22410 and later support it.', sources: ['MSD-ARCH', 'K8S-DS', 'https://github.com/microsoft/Windows-Containers/issues/82'] },
+      ipv6Hns: hnsIpv6('overlay'),
       encryption: { level: 'no', note: 'Overlay `encrypted` is accepted, and Windows tasks run unencrypted.', sources: ['MSD-SWARM', 'https://github.com/moby/moby/issues/33678', 'https://github.com/docker/docs/issues/4449'] },
       httpProxy: HTTP_PROXY,
       hotAdd: HOT_ADD,
@@ -237,7 +260,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       staticIp: { level: 'yes', note: 'From the configured subnet.', sources: ['MSD-DRV', 'MSD-ADV'] },
       dhcp: { level: 'no', note: 'Not supported.', sources: ['MSD-ADV'] },
       ipv6Docker: NO_DOCKER_IPV6,
-      ipv6Hns: { level: 'disputed', since: 'ltsc2022', before: 'disputed', note: 'Dual-stack only (never IPv6-only). Microsoft docs: from Windows Server 2022; microsoft/Windows-Containers#75: backported to Windows Server 2019 in the 2020 "10C" update.', sources: ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/75', 'K8S-DS'] },
+      ipv6Hns: hnsIpv6('l2bridge'),
       encryption: NO_ENCRYPTION,
       httpProxy: HTTP_PROXY,
       hotAdd: HOT_ADD,
@@ -266,7 +289,7 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       staticIp: { level: 'unknown', note: 'Addresses come from the Azure plugin.', sources: ['MSD-DRV'] },
       dhcp: { level: 'no', note: 'Not documented.', sources: ['MSD-DRV'] },
       ipv6Docker: NO_DOCKER_IPV6,
-      ipv6Hns: { level: 'unknown', note: 'Not documented.', sources: ['MSD-ARCH'] },
+      ipv6Hns: hnsIpv6('l2tunnel'),
       encryption: NO_ENCRYPTION,
       httpProxy: HTTP_PROXY,
       hotAdd: HOT_ADD,
@@ -383,6 +406,7 @@ export function linuxDriver(name: string | undefined): LinuxDriver | undefined {
 export function supportOf(driver: WindowsDriver, feature: FeatureId, version: WindowsVersion): Support | undefined {
   const entry = driver.features[feature];
   if (!entry) return undefined;
+  if (entry.byVersion) return { ...entry, ...entry.byVersion(version) };
   if (entry.since && !atLeast(version, entry.since)) return { ...entry, level: entry.before ?? 'no' };
   return entry;
 }

@@ -14,16 +14,21 @@ export interface UnsupportedOption {
   /** What happens on a Windows daemon. */
   outcome: 'rejected' | 'ignored' | 'partly';
   behaviour: string;
+  /** Why, in a clause the hovers, the driver table and the rule message share (stated here only). */
+  why?: string;
   rule: string;
   history: string;
   sources: SourceRef[];
 }
 
+/** The one place the reason `dns_opt` does nothing is written (moby `daemon/libnetwork/sandbox_dns_windows.go`). */
+const NO_RESOLV_CONF = 'Windows containers have no resolv.conf';
+
 const LISTED = 'In the list since the 2017-04 revision; the table has kept its shape since 2018-03.';
 
 export const UNSUPPORTED_OPTIONS: UnsupportedOption[] = [
   { flag: '--ip6', command: 'docker run', composePath: 'services.*.networks.*.ipv6_address', outcome: 'rejected', behaviour: 'No Windows network can carry an IPv6 subnet, so the endpoint fails: `no configured subnet contains IP address`.', rule: 'ipv6-address', history: LISTED, sources: ['MSD-ARCH', 'MOBY-D'] },
-  { flag: '--dns-option', command: 'docker run', composePath: 'services.*.dns_opt', outcome: 'ignored', behaviour: 'Passed to the daemon and never applied: Windows containers have no resolv.conf.', rule: 'dns-opt', history: 'Unsupported since the 2016 revision (`--dns-opt`).', sources: ['MSD-ARCH', 'MOBY-DNS'] },
+  { flag: '--dns-option', command: 'docker run', composePath: 'services.*.dns_opt', outcome: 'ignored', behaviour: `Passed to the daemon and never applied: ${NO_RESOLV_CONF}.`, why: NO_RESOLV_CONF, rule: 'dns-opt', history: 'Unsupported since the 2016 revision (`--dns-opt`).', sources: ['MSD-ARCH', 'MOBY-DNS'] },
   { flag: '--aux-address', command: 'docker network create', composePath: 'networks.*.ipam.config[].aux_addresses', outcome: 'ignored', behaviour: 'The `windows` IPAM driver echoes the addresses and the driver ignores them.', rule: 'aux-addresses', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-IPAM'] },
   { flag: '--internal', command: 'docker network create', composePath: 'networks.*.internal', outcome: 'ignored', behaviour: 'No Windows driver reads it, so the network is not isolated; the daemon still publishes no ports on it and gives its endpoints no `dns:` servers (code reading).', rule: 'internal-network', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-WIN', 'MOBY-DNET'] },
   { flag: '--ip-range', command: 'docker network create', composePath: 'networks.*.ipam.config[].ip_range', outcome: 'rejected', behaviour: "The `windows` IPAM driver refuses sub-pools: `this request is not supported by the 'windows' ipam driver` (older engines: `...null ipam driver`). Overlay uses the default IPAM.", rule: 'ip-range', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-IPAM'] },
@@ -32,6 +37,12 @@ export const UNSUPPORTED_OPTIONS: UnsupportedOption[] = [
   { flag: '--ipv6', command: 'docker network create', composePath: 'networks.*.enable_ipv6', outcome: 'rejected', behaviour: "On the Windows local drivers the network fails: the `windows` IPAM driver refuses IPv6 pools (`this request is not supported by the 'windows' ipam driver`; engines before 27: `...null ipam driver`), and with another IPAM the driver refuses with `windowsshim driver doesn't support v6 subnets`. On overlay the network is created and Windows tasks get IPv4 only.", rule: 'enable-ipv6', history: LISTED, sources: ['MSD-ARCH', 'MOBY-IPAM', 'MOBY-WIN', 'https://github.com/microsoft/Windows-Containers/issues/230'] },
   { flag: '--opt encrypted', command: 'docker network create', composePath: 'networks.*.driver_opts.encrypted', outcome: 'ignored', behaviour: 'The overlay network is created and Windows tasks on it run unencrypted: the Windows overlay driver never reads the option.', rule: 'overlay-encrypted', history: 'Listed since the 2017-04 revision (as a docker service option).', sources: ['MSD-ARCH', 'MSD-SWARM', 'https://github.com/moby/moby/issues/33678'] },
 ];
+
+export function unsupportedOption(rule: string): UnsupportedOption {
+  const entry = UNSUPPORTED_OPTIONS.find((o) => o.rule === rule);
+  if (!entry) throw new Error(`no unsupported-option entry for rule ${rule}`);
+  return entry;
+}
 
 /** The feature bullets of the same list, with their revision history (shared/windows-networking.md §3.1). */
 export const UNSUPPORTED_FEATURE_HISTORY: { feature: string; history: string }[] = [

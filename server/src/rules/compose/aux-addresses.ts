@@ -2,9 +2,10 @@ import { effectiveDriver, ipamConfigs } from '../../compose/model';
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { reportNoEffect } from './support/no-effect-option';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('aux-addresses');
+const entry = unsupportedOption('aux-addresses');
 
 /** shared/windows-networking.md §4, §7 #15. */
 export const auxAddressesRule: Rule = {

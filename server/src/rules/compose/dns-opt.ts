@@ -1,9 +1,10 @@
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { reportNoEffect } from './support/no-effect-option';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('dns-opt');
+const entry = unsupportedOption('dns-opt');
 
 /** shared/windows-networking.md §2.4, §4, §7 #12. */
 export const dnsOptRule: Rule = {
@@ -30,7 +31,7 @@ export const dnsOptRule: Rule = {
         const pair = getPair(s.node, 'dns_opt');
         return pair ? [{ pair, owner: s.name }] : [];
       }),
-      (owner) => `\`dns_opt\` has no effect on Windows (service \`${owner}\`): Windows containers have no resolv.conf, so the options are silently ignored. Remove it.`,
+      (owner) => `\`dns_opt\` has no effect on Windows (service \`${owner}\`): ${entry.why}, so the options are silently ignored. Remove it.`,
     );
   },
 };

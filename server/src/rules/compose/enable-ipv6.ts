@@ -2,9 +2,10 @@ import { effectiveDriver, isExternal } from '../../compose/model';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { isTruthy, scalarPair } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('enable-ipv6');
+const entry = unsupportedOption('enable-ipv6');
 
 /**
  * moby `daemon/libnetwork/network_windows.go` defaultIpamForNetworkType: the builtin local drivers (nat,

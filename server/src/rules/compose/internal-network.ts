@@ -3,9 +3,10 @@ import { networkNamed } from '../../compose/model';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { isTruthy } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('internal-network');
+const entry = unsupportedOption('internal-network');
 
 /**
  * The Windows drivers never read `internal` (moby `drivers/windows/windows.go`), so nothing is isolated; but the

@@ -3,9 +3,10 @@ import { getPair } from '../../documents/tree';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { networksWithDrivers } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('ip-range');
+const entry = unsupportedOption('ip-range');
 
 /** shared/windows-networking.md §4, §7 #14. */
 export const ipRangeRule: Rule = {

@@ -3,9 +3,10 @@ import { isInterpolated } from '../../compose/interpolation';
 import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { networksWithDrivers } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('ipam-driver');
+const entry = unsupportedOption('ipam-driver');
 const BUILT_IN = ['default', 'windows', 'null'];
 
 /** shared/windows-networking.md §4 (`--ipam-driver` row). */

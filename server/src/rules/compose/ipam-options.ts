@@ -1,9 +1,10 @@
 import { get, getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { reportNoEffect } from './support/no-effect-option';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('ipam-options');
+const entry = unsupportedOption('ipam-options');
 
 /** shared/windows-networking.md §4, §7 #15. */
 export const ipamOptionsRule: Rule = {

@@ -1,9 +1,10 @@
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { attachments, scalarPair } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('ipv6-address');
+const entry = unsupportedOption('ipv6-address');
 
 /** shared/windows-networking.md §4, §7 #6. */
 export const ipv6AddressRule: Rule = {

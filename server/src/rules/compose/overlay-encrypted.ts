@@ -1,9 +1,10 @@
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { networksWithDrivers, optionPairs } from './support/helpers';
-import { describeEntry, unsupportedEntry } from './support/unsupported-entry';
+import { unsupportedOption } from '../../knowledge/unsupported';
+import { describeEntry } from './support/unsupported-entry';
 
-const entry = unsupportedEntry('overlay-encrypted');
+const entry = unsupportedOption('overlay-encrypted');
 
 /** shared/windows-networking.md §2.3 overlay, §7 #16. */
 export const overlayEncryptedRule: Rule = {
