@@ -49,7 +49,7 @@ export async function bundle(root: string, outdir: string, minify: boolean): Pro
     keepNames: false,
     logLevel: 'warning',
     nodePaths: [join(REPO, 'node_modules')],
-    entryPoints: { server: join(root, 'server/src/server.ts'), cli: join(root, 'server/src/cli/main.ts') },
+    entryPoints: { server: join(root, 'server/src/lsp/server.ts'), cli: join(root, 'server/src/cli/main.ts') },
     outdir,
   });
   return { server: join(outdir, 'server.js'), cli: join(outdir, 'cli.js') };

@@ -5,7 +5,7 @@
  *   vscode-languageserver/vscode-jsonrpc, which keep transports and npm-path helpers we never call) and at run
  *   time (the bundles run under a hook that throws on any use, see support/no-io-hook.cjs);
  * - no eval / new Function: the bundles run under `--disallow-code-generation-from-strings`, and contain neither;
- *   the one use of `vm` is server/src/code-cache.ts, which compiles the server's own bundles (dist/engine.js and
+ *   the one use of `vm` is server/src/lsp/code-cache.ts, which compiles the server's own bundles (dist/engine.js and
  *   its validators, read from the install folder) with V8's code cache from a directory private to the user;
  * - schemas resolve no remote `$ref`;
  * - hostile keys (`__proto__`, `constructor`, `prototype`) in documents, settings and config files pollute no
@@ -31,7 +31,7 @@ const FORBIDDEN = ['net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'chil
 const bare = (p: string) => p.replace(/^node:/, '');
 const GUARDED_NODE = ['--disallow-code-generation-from-strings', '--require', NO_IO_HOOK];
 /** The only forbidden module our own code may import, and where: see the header. */
-const ALLOWED_OWN = [{ importer: 'server/src/code-cache.ts', module: 'vm' }];
+const ALLOWED_OWN = [{ importer: 'server/src/lsp/code-cache.ts', module: 'vm' }];
 const allowedOwn = (i: { importer: string; module: string }) => ALLOWED_OWN.some((a) => a.importer === i.importer && a.module === i.module);
 
 interface Metafile {
@@ -66,7 +66,7 @@ function forbiddenImports(meta: Metafile): { importer: string; module: string }[
 
 describe('security: no network, no processes, no code from strings', () => {
   it('none of our server or CLI sources imports a network or process module', async () => {
-    for (const entry of ['server/src/server.ts', 'server/src/cli/main.ts']) {
+    for (const entry of ['server/src/lsp/server.ts', 'server/src/cli/main.ts']) {
       const imports = forbiddenImports(await metafileOf(entry));
       const ours = imports.filter((i) => !/(^|\/)node_modules\//.test(i.importer) && !allowedOwn(i));
       assert.deepEqual(ours, [], `${entry}: our own code imports ${JSON.stringify(ours)}`);
@@ -80,7 +80,7 @@ describe('security: no network, no processes, no code from strings', () => {
   });
 
   it('the server bundle gets net and child_process only from the LSP libraries', async () => {
-    const imports = forbiddenImports(await metafileOf('server/src/server.ts'));
+    const imports = forbiddenImports(await metafileOf('server/src/lsp/server.ts'));
     for (const i of imports.filter((i) => !allowedOwn(i))) {
       assert.match(i.importer, /(^|\/)node_modules\/(vscode-languageserver|vscode-jsonrpc)\//, `${i.importer} imports ${i.module}`);
       assert.ok(['net', 'child_process'].includes(i.module), `${i.importer} imports ${i.module}`);

@@ -1,6 +1,6 @@
 /**
  * Helpers for in-host mocha tests (they run inside the extension host, against the real `vscode` API).
- * Import them from a suite file: `import { openFixture, waitForDiagnostics } from './helpers';`.
+ * Import them from a suite file: `import { openFixture, waitForDiagnostics } from '../host/helpers';`.
  */
 import * as vscode from 'vscode';
 

@@ -12,4 +12,4 @@ rule.check = () => {
   throw new Error(`injected failure in ${id}`);
 };
 
-require('../../../server/src/server');
+require('../../../server/src/lsp/server');

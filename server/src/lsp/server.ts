@@ -6,32 +6,26 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import type { ComposeSet, FileReader } from './compose/loader';
-import type { Node } from './documents/tree';
+import { basename, dirname, join, sep } from 'node:path';
+import { version } from '../../../package.json';
+import type { FileReader } from '../compose/loader';
+import type { Finding } from '../engine/check';
 import {
   CodeActionKind,
-  CompletionItemKind,
   createConnection,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  InsertTextFormat,
-  MarkupKind,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction as LspCodeAction,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from './engine/check';
+import type { FileSets, Release } from '../service/file-sets';
+import type { LanguageService } from '../service/language-service';
 import { CodeCache, codeCacheDir } from './code-cache';
+import { documentInput as input, toCodeAction, toCompletion, toDiagnostic, toHover, tooLargeDiagnostic } from './convert';
 import { slowHeapGrowth } from './heap-growth';
-import type { CodeAction } from './service/actions';
-import type { CompletionItem } from './service/completion-item';
-import type { DocumentInput, LanguageService } from './service/language-service';
 import type * as Engine from './server-engine';
 
 /** Documents larger than this are not checked (one notice instead); no compose or HNS file comes close. */
@@ -92,10 +86,37 @@ let canPullConfiguration = false;
 let canWatchFiles = false;
 const timers = new Map<string, NodeJS.Timeout>();
 
-/** The file set each open compose document was last checked in, and its findings per member file. */
-const lastSets = new Map<string, { set: ComposeSet; findings: Map<string, Finding[]> }>();
-/** For each member file URI, the open documents whose sets include it (to re-check them when it changes). */
-const owners = new Map<string, Set<string>>();
+/** Which open documents own which set members (service/file-sets.ts); made with the engine. */
+let fileSetsModel: FileSets | undefined;
+function fileSets(): FileSets {
+  return (fileSetsModel ??= new (engine().FileSets)((uri) => documents.get(uri) !== undefined));
+}
+
+/** Applies a change of ownership: released members open in the editor are checked again, the others cleared. */
+function apply(release: Release): void {
+  for (const uri of release.recheck) {
+    const doc = documents.get(uri);
+    if (doc) schedule(doc, 0);
+  }
+  for (const uri of release.clear) connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/**
+ * Runs a request handler and logs what it throws instead of failing the request: a hover, a completion or a
+ * code action is never worth an error in the editor, and the server must survive any document.
+ */
+function guarded<A extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (doc: TextDocument, params: A) => R): (params: A) => R {
+  return (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || doc.getText().length > MAX_CHECK_CHARS) return fallback;
+    try {
+      return handler(doc, params);
+    } catch (error) {
+      connection.console.error(`winnet: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+}
 
 /**
  * False when the client says the workspace is not trusted (`initializationOptions.workspaceTrusted`, sent by
@@ -144,51 +165,13 @@ const exists = (path: string) => reader.read(path) !== undefined;
 
 /** The files checked together with `path`: a configured set, its base/override pair, or itself alone. */
 function setPathsFor(path: string): string[] {
-  for (const set of composeFileSets) {
-    const absolute = set.map((p) => (isAbsolute(p) ? p : resolve(workspaceRoots[0] ?? '.', p)));
-    if (absolute.includes(path)) return absolute;
-  }
-  const base = engine().defaultBaseOf(path).find(exists);
-  if (base) return [base, path];
-  return [path, ...engine().defaultOverrideOf(path).filter(exists).slice(0, 1)];
-}
-
-const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function input(doc: TextDocument): DocumentInput {
-  const language = /yaml|compose/i.test(doc.languageId) ? 'yaml' : /json/i.test(doc.languageId) ? 'json' : undefined;
-  return { uri: doc.uri, version: doc.version, text: doc.getText(), language };
-}
-
-function toDiagnostic(uri: string, f: Finding): Diagnostic {
-  return {
-    range: f.range,
-    severity: SEVERITY[f.severity],
-    source: 'winnet',
-    code: f.rule,
-    ...(f.docsUrl ? { codeDescription: { href: f.docsUrl } } : {}),
-    message: f.message,
-    ...(f.tags.length ? { tags: f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)) } : {}),
-    ...(f.related.length
-      ? { relatedInformation: f.related.filter((r) => r.range).map((r) => ({ location: { uri: r.path ? pathToFileURL(r.path).href : uri, range: r.range! }, message: r.message })) }
-      : {}),
-    data: { rule: f.rule },
-  };
+  return engine().setPathsFor(path, composeFileSets, workspaceRoots[0], exists);
 }
 
 function validate(doc: TextDocument): void {
   const version = doc.version;
   if (doc.getText().length > MAX_CHECK_CHARS) {
-    connection.sendDiagnostics({
-      uri: doc.uri,
-      version,
-      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'winnet', code: 'too-large', message: `winnet does not check files larger than ${MAX_CHECK_CHARS / 1024 / 1024} MB.` }],
-    });
+    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [tooLargeDiagnostic(MAX_CHECK_CHARS)] });
     return;
   }
   let ours = false;
@@ -198,23 +181,20 @@ function validate(doc: TextDocument): void {
     ours = parsed.kind !== 'none';
     if (parsed.kind === 'compose' && localPath(doc.uri)) {
       // A file included, extended or overridden by an open document is checked as part of that document's set.
-      const otherOwners = [...(owners.get(doc.uri) ?? [])].filter((o) => o !== doc.uri && documents.get(o));
+      const otherOwners = fileSets().openOwnersOf(doc.uri);
       if (otherOwners.length) {
         for (const owner of otherOwners) validate(documents.get(owner)!);
         return;
       }
       const path = localPath(doc.uri);
-      if (path && needsSet(path, parsed.root)) {
+      if (path && engine().needsSet(parsed.root, setPathsFor(path), engine().partnersOf(path, reader).length > 0)) {
         validateSet(doc);
         return;
       }
     }
     const { result } = service().diagnose(input(doc));
-    if (lastSets.has(doc.uri)) {
-      // It was checked in a set before (its override or include is gone): the members hear no more from it.
-      releaseMembers(doc.uri, new Set([doc.uri]));
-      lastSets.delete(doc.uri);
-    }
+    // It may have been checked in a set before (its override or include is gone): the members hear no more from it.
+    apply(fileSets().checkedAlone(doc.uri));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
     connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -233,15 +213,6 @@ function localPath(uri: string): string | undefined {
   }
 }
 
-/** A compose file needs set checking when it has a partner file, an `include`, or a service that `extends`. */
-function needsSet(path: string, root: Node | undefined): boolean {
-  const { get, pairs } = engine();
-  if (setPathsFor(path).length > 1 || get(root, 'include') !== undefined) return true;
-  // A file with partner files beside it is checked as a set of one, which knows about them (undefined-network).
-  if (engine().partnersOf(path, reader).length) return true;
-  return pairs(get(root, 'services')).some((p) => get(p.value, 'extends') !== undefined);
-}
-
 /**
  * Checks the compose file set a document belongs to and publishes diagnostics to every member file, open or
  * not (an included template shows its findings in the Problems panel too).
@@ -253,33 +224,10 @@ function validateSet(doc: TextDocument): void {
   for (const [memberPath, result] of results) {
     const uri = pathToFileURL(memberPath).href;
     findings.set(uri, result.findings);
-    if (!owners.has(uri)) owners.set(uri, new Set());
-    owners.get(uri)!.add(doc.uri);
     const open = documents.get(uri);
     connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: result.findings.map((f) => toDiagnostic(uri, f)) });
   }
-  releaseMembers(doc.uri, new Set(findings.keys()));
-  lastSets.set(doc.uri, { set, findings });
-}
-
-/**
- * After the set of `ownerUri` changed (a member dropped out, or the file is now checked alone), the files it no
- * longer reads stop showing the findings it published for them, unless another open document's set still reads
- * them; one that is open is checked on its own again.
- */
-function releaseMembers(ownerUri: string, kept: ReadonlySet<string>): void {
-  const previous = lastSets.get(ownerUri);
-  if (!previous) return;
-  for (const member of previous.findings.keys()) {
-    if (kept.has(member) || member === ownerUri) continue;
-    const memberOwners = owners.get(member);
-    memberOwners?.delete(ownerUri);
-    if ([...(memberOwners ?? [])].some((o) => documents.get(o))) continue;
-    owners.delete(member);
-    const open = documents.get(member);
-    if (open) schedule(open, 0);
-    else connection.sendDiagnostics({ uri: member, diagnostics: [] });
-  }
+  apply(fileSets().checkedInSet(doc.uri, set, findings));
 }
 
 function schedule(doc: TextDocument, delay = debounceMs ?? engine().DEFAULT_DEBOUNCE_MS): void {
@@ -313,31 +261,6 @@ function applySettings(raw: Record<string, unknown>): void {
   for (const doc of documents.all()) schedule(doc, 0);
 }
 
-function toCompletion(item: CompletionItem, doc: TextDocument) {
-  const range = { start: doc.positionAt(item.replace.start), end: doc.positionAt(item.replace.end) };
-  const kind = { value: CompletionItemKind.Value, property: CompletionItemKind.Property, enum: CompletionItemKind.EnumMember, module: CompletionItemKind.Module }[item.kind];
-  return {
-    label: item.label,
-    kind,
-    detail: item.detail,
-    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-    textEdit: { range, newText: item.insertText ?? item.label },
-    insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    sortText: item.sortText,
-    preselect: item.preselect,
-  };
-}
-
-function toCodeAction(action: CodeAction, doc: TextDocument): LspCodeAction {
-  return {
-    title: action.title,
-    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll + '.winnet',
-    isPreferred: action.preferred,
-    diagnostics: action.findings.map((f) => toDiagnostic(doc.uri, f)),
-    edit: { changes: { [doc.uri]: action.edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })) } },
-  };
-}
-
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -355,7 +278,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: [':', ' ', '"', '.'], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.winnet'], resolveProvider: false },
     },
-    serverInfo: { name: 'winnet', version: '0.1.0' },
+    serverInfo: { name: 'winnet', version },
   };
 });
 
@@ -378,7 +301,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   const affected = new Set<string>();
   for (const { uri } of changes) {
     if (documents.get(uri)) continue;
-    for (const owner of owners.get(uri) ?? []) affected.add(owner);
+    for (const owner of fileSets().ownersOf(uri)) affected.add(owner);
     const path = localPath(uri);
     if (!path) continue;
     for (const doc of documents.all()) {
@@ -401,10 +324,7 @@ documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => {
   schedule(e.document);
   // Editing an included or overriding file changes what the files that include it are checked against.
-  for (const owner of owners.get(e.document.uri) ?? []) {
-    const doc = owner !== e.document.uri ? documents.get(owner) : undefined;
-    if (doc) schedule(doc);
-  }
+  for (const owner of fileSets().openOwnersOf(e.document.uri)) schedule(documents.get(owner)!);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
@@ -412,104 +332,50 @@ documents.onDidClose((e) => {
   if (pending) clearTimeout(pending);
   timers.delete(uri);
   service().forget(uri);
-  const closed = lastSets.get(uri);
-  lastSets.delete(uri);
-  // Clear this file and the members only this document's set was publishing for.
-  const members = closed ? [...closed.findings.keys()] : [uri];
-  for (const member of new Set([uri, ...members])) {
-    const memberOwners = owners.get(member);
-    memberOwners?.delete(uri);
-    const stillOwned = [...(memberOwners ?? [])].some((o) => documents.get(o));
-    if (stillOwned) continue;
-    owners.delete(member);
-    connection.sendDiagnostics({ uri: member, diagnostics: [] });
-  }
-  for (const o of owners.get(uri) ?? []) {
-    const owner = documents.get(o);
-    if (owner) schedule(owner, 0);
-  }
+  apply(fileSets().closed(uri));
 });
 
-connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || doc.getText().length > MAX_CHECK_CHARS) return null;
-  try {
-    const hover = service().hover(input(doc), doc.offsetAt(params.position), setOf(doc.uri));
-    if (!hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) } };
-  } catch (error) {
-    connection.console.error(`winnet: hover failed: ${String(error)}`);
-    return null;
-  }
-});
+connection.onHover(
+  guarded('hover', null, (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const hover = service().hover(input(doc), doc.offsetAt(params.position), fileSets().setOf(doc.uri));
+    return hover ? toHover(hover, doc) : null;
+  }),
+);
 
-connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
-  try {
-    return service().complete(input(doc), doc.offsetAt(params.position)).map((item) => toCompletion(item, doc));
-  } catch (error) {
-    connection.console.error(`winnet: completion failed: ${String(error)}`);
-    return [];
-  }
-});
+connection.onCompletion(
+  guarded('completion', [], (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) =>
+    service().complete(input(doc), doc.offsetAt(params.position)).map((item) => toCompletion(item, doc)),
+  ),
+);
 
-connection.onCodeAction((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
-  try {
+connection.onCodeAction(
+  guarded('code actions', [] as LspCodeAction[], (doc, params: { textDocument: { uri: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } }; context: { only?: string[] } }) => {
     const only = params.context.only;
     const wantsFixAll = !only || only.some((k) => k === CodeActionKind.SourceFixAll || k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
     const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix);
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const actions: LspCodeAction[] = [];
-    const setFindings = findingsInSet(doc.uri);
+    const setFindings = fileSets().findingsInSet(doc.uri);
     if (wantsQuickFix) actions.push(...service().codeActions(input(doc), span, setFindings).map((a) => toCodeAction(a, doc)));
     if (wantsFixAll) {
       const all = service().fixAll(input(doc), setFindings);
       if (all) actions.push(toCodeAction(all, doc));
     }
     return actions;
-  } catch (error) {
-    connection.console.error(`winnet: code actions failed: ${String(error)}`);
-    return [];
-  }
-});
+  }),
+);
 
-/** The set this document was last checked in: its own, or the set of an open document that includes it. */
-function setOf(uri: string): ComposeSet | undefined {
-  if (lastSets.has(uri)) return lastSets.get(uri)!.set;
-  for (const owner of owners.get(uri) ?? []) if (lastSets.has(owner)) return lastSets.get(owner)!.set;
-  return undefined;
-}
-
-/** The findings a file got from its set's last check (only while they match its current text). */
-function findingsInSet(uri: string): Finding[] | undefined {
-  const own = lastSets.get(uri)?.findings.get(uri);
-  if (own) return own;
-  for (const owner of owners.get(uri) ?? []) {
-    const f = lastSets.get(owner)?.findings.get(uri);
-    if (f) return f;
-  }
-  return undefined;
-}
-
-connection.onDefinition((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || doc.getText().length > MAX_CHECK_CHARS) return [];
-  try {
-    const set = setOf(doc.uri);
+connection.onDefinition(
+  guarded('definition', [] as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[], (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const set = fileSets().setOf(doc.uri);
     const own = localPath(doc.uri) ?? doc.uri;
     return service().definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
       if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
       const member = set.members.find((m) => m.path === loc.path)!;
       return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };
     });
-  } catch (error) {
-    connection.console.error(`winnet: definition failed: ${String(error)}`);
-    return [];
-  }
-});
+  }),
+);
 
 process.on('uncaughtException', (error) => connection.console.error(`winnet: unexpected error: ${error.stack ?? error.message}`));
 

@@ -1,0 +1,10 @@
+/**
+ * What the language server takes from the engine, as one module: server.ts requires it after it has answered
+ * `initialize`, and esbuild.js bundles it apart (dist/engine.js), so the editor gets the server's capabilities
+ * without waiting for the rules, knowledge tables and schemas to compile and load.
+ */
+export { partnersOf } from '../compose/loader';
+export { FileSets, needsSet, setPathsFor } from '../service/file-sets';
+export { createLanguageService } from '../service/language-service';
+export { hnsProviders } from '../service/providers';
+export { DEFAULT_DEBOUNCE_MS, settingsFrom } from '../service/settings';
