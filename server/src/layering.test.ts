@@ -1,7 +1,8 @@
 /**
- * The layers of shared/DESIGN.md, as imports: the engine (documents/ → compose/, hns/ → rules/, schema/,
- * knowledge/, engine/) knows nothing of the language service, the LSP server or the CLI built on it. A module
- * below them that reached up (as hns/complete.ts once did for a type) would tie the engine to an editor.
+ * The layers of ARCHITECTURE.md, as imports between the directories of server/src: each layer imports only the
+ * layers below it (its own directory too), so the engine knows nothing of editors, the CLI or the LSP, the
+ * knowledge tables nothing of rules, and there is no cycle between directories. Tests and test support
+ * (testing/) may import anything; no production file imports testing/.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,8 +10,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
 const SRC = __dirname;
-const ENGINE = ['documents', 'compose', 'hns', 'rules', 'schema', 'knowledge', 'engine'];
-const ABOVE = ['service', 'cli', 'server.ts', 'server-engine.ts'];
+
+/** Lowest first; directories on one row are peers and do not import each other. */
+const LAYERS: string[][] = [
+  ['generated', 'util'],
+  ['documents'],
+  ['knowledge'],
+  ['compose', 'hns'],
+  ['schema'],
+  ['rules'],
+  ['engine'],
+  ['service', 'docs'],
+  ['cli', 'lsp'],
+];
+const LEVEL = new Map(LAYERS.flatMap((row, level) => row.map((dir) => [dir, level] as const)));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -20,17 +33,54 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('layering', () => {
-  for (const layer of ENGINE) {
-    it(`${layer}/ imports nothing from ${ABOVE.join(', ')}`, () => {
-      const offending: string[] = [];
-      for (const file of sources(join(SRC, layer))) {
-        for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|require\()\s*'(\.[^']*)'/g)) {
-          const target = relative(SRC, resolve(dirname(file), spec));
-          if (ABOVE.some((above) => target === above.replace(/\.ts$/, '') || target.startsWith(`${above}/`))) offending.push(`${relative(SRC, file)} → ${spec}`);
-        }
-      }
-      assert.deepEqual(offending, []);
-    });
+/** Directory → directory edges of production imports (type-only imports count: a type is a dependency too). */
+function edges(): { from: string; to: string; where: string }[] {
+  const out: { from: string; to: string; where: string }[] = [];
+  for (const file of sources(SRC)) {
+    const from = relative(SRC, file).split('/')[0];
+    if (from === 'testing') continue;
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|require\()\s*'(\.[^']*)'/g)) {
+      const target = relative(SRC, resolve(dirname(file), spec));
+      if (target.startsWith('..')) continue; // package.json, schemas/: data outside the source tree
+      const to = target.split('/')[0];
+      if (to !== from) out.push({ from, to, where: `${relative(SRC, file)} → ${spec}` });
+    }
   }
+  return out;
+}
+
+describe('layering', () => {
+  it('every directory of server/src has a place in the layers', () => {
+    const dirs = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'testing').map((e) => e.name);
+    assert.deepEqual(dirs.filter((d) => !LEVEL.has(d)), []);
+    const loose = readdirSync(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    assert.deepEqual(loose, [], 'no production file at the top of server/src');
+  });
+
+  it('each layer imports only from the layers below it', () => {
+    const upward = edges().filter((e) => (LEVEL.get(e.to) ?? Infinity) >= LEVEL.get(e.from)!).map((e) => e.where);
+    assert.deepEqual(upward, []);
+  });
+
+  it('no production file imports test support', () => {
+    assert.deepEqual(edges().filter((e) => e.to === 'testing').map((e) => e.where), []);
+  });
+
+  it('no cycles between directories (the layer rule implies it; checked on its own so a new directory cannot hide one)', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const { from, to } of edges()) {
+      if (!graph.has(from)) graph.set(from, new Set());
+      graph.get(from)!.add(to);
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      if (path.includes(node)) {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+    };
+    for (const node of graph.keys()) visit(node, []);
+    assert.deepEqual([...new Set(cycles)], []);
+  });
 });

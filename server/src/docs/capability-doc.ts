@@ -2,12 +2,10 @@
  * The driver capability matrix (docs/drivers.md), rendered from knowledge/drivers.ts for every Windows version:
  * the same table the hovers show, so the docs can never disagree with the editor.
  */
-import { FEATURES, LINUX_DRIVERS, supportOf, WINDOWS_DRIVERS, type FeatureId, type SupportLevel } from '../knowledge/drivers';
+import { FEATURES, LEVEL_MARK, LINUX_DRIVERS, supportOf, WINDOWS_DRIVERS, type FeatureId } from '../knowledge/drivers';
 import { sourceOf } from '../knowledge/sources';
 import { UNSUPPORTED_FEATURE_HISTORY, UNSUPPORTED_OPTIONS } from '../knowledge/unsupported';
 import { WINDOWS_VERSIONS, type WindowsVersion } from '../knowledge/versions';
-
-export const LEVEL_MARK: Record<SupportLevel, string> = { yes: '✔ yes', no: '✘ no', partial: '◐ partly', disputed: '? disputed', unknown: '– unknown' };
 
 const DOCUMENTED_DRIVERS = ['nat', 'transparent', 'overlay', 'l2bridge', 'l2tunnel'];
 

@@ -28,6 +28,9 @@ export type FeatureId =
 
 export type SupportLevel = 'yes' | 'no' | 'partial' | 'disputed' | 'unknown';
 
+/** How a support level reads in hovers, completions and docs/drivers.md. */
+export const LEVEL_MARK: Record<SupportLevel, string> = { yes: '✔ yes', no: '✘ no', partial: '◐ partly', disputed: '? disputed', unknown: '– unknown' };
+
 export interface Support {
   level: SupportLevel;
   /**

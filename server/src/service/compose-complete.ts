@@ -3,8 +3,7 @@
  * `driver:`, windowsshim option names and values in `driver_opts`, `isolation` and `network_mode` values, IPAM
  * drivers. Context comes from indentation (yamlContext), since the text being typed rarely parses.
  */
-import { FEATURES, supportOf, WINDOWS_DRIVERS } from '../knowledge/drivers';
-import { LEVEL_MARK } from '../docs/capability-doc';
+import { FEATURES, LEVEL_MARK, supportOf, WINDOWS_DRIVERS } from '../knowledge/drivers';
 import { versionName, type WindowsVersion } from '../knowledge/versions';
 import { DRIVER_OPTIONS } from '../knowledge/windowsshim';
 import { yamlContext } from './locate';
