@@ -38,10 +38,20 @@ const engineApart = {
 
 async function main() {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [validatorsApart] }),
+    esbuild.build({
+      ...common,
+      entryPoints: { cli: 'server/src/cli/main.ts' },
+      outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+      plugins: [validatorsApart],
+    }),
     esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, outdir: 'dist', plugins: [engineApart] }),
     esbuild.build({ ...common, entryPoints: { engine: 'server/src/lsp/server-engine.ts' }, outdir: 'dist', plugins: [validatorsApart] }),
-    esbuild.build({ ...common, entryPoints: Object.fromEntries(VALIDATORS.map((name) => [`validators/${name}`, `server/src/generated/${name}.js`])), outdir: 'dist' }),
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(VALIDATORS.map((name) => [`validators/${name}`, `server/src/generated/${name}.js`])),
+      outdir: 'dist',
+    }),
     esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   ]);
 }

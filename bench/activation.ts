@@ -75,7 +75,10 @@ setTimeout(() => {
 export function measureActivation(): Promise<ActivationResult> {
   return new Promise((resolve, reject) => {
     // activate() is called synchronously inside the child's timing window via ext.activate below.
-    const script = CHILD.replace('const p = Promise.resolve().then(() => ext.activate(context));', 'let p; try { p = Promise.resolve(ext.activate(context)); } catch (e) { p = Promise.reject(e); }');
+    const script = CHILD.replace(
+      'const p = Promise.resolve().then(() => ext.activate(context));',
+      'let p; try { p = Promise.resolve(ext.activate(context)); } catch (e) { p = Promise.reject(e); }',
+    );
     const child = spawn(process.execPath, ['-e', script, REPO], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -91,7 +94,13 @@ export function measureActivation(): Promise<ActivationResult> {
             : r.error
               ? `the stand-in host ended activate() with "${r.error}" after ${r.settled.toFixed(0)} ms (expected without VS Code)`
               : `activate() resolved after ${r.settled.toFixed(0)} ms`;
-        resolve({ requireMs: r.requireMs, activateMs: r.activateMs, settledMs: r.settled, met, note: `${note}; the extension host is busy ${(r.requireMs + r.activateMs).toFixed(0)} ms in total` });
+        resolve({
+          requireMs: r.requireMs,
+          activateMs: r.activateMs,
+          settledMs: r.settled,
+          met,
+          note: `${note}; the extension host is busy ${(r.requireMs + r.activateMs).toFixed(0)} ms in total`,
+        });
       } catch {
         reject(new Error(`activation child failed: ${err.slice(-500)}`));
       }

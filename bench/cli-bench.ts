@@ -30,7 +30,9 @@ export function buildCorpus(plan: { kind: 'compose' | 'hns'; services: number; c
     let bytes = 0;
     for (let i = 0; i < count; i++) {
       const text =
-        kind === 'compose' ? generateCompose({ services, seed: 1000 + i, anchors: i % 2 === 1, schemaError: false }).text : generateHnsEndpoints(services, 2000 + i).text;
+        kind === 'compose'
+          ? generateCompose({ services, seed: 1000 + i, anchors: i % 2 === 1, schemaError: false }).text
+          : generateHnsEndpoints(services, 2000 + i).text;
       const file = join(dir, kind === 'compose' ? `docker-compose.${String(i).padStart(3, '0')}.yml` : `endpoints-${String(i).padStart(3, '0')}.hns.json`);
       writeFileSync(file, text);
       files.push(file);
@@ -69,7 +71,11 @@ export interface ToolRun {
 export function runTool(tool: CliTool, files: string[], timeoutMs: number, winnetCli?: string): Promise<ToolRun> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, toolCommand(tool, files, winnetCli), { cwd: join(CACHE, 'cli'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, toolCommand(tool, files, winnetCli), {
+      cwd: join(CACHE, 'cli'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const out: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', () => undefined);
@@ -118,7 +124,10 @@ export interface InProcessResult {
 
 export function runInProcess(files: string[], repeats: number, winnetCli = join(REPO, 'dist', 'cli.js')): Promise<InProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bench', 'inprocess.mjs'), String(repeats), winnetCli, ...files], { cwd: join(CACHE, 'cli'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO, 'bench', 'inprocess.mjs'), String(repeats), winnetCli, ...files], {
+      cwd: join(CACHE, 'cli'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -67,7 +67,18 @@ export async function bundleEngine(root: string, outFile: string): Promise<void>
       `export { createLanguageService } from ${JSON.stringify(join(root, 'server/src/service/language-service'))};`,
     ].join('\n'),
   );
-  await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'warning', nodePaths: [join(REPO, 'node_modules')], entryPoints: [entry], outfile: outFile });
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    minify: true,
+    logLevel: 'warning',
+    nodePaths: [join(REPO, 'node_modules')],
+    entryPoints: [entry],
+    outfile: outFile,
+  });
 }
 
 interface EngineTimes {
@@ -83,7 +94,10 @@ interface EngineTimes {
 }
 
 function runChild(bundleFile: string, file: string, repeats: number): EngineTimes {
-  const out = execFileSync(process.execPath, ['-e', CHILD, bundleFile, file, String(repeats), join(REPO, 'node_modules', 'js-yaml')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['-e', CHILD, bundleFile, file, String(repeats), join(REPO, 'node_modules', 'js-yaml')], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out) as EngineTimes;
 }
 
@@ -92,7 +106,15 @@ function line(label: string, t: EngineTimes): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { src: { type: 'string' }, compare: { type: 'string' }, services: { type: 'string', default: '5000' }, repeats: { type: 'string', default: '7' }, rounds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: {
+      src: { type: 'string' },
+      compare: { type: 'string' },
+      services: { type: 'string', default: '5000' },
+      repeats: { type: 'string', default: '7' },
+      rounds: { type: 'string', default: '3' },
+    },
+  });
   const services = Number(values.services);
   const g = generateCompose({ services });
   const dir = join(CACHE, 'lsp', `compose-${services}`);

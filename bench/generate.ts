@@ -123,8 +123,8 @@ export function generateCompose(options: ComposeOptions): GeneratedCompose {
     const image = IMAGES[Math.floor(rand() * IMAGES.length)];
     const primary = nets[i % nets.length];
     const secondary = nets[(i * 7 + 3) % nets.length];
-    const finding = findings ? (i < 8 ? i : i % 97 === 50 ? (i / 97) % 8 | 0 : -1) : -1;
-    const hostIndex = 10 + Math.floor(i / nets.length) % 240;
+    const finding = findings ? (i < 8 ? i : i % 97 === 50 ? ((i / 97) % 8) | 0 : -1) : -1;
+    const hostIndex = 10 + (Math.floor(i / nets.length) % 240);
     w.line(`  ${name}:`);
     if (anchors) w.line('    <<: *windows-service');
     w.line(`    image: ${image}`);
@@ -200,7 +200,7 @@ export function generateCompose(options: ComposeOptions): GeneratedCompose {
   w.line('networks:');
   for (let j = 0; j < nets.length; j++) {
     const net = nets[j];
-    const finding = findings ? (j < 4 ? j : j % 53 === 20 ? (j / 53) % 4 | 0 : -1) : -1;
+    const finding = findings ? (j < 4 ? j : j % 53 === 20 ? ((j / 53) % 4) | 0 : -1) : -1;
     w.line(`  ${net.name}:`);
     let driverLine = -1;
     if (net.driver !== 'nat' || j % 8 === 0) driverLine = w.line(`    driver: ${net.driver}`);
@@ -227,8 +227,10 @@ export function generateCompose(options: ComposeOptions): GeneratedCompose {
     w.line(`          gateway: 10.${net.a}.${net.b}.1`);
     if (j === Math.floor(nets.length * 0.4) || (j === 1 && nets.length > 1)) hovers.push({ offset: optLine + 10, what: 'driver_opts key' });
     if (driverLine !== -1 && net.driver !== 'nat') {
-      if (hovers.filter((h) => h.what === 'driver value').length < 2 && j >= Math.floor(nets.length * 0.6)) hovers.push({ offset: driverLine + 13, what: 'driver value' });
-      if (!completions.some((c) => c.what === 'driver value') && j >= Math.floor(nets.length * 0.5)) completions.push({ offset: driverLine + `    driver: ${net.driver}`.length, what: 'driver value' });
+      if (hovers.filter((h) => h.what === 'driver value').length < 2 && j >= Math.floor(nets.length * 0.6))
+        hovers.push({ offset: driverLine + 13, what: 'driver value' });
+      if (!completions.some((c) => c.what === 'driver value') && j >= Math.floor(nets.length * 0.5))
+        completions.push({ offset: driverLine + `    driver: ${net.driver}`.length, what: 'driver value' });
     }
     if (j === Math.floor(nets.length * 0.8)) completions.push({ offset: optLine + 6, what: 'driver_opts key' });
   }
@@ -242,7 +244,10 @@ export interface GeneratedJson {
 
 const hex = (rand: () => number, digits: number) => {
   let s = '';
-  for (let i = 0; i < digits; i++) s += Math.floor(rand() * 16).toString(16).toUpperCase();
+  for (let i = 0; i < digits; i++)
+    s += Math.floor(rand() * 16)
+      .toString(16)
+      .toUpperCase();
   return s;
 };
 const guid = (rand: () => number) => `${hex(rand, 8)}-${hex(rand, 4)}-${hex(rand, 4)}-${hex(rand, 4)}-${hex(rand, 12)}`;
@@ -279,7 +284,12 @@ export function generateHnsNetworks(count: number, seed = 7): GeneratedJson {
       MaxConcurrentEndpoints: 32,
       Name: `${type.toLowerCase()}-${String(j).padStart(4, '0')}`,
       NetworkAdapterName: type === 'NAT' ? undefined : `Ethernet ${2 + (j % 3)}`,
-      Policies: type === 'Transparent' || type === 'L2Bridge' ? [{ Type: 'VLAN', VLAN: 100 + (j % 3000) }] : type === 'Overlay' ? [{ Type: 'VSID', VSID: 4096 + j }] : [],
+      Policies:
+        type === 'Transparent' || type === 'L2Bridge'
+          ? [{ Type: 'VLAN', VLAN: 100 + (j % 3000) }]
+          : type === 'Overlay'
+            ? [{ Type: 'VSID', VSID: 4096 + j }]
+            : [],
       State: 1,
       Subnets: [
         {
@@ -336,7 +346,16 @@ export function generateHnsEndpoints(count: number, seed = 11): GeneratedJson {
           ]
         : [{ ExceptionList: ['10.0.0.0/8'], Type: 'OutBoundNAT', VIP: `10.${a}.${b}.250` }],
       PrefixLength: 24,
-      Resources: { AdditionalParams: {}, AllocationOrder: 2, ID: guid(rand), PortOperationTime: 0, State: 1, SwitchOperationTime: 0, VfpOperationTime: 0, parentId: guid(rand) },
+      Resources: {
+        AdditionalParams: {},
+        AllocationOrder: 2,
+        ID: guid(rand),
+        PortOperationTime: 0,
+        State: 1,
+        SwitchOperationTime: 0,
+        VfpOperationTime: 0,
+        parentId: guid(rand),
+      },
       SharedContainers: [hex(rand, 64).toLowerCase()],
       State: 3,
       Type: nat ? 'NAT' : 'L2Bridge',
@@ -355,7 +374,10 @@ if (process.argv[1] && /generate\.[cm]?[jt]s$/.test(process.argv[1])) {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const out = process.argv[2] ?? '.cache/bench/fixtures';
-    const sizes = process.argv.slice(3).map(Number).filter((x) => x > 0);
+    const sizes = process.argv
+      .slice(3)
+      .map(Number)
+      .filter((x) => x > 0);
     mkdirSync(out, { recursive: true });
     for (const size of sizes.length ? sizes : [10, 100, 1000, 5000]) {
       for (const anchors of [false, true]) {

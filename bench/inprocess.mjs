@@ -32,7 +32,15 @@ floor();
 const winnetMs = [];
 const floorMs = [];
 for (let i = 0; i < repeats; i++) {
-  for (const [fn, out] of i % 2 ? [[floor, floorMs], [winnet, winnetMs]] : [[winnet, winnetMs], [floor, floorMs]]) {
+  for (const [fn, out] of i % 2
+    ? [
+        [floor, floorMs],
+        [winnet, winnetMs],
+      ]
+    : [
+        [winnet, winnetMs],
+        [floor, floorMs],
+      ]) {
     const t = performance.now();
     fn();
     out.push(performance.now() - t);

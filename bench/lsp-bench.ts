@@ -108,7 +108,10 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
     });
     const next = (test: (d: any) => boolean, what: string) =>
       new Promise<{ d: any; at: number }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${spec.label}: no diagnostics for ${what} within ${o.timeoutMs} ms; stderr: ${p.stderr.slice(-1000)}`)), o.timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${spec.label}: no diagnostics for ${what} within ${o.timeoutMs} ms; stderr: ${p.stderr.slice(-1000)}`)),
+          o.timeoutMs,
+        );
         waiter = { test, resolve: (v) => (clearTimeout(timer), resolve(v)) };
       });
 
@@ -204,7 +207,13 @@ export async function measureStartup(spec: ServerSpec): Promise<number> {
  * didOpen → the first diagnostics, whatever they are. Used for a file that is not ours (a large JSON document the
  * extension's `json` selector sends to winnet: empty diagnostics) and for the LSP floor server (bench/lsp-floor-server.ts).
  */
-export async function measureForeignOpen(spec: Pick<ServerSpec, 'start' | 'initialize'>, text: string, uri: string, timeoutMs: number, languageId = 'json'): Promise<{ ms: number; diagnostics: number }> {
+export async function measureForeignOpen(
+  spec: Pick<ServerSpec, 'start' | 'initialize'>,
+  text: string,
+  uri: string,
+  timeoutMs: number,
+  languageId = 'json',
+): Promise<{ ms: number; diagnostics: number }> {
   const p = spec.start();
   try {
     await spec.initialize(p);

@@ -13,7 +13,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let jsyaml: typeof import('js-yaml') | undefined;
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true, completionProvider: { triggerCharacters: [':', ' '] }, codeActionProvider: true, definitionProvider: true } }));
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: [':', ' '] },
+    codeActionProvider: true,
+    definitionProvider: true,
+  },
+}));
 connection.onInitialized(() => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   jsyaml = require('js-yaml') as typeof import('js-yaml');

@@ -91,7 +91,9 @@ async function main(): Promise<void> {
     script: server,
   });
   say(`## Language server, N=${services} (${g.lines} lines), under --cpu-prof\n`);
-  say(`open ${ms(r.openMs)} ms; edits ${r.editMs.map((e) => ms(e)).join(', ')} ms (median ${ms(median(r.editMs))}); hover p95 ${ms(percentile(r.hoverMs, 95))} ms; completion p95 ${ms(percentile(r.completionMs, 95))} ms; ${r.validationNote}\n`);
+  say(
+    `open ${ms(r.openMs)} ms; edits ${r.editMs.map((e) => ms(e)).join(', ')} ms (median ${ms(median(r.editMs))}); hover p95 ${ms(percentile(r.hoverMs, 95))} ms; completion p95 ${ms(percentile(r.completionMs, 95))} ms; ${r.validationNote}\n`,
+  );
   const lspProfile = readdirSync(lspDir).find((f) => f.endsWith('.cpuprofile'));
   if (lspProfile) {
     const s = summarize(join(lspDir, lspProfile));

@@ -53,7 +53,10 @@ const { values: args } = parseArgs({
 
 const quick = args.quick!;
 const options = {
-  sizes: (args.sizes ?? (quick ? '10,100,1000' : '10,100,1000,5000')).split(',').map(Number).filter((n) => n > 0),
+  sizes: (args.sizes ?? (quick ? '10,100,1000' : '10,100,1000,5000'))
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0),
   runs: Number(args.runs ?? (quick ? 1 : 3)),
   edits: Number(args.edits ?? (quick ? 10 : 40)),
   hovers: Number(args.hovers ?? (quick ? 10 : 30)),
@@ -118,7 +121,17 @@ const lspFloor: Pick<ServerSpec, 'start' | 'initialize'> = {
 /** Spawn → initialize response of a vscode-languageserver server that does nothing else (bench/lsp-floor-server.ts). */
 async function lspLibraryBaseline(): Promise<number> {
   const bundle = LSP_FLOOR_BUNDLE;
-  await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'warning', entryPoints: [join(REPO, 'bench', 'lsp-floor-server.ts')], outfile: bundle });
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    minify: true,
+    logLevel: 'warning',
+    entryPoints: [join(REPO, 'bench', 'lsp-floor-server.ts')],
+    outfile: bundle,
+  });
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     const p = new LspProcess(process.execPath, [bundle, '--stdio']);
@@ -142,7 +155,9 @@ function machineNote(startLoad: number[]): string {
   const jsyaml = JSON.parse(readFileSync(join(REPO, 'node_modules', 'js-yaml', 'package.json'), 'utf8')).version;
   return [
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}.`,
-    `Load average at start ${startLoad.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work shares this machine; runs alternate servers and report medians).`,
+    `Load average at start ${startLoad.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work shares this machine; runs alternate servers and report medians).`,
     `Versions: winnet at commit ${commit} (dist/ as built by \`node esbuild.js\`), yaml-language-server ${yls}, dclint ${dclint}, js-yaml ${jsyaml}.`,
     `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
   ].join('\n');
@@ -187,7 +202,10 @@ async function lspSection(): Promise<{
   const firstSize = options.sizes[0];
   if (firstSize !== undefined) {
     for (const spec of servers.filter((s) => s.id !== 'yls')) {
-      await runLsp(spec, generated.get(firstSize)!, `file:///tmp/winnet-bench/compose-${firstSize}/docker-compose.yml`, firstSize, { ...untimed, script: scriptOf(spec) });
+      await runLsp(spec, generated.get(firstSize)!, `file:///tmp/winnet-bench/compose-${firstSize}/docker-compose.yml`, firstSize, {
+        ...untimed,
+        script: scriptOf(spec),
+      });
       log(`${spec.label}: code cache written by an untimed start (N=${firstSize})`);
     }
   }
@@ -233,13 +251,18 @@ async function lspSection(): Promise<{
         const f = floorTime(join(CACHE, 'lsp', `compose-${size}`, 'docker-compose.yml'), 5);
         const lspOpen = await measureForeignOpen(lspFloor, g.text, uri, 180_000, 'yaml');
         floors.push({ services: size, ...f, lspOpenMs: lspOpen.ms });
-        log(`run ${run + 1}/${options.runs} N=${size} js-yaml floor cold ${ms(f.coldMs)} warm ${ms(median(f.warmMs))}; LSP floor server (vscode-languageserver + js-yaml) open ${ms(lspOpen.ms)}`);
+        log(
+          `run ${run + 1}/${options.runs} N=${size} js-yaml floor cold ${ms(f.coldMs)} warm ${ms(median(f.warmMs))}; LSP floor server (vscode-languageserver + js-yaml) open ${ms(lspOpen.ms)}`,
+        );
       }
     }
   }
   const withoutCodeCache = options.sizes
     .filter((n) => n >= 1000)
-    .map((services) => ({ services, openMs: median(results.filter((r) => r.server === 'winnet-no-cache' && r.services === services && r.validated).map((r) => r.openMs)) }));
+    .map((services) => ({
+      services,
+      openMs: median(results.filter((r) => r.server === 'winnet-no-cache' && r.services === services && r.validated).map((r) => r.openMs)),
+    }));
   results = results.filter((r) => r.server !== 'winnet-no-cache');
   const openOnly = results.filter((r) => r.server.endsWith('-open'));
   results = results.filter((r) => !r.server.endsWith('-open'));
@@ -250,7 +273,15 @@ async function lspSection(): Promise<{
   if (existsSync(lock)) {
     const text = readFileSync(lock, 'utf8');
     const samples = [];
-    for (let i = 0; i < 3; i++) samples.push(await measureForeignOpen({ ...SERVERS.winnet, start: (a) => SERVERS.winnet.start(a, options.winnetServer) }, text, 'file:///tmp/winnet-bench/package-lock.json', 30_000));
+    for (let i = 0; i < 3; i++)
+      samples.push(
+        await measureForeignOpen(
+          { ...SERVERS.winnet, start: (a) => SERVERS.winnet.start(a, options.winnetServer) },
+          text,
+          'file:///tmp/winnet-bench/package-lock.json',
+          30_000,
+        ),
+      );
     foreign = { ms: median(samples.map((s) => s.ms)), diagnostics: samples[0].diagnostics, bytes: Buffer.byteLength(text) };
     log(`foreign JSON (package-lock.json, ${mib(foreign.bytes)}): didOpen → diagnostics ${ms(foreign.ms)} ms, ${foreign.diagnostics} diagnostics`);
   }
@@ -289,7 +320,9 @@ async function cliSection(): Promise<CliResults> {
       for (const tool of order) {
         const r = await runTool(tool, set.files, 600_000, options.winnetCli);
         runs.push({ set: set.label, run: r });
-        log(`run ${run + 1}/${options.runs} CLI ${set.label.padEnd(20)} ${tool.padEnd(6)} ${ms(r.wallMs)} ms (${(set.files.length / (r.wallMs / 1000)).toFixed(1)} files/s, ${r.filesReported} files reported, ${r.findings} findings, exit ${r.exitCode}${r.timedOut ? ', TIMED OUT' : ''})`);
+        log(
+          `run ${run + 1}/${options.runs} CLI ${set.label.padEnd(20)} ${tool.padEnd(6)} ${ms(r.wallMs)} ms (${(set.files.length / (r.wallMs / 1000)).toFixed(1)} files/s, ${r.filesReported} files reported, ${r.findings} findings, exit ${r.exitCode}${r.timedOut ? ', TIMED OUT' : ''})`,
+        );
       }
       const ip = await runInProcess(set.files, set.services >= 1000 ? 3 : 5, options.winnetCli);
       inProcess.push({ set: set.label, result: ip });
@@ -315,7 +348,11 @@ function report(
   /** Median over runs of a per-run statistic. */
   const med = (rs: LspRunResult[], f: (r: LspRunResult) => number) => median(rs.map(f).filter(Number.isFinite));
   /** didOpen of a winnet build: the timed starts and the open-only ones (validated opens only). */
-  const openOf = (server: string, size: number) => med([...per(server, size), ...(lsp?.openOnly ?? []).filter((r) => r.server === `${server}-open` && r.services === size)].filter((r) => r.validated), (r) => r.openMs);
+  const openOf = (server: string, size: number) =>
+    med(
+      [...per(server, size), ...(lsp?.openOnly ?? []).filter((r) => r.server === `${server}-open` && r.services === size)].filter((r) => r.validated),
+      (r) => r.openMs,
+    );
   const delay = SERVERS.yls.fixedDelayMs;
 
   lines.push(note, '');
@@ -338,15 +375,28 @@ function report(
       const d = lsp.docs.get(n)!;
       const w = openOf('winnet', n);
       const y = med(per('yls', n), (r) => r.openMs);
-      lines.push(`| ${n} | ${d.lines} | ${(d.bytes / 1024).toFixed(0)} | ${ms(floorCold(n))} | ${ms(lspFloorOpen(n))} | ${ms(w)} | ${ms(y)} | ${ms(y - delay)} | ${ratio(y - delay, w)} | ${ratio(w, floorCold(n))} | ${ratio(w, lspFloorOpen(n))} |`);
+      lines.push(
+        `| ${n} | ${d.lines} | ${(d.bytes / 1024).toFixed(0)} | ${ms(floorCold(n))} | ${ms(lspFloorOpen(n))} | ${ms(w)} | ${ms(y)} | ${ms(y - delay)} | ${ratio(y - delay, w)} | ${ratio(w, floorCold(n))} | ${ratio(w, lspFloorOpen(n))} |`,
+      );
       if (n >= 1000) {
         const cold = lsp.withoutCodeCache.find((c) => c.services === n)?.openMs;
         const coldNote = (vs: number) => (cold === undefined ? '' : `; first start, without the code cache: ${ms(cold)} ms (${ratio(vs, cold)})`);
         // What a server that checks nothing reaches (receive, js-yaml load, answer): where the 10× target is below it,
         // no JavaScript server that parses the text can meet it.
-        const floorNote = Number.isFinite(y) && Number.isFinite(lspFloorOpen(n)) ? `; the LSP floor server, which checks nothing: ${ms(lspFloorOpen(n))} ms (${ratio(y - delay, lspFloorOpen(n))})` : '';
-        verdicts.push({ target: `didOpen → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server`, measured: `${ms(w)} ms vs ${ms(y - delay)} ms (${ratio(y - delay, w)})${Number.isFinite(y) ? coldNote(y - delay) : ''}${floorNote}`, met: Number.isFinite(y) ? (y - delay) / w >= 10 : undefined });
-        verdicts.push({ target: `didOpen → diagnostics at N=${n}: within 2× of the js-yaml load (cold, fresh process)`, measured: `${ms(w)} ms vs ${ms(floorCold(n))} ms (${ratio(w, floorCold(n))})${cold === undefined ? '' : `; first start, without the code cache: ${ms(cold)} ms (${ratio(cold, floorCold(n))})`}`, met: w / floorCold(n) <= 2 });
+        const floorNote =
+          Number.isFinite(y) && Number.isFinite(lspFloorOpen(n))
+            ? `; the LSP floor server, which checks nothing: ${ms(lspFloorOpen(n))} ms (${ratio(y - delay, lspFloorOpen(n))})`
+            : '';
+        verdicts.push({
+          target: `didOpen → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server`,
+          measured: `${ms(w)} ms vs ${ms(y - delay)} ms (${ratio(y - delay, w)})${Number.isFinite(y) ? coldNote(y - delay) : ''}${floorNote}`,
+          met: Number.isFinite(y) ? (y - delay) / w >= 10 : undefined,
+        });
+        verdicts.push({
+          target: `didOpen → diagnostics at N=${n}: within 2× of the js-yaml load (cold, fresh process)`,
+          measured: `${ms(w)} ms vs ${ms(floorCold(n))} ms (${ratio(w, floorCold(n))})${cold === undefined ? '' : `; first start, without the code cache: ${ms(cold)} ms (${ratio(cold, floorCold(n))})`}`,
+          met: w / floorCold(n) <= 2,
+        });
       }
     }
     lines.push(
@@ -364,7 +414,10 @@ function report(
       );
     }
     lines.push('', '### LSP: didChange (one character) → updated diagnostics (ms)', '');
-    lines.push('| services | js-yaml load (warm) | winnet p50 | winnet p95 | yls p50 | yls p95 | yls p50 − 200 | yls − 200 / winnet (p50) | winnet p50 / js-yaml | edits (winnet / yls, per run) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| services | js-yaml load (warm) | winnet p50 | winnet p95 | yls p50 | yls p95 | yls p50 − 200 | yls − 200 / winnet (p50) | winnet p50 / js-yaml | edits (winnet / yls, per run) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const n of sizes) {
       const wr = per('winnet', n);
       const yr = per('yls', n);
@@ -372,20 +425,37 @@ function report(
       const w95 = med(wr, (r) => percentile(r.editMs, 95));
       const y50 = med(yr, (r) => percentile(r.editMs, 50));
       const y95 = med(yr, (r) => percentile(r.editMs, 95));
-      lines.push(`| ${n} | ${ms(floorWarm(n))} | ${ms(w50)} | ${ms(w95)} | ${ms(y50)} | ${ms(y95)} | ${ms(y50 - delay)} | ${ratio(y50 - delay, w50)} | ${ratio(w50, floorWarm(n))} | ${wr[0]?.editMs.length ?? 0} / ${yr[0]?.editMs.length ?? 0} |`);
+      lines.push(
+        `| ${n} | ${ms(floorWarm(n))} | ${ms(w50)} | ${ms(w95)} | ${ms(y50)} | ${ms(y95)} | ${ms(y50 - delay)} | ${ratio(y50 - delay, w50)} | ${ratio(w50, floorWarm(n))} | ${wr[0]?.editMs.length ?? 0} / ${yr[0]?.editMs.length ?? 0} |`,
+      );
       if (n >= 1000) {
-        verdicts.push({ target: `edit → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server (p50)`, measured: `${ms(w50)} ms vs ${ms(y50 - delay)} ms (${ratio(y50 - delay, w50)})`, met: Number.isFinite(y50) ? (y50 - delay) / w50 >= 10 : undefined });
-        verdicts.push({ target: `edit → diagnostics at N=${n}: within 2× of the js-yaml load (warm)`, measured: `${ms(w50)} ms vs ${ms(floorWarm(n))} ms (${ratio(w50, floorWarm(n))})`, met: w50 / floorWarm(n) <= 2 });
+        verdicts.push({
+          target: `edit → diagnostics at N=${n}: ≥ 10× faster than yaml-language-server (p50)`,
+          measured: `${ms(w50)} ms vs ${ms(y50 - delay)} ms (${ratio(y50 - delay, w50)})`,
+          met: Number.isFinite(y50) ? (y50 - delay) / w50 >= 10 : undefined,
+        });
+        verdicts.push({
+          target: `edit → diagnostics at N=${n}: within 2× of the js-yaml load (warm)`,
+          measured: `${ms(w50)} ms vs ${ms(floorWarm(n))} ms (${ratio(w50, floorWarm(n))})`,
+          met: w50 / floorWarm(n) <= 2,
+        });
       }
     }
     lines.push('', '### LSP: hover and completion (ms, request → response, settled document)', '');
-    lines.push('| services | winnet hover p50 / p95 | yls hover p50 / p95 | winnet completion p50 / p95 | yls completion p50 / p95 | non-empty answers (winnet / yls) |', '|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| services | winnet hover p50 / p95 | yls hover p50 / p95 | winnet completion p50 / p95 | yls completion p50 / p95 | non-empty answers (winnet / yls) |',
+      '|---:|---:|---:|---:|---:|---:|',
+    );
     for (const n of sizes) {
       const wr = per('winnet', n);
       const yr = per('yls', n);
-      const pair = (rs: LspRunResult[], f: (r: LspRunResult) => number[]) => `${ms(med(rs, (r) => percentile(f(r), 50)))} / ${ms(med(rs, (r) => percentile(f(r), 95)))}`;
-      const nonEmpty = (rs: LspRunResult[]) => (rs[0] ? `${rs[0].hoverNonEmpty}/${rs[0].hoverMs.length} hovers, ${rs[0].completionNonEmpty}/${rs[0].completionMs.length} completions` : '–');
-      lines.push(`| ${n} | ${pair(wr, (r) => r.hoverMs)} | ${pair(yr, (r) => r.hoverMs)} | ${pair(wr, (r) => r.completionMs)} | ${pair(yr, (r) => r.completionMs)} | ${nonEmpty(wr)} / ${nonEmpty(yr)} |`);
+      const pair = (rs: LspRunResult[], f: (r: LspRunResult) => number[]) =>
+        `${ms(med(rs, (r) => percentile(f(r), 50)))} / ${ms(med(rs, (r) => percentile(f(r), 95)))}`;
+      const nonEmpty = (rs: LspRunResult[]) =>
+        rs[0] ? `${rs[0].hoverNonEmpty}/${rs[0].hoverMs.length} hovers, ${rs[0].completionNonEmpty}/${rs[0].completionMs.length} completions` : '–';
+      lines.push(
+        `| ${n} | ${pair(wr, (r) => r.hoverMs)} | ${pair(yr, (r) => r.hoverMs)} | ${pair(wr, (r) => r.completionMs)} | ${pair(yr, (r) => r.completionMs)} | ${nonEmpty(wr)} / ${nonEmpty(yr)} |`,
+      );
     }
     const big = Math.max(...sizes);
     if (big >= 5000) {
@@ -399,7 +469,10 @@ function report(
       'Each server gets as many edits as fit in the phase budget, so at the largest sizes yaml-language-server stops after a few while winnet makes all of them, and a peak over the whole run compares unequal work. "Same work" is each server\'s peak after opening the file and making the number of edits both completed in that run (then the median over runs); "whole run" is the peak after every phase (hovers and completions included).',
       '',
     );
-    lines.push('| services | edits (same work) | winnet, same work | yls, same work | yls / winnet | winnet, whole run | yls, whole run |', '|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| services | edits (same work) | winnet, same work | yls, same work | yls / winnet | winnet, whole run | yls, whole run |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const n of sizes) {
       const ws = per('winnet', n);
       const ys = per('yls', n);
@@ -416,19 +489,41 @@ function report(
       const y = med(ys, (r) => r.peakRssBytes ?? NaN);
       lines.push(`| ${n} | ${edits} | ${mib(sw)} | ${mib(sy)} | ${ratio(sy, sw)} | ${mib(w)} | ${mib(y)} |`);
       if (n === big && big >= 5000) {
-        verdicts.push({ target: `peak RSS at N=${n} ≤ ¼ of yaml-language-server's (same work: open + ${edits} edits)`, measured: `${mib(sw)} vs ${mib(sy)} (${ratio(sw, sy)} of it)`, met: Number.isFinite(sy) ? sw <= sy / 4 : undefined });
-        verdicts.push({ target: `peak RSS at N=${n} ≤ ¼ of yaml-language-server's (whole run: winnet ${med(ws, (r) => r.editMs.length)} edits, yls ${med(ys, (r) => r.editMs.length)})`, measured: `${mib(w)} vs ${mib(y)} (${ratio(w, y)} of it)`, met: Number.isFinite(y) ? w <= y / 4 : undefined });
+        verdicts.push({
+          target: `peak RSS at N=${n} ≤ ¼ of yaml-language-server's (same work: open + ${edits} edits)`,
+          measured: `${mib(sw)} vs ${mib(sy)} (${ratio(sw, sy)} of it)`,
+          met: Number.isFinite(sy) ? sw <= sy / 4 : undefined,
+        });
+        verdicts.push({
+          target: `peak RSS at N=${n} ≤ ¼ of yaml-language-server's (whole run: winnet ${med(ws, (r) => r.editMs.length)} edits, yls ${med(ys, (r) => r.editMs.length)})`,
+          measured: `${mib(w)} vs ${mib(y)} (${ratio(w, y)} of it)`,
+          met: Number.isFinite(y) ? w <= y / 4 : undefined,
+        });
       }
     }
     const wInit = median(lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
     const yInit = median(lsp.results.filter((r) => r.server === 'yls').map((r) => r.initializeMs));
     const wInitMax = Math.max(...lsp.results.filter((r) => r.server === 'winnet').map((r) => r.initializeMs));
-    lines.push('', `Spawn → initialize response (median over every server start in this run): winnet ${ms(wInit)} ms (max ${ms(wInitMax)} ms), yaml-language-server ${ms(yInit)} ms. For scale, at the start of the run (medians of 5): spawn → exit of a bare \`node -e 0\` took ${ms(lsp.nodeMs)} ms, and spawn → initialize response of a vscode-languageserver server that does nothing else (bench/lsp-floor-server.ts) ${ms(lsp.libraryMs)} ms.`);
-    verdicts.push({ target: 'server spawn → initialized < 150 ms', measured: `${ms(wInit)} ms median, ${ms(wInitMax)} ms max (bare \`node -e 0\`: ${ms(lsp.nodeMs)} ms; vscode-languageserver alone: ${ms(lsp.libraryMs)} ms)`, met: wInit < 150 });
-    if (lsp.foreign) lines.push('', `A JSON file that is not ours (package-lock.json, ${(lsp.foreign.bytes / 1024).toFixed(0)} KiB): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`);
+    lines.push(
+      '',
+      `Spawn → initialize response (median over every server start in this run): winnet ${ms(wInit)} ms (max ${ms(wInitMax)} ms), yaml-language-server ${ms(yInit)} ms. For scale, at the start of the run (medians of 5): spawn → exit of a bare \`node -e 0\` took ${ms(lsp.nodeMs)} ms, and spawn → initialize response of a vscode-languageserver server that does nothing else (bench/lsp-floor-server.ts) ${ms(lsp.libraryMs)} ms.`,
+    );
+    verdicts.push({
+      target: 'server spawn → initialized < 150 ms',
+      measured: `${ms(wInit)} ms median, ${ms(wInitMax)} ms max (bare \`node -e 0\`: ${ms(lsp.nodeMs)} ms; vscode-languageserver alone: ${ms(lsp.libraryMs)} ms)`,
+      met: wInit < 150,
+    });
+    if (lsp.foreign)
+      lines.push(
+        '',
+        `A JSON file that is not ours (package-lock.json, ${(lsp.foreign.bytes / 1024).toFixed(0)} KiB): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`,
+      );
     if (lsp.results.some((r) => r.server === 'winnet-b')) {
       lines.push('', `### LSP: proposed engine (\`--also-winnet ${relative(REPO, options.alsoWinnet!)}\`), same runs`, '');
-      lines.push('| services | open | yls − 200 / it | it / js-yaml cold | edit p50 / p95 | yls − 200 / it (p50) | it p50 / js-yaml warm | hover p95 | completion p95 | peak RSS | yls RSS / it |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push(
+        '| services | open | yls − 200 / it | it / js-yaml cold | edit p50 / p95 | yls − 200 / it (p50) | it p50 / js-yaml warm | hover p95 | completion p95 | peak RSS | yls RSS / it |',
+        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      );
       for (const n of sizes) {
         const br = per('winnet-b', n);
         const yr = per('yls', n);
@@ -441,10 +536,20 @@ function report(
         const yrss = med(yr, (r) => r.peakRssBytes ?? NaN);
         const h95 = med(br, (r) => percentile(r.hoverMs, 95));
         const c95 = med(br, (r) => percentile(r.completionMs, 95));
-        lines.push(`| ${n} | ${ms(o)} | ${ratio(yo, o)} | ${ratio(o, floorCold(n))} | ${ms(e50)} / ${ms(e95)} | ${ratio(ye, e50)} | ${ratio(e50, floorWarm(n))} | ${ms(h95)} | ${ms(c95)} | ${mib(rss)} | ${ratio(yrss, rss)} |`);
+        lines.push(
+          `| ${n} | ${ms(o)} | ${ratio(yo, o)} | ${ratio(o, floorCold(n))} | ${ms(e50)} / ${ms(e95)} | ${ratio(ye, e50)} | ${ratio(e50, floorWarm(n))} | ${ms(h95)} | ${ms(c95)} | ${mib(rss)} | ${ratio(yrss, rss)} |`,
+        );
         if (n >= 1000) {
-          verdicts.push({ target: `(proposed) didOpen at N=${n}: ≥ 10× yls, ≤ 2× js-yaml cold`, measured: `${ms(o)} ms: ${ratio(yo, o)} yls, ${ratio(o, floorCold(n))} js-yaml`, met: yo / o >= 10 && o / floorCold(n) <= 2 });
-          verdicts.push({ target: `(proposed) edit p50 at N=${n}: ≥ 10× yls, ≤ 2× js-yaml warm`, measured: `${ms(e50)} ms: ${ratio(ye, e50)} yls, ${ratio(e50, floorWarm(n))} js-yaml`, met: ye / e50 >= 10 && e50 / floorWarm(n) <= 2 });
+          verdicts.push({
+            target: `(proposed) didOpen at N=${n}: ≥ 10× yls, ≤ 2× js-yaml cold`,
+            measured: `${ms(o)} ms: ${ratio(yo, o)} yls, ${ratio(o, floorCold(n))} js-yaml`,
+            met: yo / o >= 10 && o / floorCold(n) <= 2,
+          });
+          verdicts.push({
+            target: `(proposed) edit p50 at N=${n}: ≥ 10× yls, ≤ 2× js-yaml warm`,
+            measured: `${ms(e50)} ms: ${ratio(ye, e50)} yls, ${ratio(e50, floorWarm(n))} js-yaml`,
+            met: ye / e50 >= 10 && e50 / floorWarm(n) <= 2,
+          });
         }
         if (n === big && big >= 5000) {
           verdicts.push({ target: `(proposed) hover / completion p95 at N=${n} < 20 ms`, measured: `${ms(h95)} / ${ms(c95)} ms`, met: h95 < 20 && c95 < 20 });
@@ -453,9 +558,22 @@ function report(
       }
     }
     const unvalidated = lsp.results.filter((r) => !r.validated);
-    lines.push('', unvalidated.length ? `**Warning**: ${unvalidated.length} server run(s) did not report the deliberate findings: ${unvalidated.map((r) => `${r.server} N=${r.services}`).join(', ')}.` : `Every server run reported the deliberate findings before its timings were kept (winnet: \`port-host-ip\`, \`isolation-value\`; yaml-language-server: the schema type error at \`healthcheck.interval: 30\`). Example: ${lsp.results.filter((r) => r.services === big).map((r) => `${r.server} ${r.validationNote}`).slice(0, 2).join('; ')}.`);
+    lines.push(
+      '',
+      unvalidated.length
+        ? `**Warning**: ${unvalidated.length} server run(s) did not report the deliberate findings: ${unvalidated.map((r) => `${r.server} N=${r.services}`).join(', ')}.`
+        : `Every server run reported the deliberate findings before its timings were kept (winnet: \`port-host-ip\`, \`isolation-value\`; yaml-language-server: the schema type error at \`healthcheck.interval: 30\`). Example: ${lsp.results
+            .filter((r) => r.services === big)
+            .map((r) => `${r.server} ${r.validationNote}`)
+            .slice(0, 2)
+            .join('; ')}.`,
+    );
   }
-  verdicts.push({ target: 'dist/server.js < 1.5 MB', measured: `${(serverBytes / 1024).toFixed(0)} KiB (dist/cli.js ${(cliBytes / 1024).toFixed(0)} KiB)`, met: serverBytes < 1.5 * 1024 * 1024 });
+  verdicts.push({
+    target: 'dist/server.js < 1.5 MB',
+    measured: `${(serverBytes / 1024).toFixed(0)} KiB (dist/cli.js ${(cliBytes / 1024).toFixed(0)} KiB)`,
+    met: serverBytes < 1.5 * 1024 * 1024,
+  });
   if (activation) {
     verdicts.push({
       target: 'extension activation adds no measurable delay to opening a non-compose file',
@@ -466,7 +584,10 @@ function report(
 
   if (cli) {
     lines.push('', '### CLI: files per second (one process per set, start-up included)', '');
-    lines.push('| set | MiB | winnet | dclint | js-yaml floor | winnet / dclint | winnet / floor | winnet in-process vs js-yaml in-process (ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| set | MiB | winnet | dclint | js-yaml floor | winnet / dclint | winnet / floor | winnet in-process vs js-yaml in-process (ms) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const set of cli.sets) {
       const wall = (tool: CliTool) => median(cli.runs.filter((r) => r.set === set.label && r.run.tool === tool && !r.run.timedOut).map((r) => r.run.wallMs));
       const fps = (tool: CliTool) => set.files.length / (wall(tool) / 1000);
@@ -474,16 +595,33 @@ function report(
       const ipW = median(ip.map((r) => median(r.result.winnetMs)));
       const ipF = median(ip.map((r) => median(r.result.floorMs)));
       const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–');
-      lines.push(`| ${set.label} | ${(set.bytes / 1024 / 1024).toFixed(1)} | ${fmt(fps('winnet'))} | ${fmt(fps('dclint'))} | ${fmt(fps('floor'))} | ${ratio(fps('winnet'), fps('dclint'))} | ${ratio(fps('winnet'), fps('floor'))} | ${ms(ipW)} vs ${ms(ipF)} (${ratio(ipW, ipF)}) |`);
-      if (set.kind === 'compose' && Number.isFinite(fps('dclint'))) verdicts.push({ target: `CLI ≥ 5× dclint's files/s (${set.label})`, measured: `${fmt(fps('winnet'))} vs ${fmt(fps('dclint'))} files/s (${ratio(fps('winnet'), fps('dclint'))})`, met: fps('winnet') / fps('dclint') >= 5 });
+      lines.push(
+        `| ${set.label} | ${(set.bytes / 1024 / 1024).toFixed(1)} | ${fmt(fps('winnet'))} | ${fmt(fps('dclint'))} | ${fmt(fps('floor'))} | ${ratio(fps('winnet'), fps('dclint'))} | ${ratio(fps('winnet'), fps('floor'))} | ${ms(ipW)} vs ${ms(ipF)} (${ratio(ipW, ipF)}) |`,
+      );
+      if (set.kind === 'compose' && Number.isFinite(fps('dclint')))
+        verdicts.push({
+          target: `CLI ≥ 5× dclint's files/s (${set.label})`,
+          measured: `${fmt(fps('winnet'))} vs ${fmt(fps('dclint'))} files/s (${ratio(fps('winnet'), fps('dclint'))})`,
+          met: fps('winnet') / fps('dclint') >= 5,
+        });
     }
     const skipped = cli.sets.filter((s) => s.kind === 'compose' && s.services > options.dclintMaxServices);
-    if (skipped.length) lines.push('', `dclint was not run on ${skipped.map((s) => s.label).join(', ')} (over \`--dclint-max-services ${options.dclintMaxServices}\`: its time grows faster than the file, see the notes below).`);
+    if (skipped.length)
+      lines.push(
+        '',
+        `dclint was not run on ${skipped.map((s) => s.label).join(', ')} (over \`--dclint-max-services ${options.dclintMaxServices}\`: its time grows faster than the file, see the notes below).`,
+      );
     const check = cli.runs.filter((r) => r.run.tool !== 'floor' && r.run.filesReported !== cli.sets.find((s) => s.label === r.set)!.files.length);
     if (check.length) lines.push('', `**Warning**: ${check.length} CLI run(s) reported a different number of files than they were given.`);
   }
 
-  const table = ['### Targets', '', '| target | measured | met |', '|---|---|:-:|', ...verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.met === undefined ? 'n/a' : v.met ? 'yes' : '**no**'} |`)];
+  const table = [
+    '### Targets',
+    '',
+    '| target | measured | met |',
+    '|---|---|:-:|',
+    ...verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.met === undefined ? 'n/a' : v.met ? 'yes' : '**no**'} |`),
+  ];
   return [...table, '', ...lines].join('\n');
 }
 
@@ -504,7 +642,9 @@ async function main(): Promise<void> {
   } catch (error) {
     log(`activation: not measured (${(error as Error).message})`);
   }
-  const note = machineNote(startLoad) + `\nWall time of this run: ${((Date.now() - started) / 1000).toFixed(0)} s. Command: \`npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}\`.`;
+  const note =
+    machineNote(startLoad) +
+    `\nWall time of this run: ${((Date.now() - started) / 1000).toFixed(0)} s. Command: \`npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}\`.`;
   const body = report(lsp, cli, activation, note);
   writeFileSync(join(CACHE, 'results.json'), JSON.stringify({ options, lsp: lsp && { ...lsp, docs: [...lsp.docs] }, cli, activation }, null, 1));
   const begin = '<!-- bench:begin (generated by bench/run.ts; edit outside these markers) -->';

@@ -110,7 +110,11 @@ function runCase(seed: number, index: number): CaseOutcome {
     ]);
     doc = { path: '/p/compose.yaml', text: files.get('/p/compose.yaml')! };
     try {
-      const { set, results } = checkComposeSet(['/p/compose.yaml', '/p/compose.override.yaml'], { read: (p) => files.get(p) }, { target: TARGETS[index % 3], ...options });
+      const { set, results } = checkComposeSet(
+        ['/p/compose.yaml', '/p/compose.override.yaml'],
+        { read: (p) => files.get(p) },
+        { target: TARGETS[index % 3], ...options },
+      );
       for (const [path, result] of results) {
         const member = set.members.find((m) => m.path === path);
         const length = member?.doc.text.length ?? 0;
@@ -192,7 +196,14 @@ function workerMain(): void {
     try {
       outcome = runCase(seed, i);
     } catch (error) {
-      outcome = { kind: KINDS[i % KINDS.length], path: '?', violations: [`the case itself threw: ${(error as Error)?.stack ?? error}`], known: [], fixes: 0, text: '' };
+      outcome = {
+        kind: KINDS[i % KINDS.length],
+        path: '?',
+        violations: [`the case itself threw: ${(error as Error)?.stack ?? error}`],
+        known: [],
+        fixes: 0,
+        text: '',
+      };
     }
     const ms = performance.now() - t;
     const { text, ...rest } = outcome;
@@ -221,7 +232,10 @@ async function runWorkers(seed: number, cases: number, workers: number, timeoutM
   const runRange = (from: number, to: number): Promise<void> =>
     new Promise((resolve) => {
       if (from >= to) return resolve();
-      const child: ChildProcess = fork(__filename, ['--worker', '--seed', String(seed), '--from', String(from), '--to', String(to)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child: ChildProcess = fork(__filename, ['--worker', '--seed', String(seed), '--from', String(from), '--to', String(to)], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       let current = from;
       let caseStarted = Date.now();
       let finished = false;
@@ -252,7 +266,9 @@ async function runWorkers(seed: number, cases: number, workers: number, timeoutM
         if (o.violations.length) totals.failed.push({ index: m.index, kind: o.kind, path: o.path, violations: o.violations, text: o.text });
         if (Date.now() - lastReport > 10_000) {
           lastReport = Date.now();
-          console.log(`  ${totals.cases} / ${cases} cases, ${totals.failed.length} failed, ${totals.hung.length} hung, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          console.log(
+            `  ${totals.cases} / ${cases} cases, ${totals.failed.length} failed, ${totals.hung.length} hung, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          );
         }
       });
       child.on('exit', () => {
@@ -307,10 +323,17 @@ function engineCase(path: string, text: string): string {
 /** The CLI as a separate process with a watchdog (for inputs that can hang it), memory capped. */
 function cliCase(name: string, args: string[], cwd: string, timeoutMs = 10_000): TimedResult {
   const t = performance.now();
-  const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(__dirname, '..', 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(__dirname, '..', 'dist', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t;
   const hung = run.signal === 'SIGTERM' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-  const summary = hung ? `HUNG (killed after ${timeoutMs / 1000} s)` : `exit ${run.status}${run.signal ? ` (${run.signal})` : ''}: ${(run.stdout + run.stderr).replace(/\s+/g, ' ').trim().slice(0, 120)}`;
+  const summary = hung
+    ? `HUNG (killed after ${timeoutMs / 1000} s)`
+    : `exit ${run.status}${run.signal ? ` (${run.signal})` : ''}: ${(run.stdout + run.stderr).replace(/\s+/g, ' ').trim().slice(0, 120)}`;
   return { name, ms, outcome: summary, ok: !hung && ms < 1000 && (run.status === 0 || run.status === 1 || run.status === 2) };
 }
 
@@ -335,10 +358,17 @@ const ENGINE_CASES: Record<string, () => { path: string; text: string; informati
   'mixed CRLF / LF / CR': () => ({ path: 'compose.yaml', text: ADVERSARIAL.mixedLineEndings() }),
   'duplicate keys': () => ({ path: 'compose.yaml', text: 'services:\n  web:\n    image: a\n  web:\n    image: b\n' }),
   'huge numbers': () => ({ path: 'compose.yaml', text: ADVERSARIAL.hugeNumbers() }),
-  '__proto__ / constructor keys': () => ({ path: 'compose.yaml', text: 'services:\n  __proto__: {image: mcr.microsoft.com/windows/nanoserver:ltsc2022, ports: ["127.0.0.1:80:80"]}\n  constructor: {networks: [__proto__]}\nnetworks:\n  __proto__: {driver: constructor}\n' }),
+  '__proto__ / constructor keys': () => ({
+    path: 'compose.yaml',
+    text: 'services:\n  __proto__: {image: mcr.microsoft.com/windows/nanoserver:ltsc2022, ports: ["127.0.0.1:80:80"]}\n  constructor: {networks: [__proto__]}\nnetworks:\n  __proto__: {driver: constructor}\n',
+  }),
   'YAML language tags (!!js/function)': () => ({ path: 'compose.yaml', text: 'services:\n  web: !!js/function "function(){}"\n' }),
   '2,000 services with a finding each': () => ({ path: 'compose.yaml', text: ADVERSARIAL.manyServices(2000) }),
-  '[info] 50 MB compose text into the engine (the CLI and server refuse > 10 MB)': () => ({ path: 'compose.yaml', text: ADVERSARIAL.fiftyMegabytes(), informational: true }),
+  '[info] 50 MB compose text into the engine (the CLI and server refuse > 10 MB)': () => ({
+    path: 'compose.yaml',
+    text: ADVERSARIAL.fiftyMegabytes(),
+    informational: true,
+  }),
 };
 
 /** In a child process: one engine case, timed cold and warm, with this process's peak memory. */
@@ -351,14 +381,23 @@ function adversarialCaseMain(name: string): void {
 function adversarial(): TimedResult[] {
   const results: TimedResult[] = [];
   for (const name of Object.keys(ENGINE_CASES)) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--adversarial-case', name], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
-    if (run.status !== 0 || !run.stdout) results.push({ name, ms: NaN, outcome: `FAILED (exit ${run.status}${run.signal ? `, ${run.signal}` : ''}): ${run.stderr.slice(0, 300)}`, ok: false });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--adversarial-case', name], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (run.status !== 0 || !run.stdout)
+      results.push({ name, ms: NaN, outcome: `FAILED (exit ${run.status}${run.signal ? `, ${run.signal}` : ''}): ${run.stderr.slice(0, 300)}`, ok: false });
     else results.push(JSON.parse(run.stdout) as TimedResult);
   }
   results.push(
     timed('include diamond, 24 levels (in memory)', () => {
       const files = new Map<string, string>();
-      for (let i = 0; i < 24; i++) files.set(`/p/f${i}.yaml`, `include:\n  - f${i + 1}.yaml\n  - f${i + 2}.yaml\nservices:\n  s${i}:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n`);
+      for (let i = 0; i < 24; i++)
+        files.set(
+          `/p/f${i}.yaml`,
+          `include:\n  - f${i + 1}.yaml\n  - f${i + 2}.yaml\nservices:\n  s${i}:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n`,
+        );
       const r = checkComposeSet(['/p/f0.yaml'], { read: (p) => files.get(p) });
       return `${r.set.members.length} members, ${[...r.results.values()].reduce((n, x) => n + x.findings.length, 0)} findings`;
     }),
@@ -370,7 +409,14 @@ function adversarial(): TimedResult[] {
     writeFileSync(join(dir, 'compose.yaml'), ADVERSARIAL.fiftyMegabytes());
     results.push(cliCase('CLI: 50 MB compose.yaml', ['check', 'compose.yaml', '--format', 'json'], dir));
     rmSync(join(dir, 'compose.yaml'));
-    writeFileSync(join(dir, 'docker-compose.yml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\nservices:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: bridge\n')]));
+    writeFileSync(
+      join(dir, 'docker-compose.yml'),
+      Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from([0xe9, 0xff]),
+        Buffer.from('\nservices:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: bridge\n'),
+      ]),
+    );
     results.push(cliCase('CLI: invalid UTF-8 with --fix', ['check', 'docker-compose.yml', '--fix'], dir));
     rmSync(join(dir, 'docker-compose.yml'));
     writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\ninclude:\n  - /dev/zero\n');
@@ -399,7 +445,13 @@ async function serverCase(): Promise<TimedResult> {
     const ds = await server.diagnosticsFor(uri, () => true, 60_000);
     const ms = performance.now() - t;
     const rss = server.rss();
-    return { name, ms, outcome: ds.map((d) => `${d.code}: ${d.message}`).join('; '), rssMb: rss !== undefined ? rss / 1048576 : undefined, ok: ms < 1000 && ds.length === 1 };
+    return {
+      name,
+      ms,
+      outcome: ds.map((d) => `${d.code}: ${d.message}`).join('; '),
+      rssMb: rss !== undefined ? rss / 1048576 : undefined,
+      ok: ms < 1000 && ds.length === 1,
+    };
   } catch (error) {
     return { name, ms: NaN, outcome: `FAILED ${(error as Error).message.slice(0, 200)}`, ok: false };
   } finally {
@@ -423,17 +475,25 @@ async function main(): Promise<number> {
   const cases = Number(values.cases);
   const workers = Number(values.workers ?? Math.max(1, Math.min(4, cpus().length)));
   const timeoutMs = Number(values['case-timeout']);
-  console.log(`winnet fuzz: ${cases} cases, seed ${seed}, ${workers} workers, corpus ${corpusSamples().length ? `${corpusSamples().length} files from ${CORPUS}` : 'absent'}, ${baseSamples().length} mutation bases`);
+  console.log(
+    `winnet fuzz: ${cases} cases, seed ${seed}, ${workers} workers, corpus ${corpusSamples().length ? `${corpusSamples().length} files from ${CORPUS}` : 'absent'}, ${baseSamples().length} mutation bases`,
+  );
   const started = Date.now();
   const totals = await runWorkers(seed, cases, workers, timeoutMs);
   const elapsed = (Date.now() - started) / 1000;
   const times = [...totals.times].sort((a, b) => a - b);
   console.log(`
-cases          ${totals.cases} in ${elapsed.toFixed(0)} s (${Object.entries(totals.byKind).map(([k, n]) => `${k} ${n}`).join(', ')})
+cases          ${totals.cases} in ${elapsed.toFixed(0)} s (${Object.entries(totals.byKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')})
 fixes checked  ${totals.fixes}
 failed         ${totals.failed.length}
 hung           ${totals.hung.length}${totals.hung.length ? ` (${totals.hung.map((h) => `#${h.index} ${h.kind}`).join(', ')})` : ''}
-known issues   ${Object.entries(totals.known).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}
+known issues   ${
+    Object.entries(totals.known)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none'
+  }
 time per case  median ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${(times[times.length - 1] ?? 0).toFixed(1)} ms; over 1 s: ${totals.slow.length}${totals.slow
     .slice(0, 5)
     .map((x) => `\n  slow: #${x.index} ${x.kind} ${x.ms.toFixed(0)} ms (npm run fuzz -- --seed ${seed} --replay ${x.index})`)
@@ -445,7 +505,9 @@ time per case  median ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(t
   }
   for (const [key, fails] of groups) {
     const f = fails[0];
-    console.log(`\nFAILED ×${fails.length}: ${key}\n  replay: npm run fuzz -- --seed ${seed} --replay ${f.index}\n  ${f.violations.slice(0, 3).join('\n  ')}\n  ${f.path}: ${JSON.stringify(f.text ?? '').slice(0, 600)}`);
+    console.log(
+      `\nFAILED ×${fails.length}: ${key}\n  replay: npm run fuzz -- --seed ${seed} --replay ${f.index}\n  ${f.violations.slice(0, 3).join('\n  ')}\n  ${f.path}: ${JSON.stringify(f.text ?? '').slice(0, 600)}`,
+    );
   }
 
   let adversarialOk = true;
@@ -456,7 +518,9 @@ time per case  median ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(t
     for (const r of results) {
       adversarialOk &&= r.ok;
       const warm = r.warmMs !== undefined ? ` (warm ${r.warmMs.toFixed(0)})` : '';
-      console.log(`  ${r.ok ? 'ok  ' : 'SLOW'} ${r.name.padEnd(76)} ${r.ms.toFixed(0).padStart(6)} ms${warm}${r.rssMb !== undefined ? `, peak RSS ${r.rssMb.toFixed(0)} MB` : ''}  ${r.outcome}`);
+      console.log(
+        `  ${r.ok ? 'ok  ' : 'SLOW'} ${r.name.padEnd(76)} ${r.ms.toFixed(0).padStart(6)} ms${warm}${r.rssMb !== undefined ? `, peak RSS ${r.rssMb.toFixed(0)} MB` : ''}  ${r.outcome}`,
+      );
     }
   }
   return totals.failed.length || totals.hung.length || !adversarialOk ? 1 : 0;

@@ -86,7 +86,7 @@ export function registerRule(registry: string, id: string): string {
   const name = ruleConst(id);
   const line = `import { ${name} } from './compose/${id}';`;
   const lines = registry.split('\n');
-  const imports = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith("import { ") && l.includes("from './compose/"));
+  const imports = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('import { ') && l.includes("from './compose/"));
   const after = imports.filter(([l]) => l.localeCompare(line) < 0).pop() ?? imports[0];
   lines.splice(after ? after[1] + (after[0].localeCompare(line) < 0 ? 1 : 0) : 1, 0, line);
   const text = lines.join('\n');

@@ -40,7 +40,10 @@ async function main(): Promise<number> {
   const heapStart = median(r.heap.slice(0, quarter));
   const heapEnd = median(r.heap.slice(-quarter));
   const heapGrew = r.heap.length >= 8 && heapEnd > heapStart * 1.5 + 4 * 1048576;
-  const known = Object.entries(r.knownMismatches).map(([id, n]) => `${n} × ${id}`).join(', ') || 'none';
+  const known =
+    Object.entries(r.knownMismatches)
+      .map(([id, n]) => `${n} × ${id}`)
+      .join(', ') || 'none';
   console.log(`
 documents             ${r.documents + 1}
 edits                 ${r.edits} (${(r.edits / (r.elapsedMs / 1000)).toFixed(0)} per second, ${(r.elapsedMs / 1000).toFixed(1)} s in all)

@@ -18,7 +18,10 @@ describe('rule docs', () => {
   });
 
   it('have a page for every rule and no page for a rule that is gone', () => {
-    const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, '')).sort();
+    const pages = readdirSync(join(root, 'docs/rules'))
+      .filter((f) => f !== 'README.md')
+      .map((f) => f.replace(/\.md$/, ''))
+      .sort();
     assert.deepEqual(pages, ALL_RULE_META.map((m) => m.id).sort());
   });
 
@@ -51,7 +54,12 @@ describe('rule docs', () => {
     });
 
     it('a rule that checks YAML and JSON documents shows both forms', () => {
-      assert.deepEqual(directives('syntax'), ['# winnet-disable-next-line syntax', '// winnet-disable-next-line syntax', '# winnet-disable-file syntax', '// winnet-disable-file syntax']);
+      assert.deepEqual(directives('syntax'), [
+        '# winnet-disable-next-line syntax',
+        '// winnet-disable-next-line syntax',
+        '# winnet-disable-file syntax',
+        '// winnet-disable-file syntax',
+      ]);
       assert.match(page('syntax'), /`#` in YAML, `\/\/` or `\/\* \*\/` in JSON/);
     });
 
@@ -60,7 +68,10 @@ describe('rule docs', () => {
         const markers = new Set(directives(meta.id).map((d) => d.split(' ')[0]));
         const expected = new Set([...(meta.kinds.some((k) => !isJson(k)) ? ['#'] : []), ...(meta.kinds.some(isJson) ? ['//'] : [])]);
         assert.deepEqual(markers, expected, meta.id);
-        assert.ok(directives(meta.id).every((d) => d.endsWith(` ${meta.id}`)), meta.id);
+        assert.ok(
+          directives(meta.id).every((d) => d.endsWith(` ${meta.id}`)),
+          meta.id,
+        );
       }
     });
 

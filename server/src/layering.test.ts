@@ -51,19 +51,31 @@ function edges(): { from: string; to: string; where: string }[] {
 
 describe('layering', () => {
   it('every directory of server/src has a place in the layers', () => {
-    const dirs = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'testing').map((e) => e.name);
-    assert.deepEqual(dirs.filter((d) => !LEVEL.has(d)), []);
+    const dirs = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'testing')
+      .map((e) => e.name);
+    assert.deepEqual(
+      dirs.filter((d) => !LEVEL.has(d)),
+      [],
+    );
     const loose = readdirSync(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     assert.deepEqual(loose, [], 'no production file at the top of server/src');
   });
 
   it('each layer imports only from the layers below it', () => {
-    const upward = edges().filter((e) => (LEVEL.get(e.to) ?? Infinity) >= LEVEL.get(e.from)!).map((e) => e.where);
+    const upward = edges()
+      .filter((e) => (LEVEL.get(e.to) ?? Infinity) >= LEVEL.get(e.from)!)
+      .map((e) => e.where);
     assert.deepEqual(upward, []);
   });
 
   it('no production file imports test support', () => {
-    assert.deepEqual(edges().filter((e) => e.to === 'testing').map((e) => e.where), []);
+    assert.deepEqual(
+      edges()
+        .filter((e) => e.to === 'testing')
+        .map((e) => e.where),
+      [],
+    );
   });
 
   it('no cycles between directories (the layer rule implies it; checked on its own so a new directory cannot hide one)', () => {

@@ -24,8 +24,16 @@ describe('winnet check: exit codes', () => {
     { name: 'errors in the examples', args: ['check', 'examples'], code: 1 },
     { name: 'a clean Windows file', args: ['check', 'examples/clean-windows'], code: 0 },
     { name: 'a Linux file has no Windows findings', args: ['check', 'examples/linux-app'], code: 0 },
-    { name: 'warnings only, within --max-warnings', args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=warning', '--rule', 'network-mode-bridge=warning'], code: 0 },
-    { name: 'warnings only, over --max-warnings 0', args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=off', '--rule', 'network-mode-bridge=off', '--max-warnings', '0'], code: 1 },
+    {
+      name: 'warnings only, within --max-warnings',
+      args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=warning', '--rule', 'network-mode-bridge=warning'],
+      code: 0,
+    },
+    {
+      name: 'warnings only, over --max-warnings 0',
+      args: ['check', 'examples/shared-nat', '--rule', 'network-mode-host=off', '--rule', 'network-mode-bridge=off', '--max-warnings', '0'],
+      code: 1,
+    },
     { name: 'a path that does not exist', args: ['check', 'no/such/file.yml'], code: 2 },
     { name: 'an unknown flag', args: ['check', '--frobnicate'], code: 2 },
     { name: 'an unknown format', args: ['check', '--format', 'xml'], code: 2 },
@@ -53,20 +61,38 @@ describe('winnet check: the summary line', () => {
   // A file given by name that is not ours (here package.json) is named, not counted as "checked, no problems".
   const cases: { name: string; args: string[]; last: string[] }[] = [
     { name: 'a clean file', args: ['check', 'examples/clean-windows'], last: ['✔ 1 file checked, no problems'] },
-    { name: 'a clean file and one that is not ours', args: ['check', 'examples/clean-windows', 'package.json'], last: ['✔ 1 file checked, no problems; 1 file is not a compose, HNS or CNI document and was not checked: package.json'] },
-    { name: 'only files that are not ours', args: ['check', 'package.json', 'tsconfig.json'], last: ['⚠ 2 files are not a compose, HNS or CNI document and were not checked: package.json, tsconfig.json'] },
+    {
+      name: 'a clean file and one that is not ours',
+      args: ['check', 'examples/clean-windows', 'package.json'],
+      last: ['✔ 1 file checked, no problems; 1 file is not a compose, HNS or CNI document and was not checked: package.json'],
+    },
+    {
+      name: 'only files that are not ours',
+      args: ['check', 'package.json', 'tsconfig.json'],
+      last: ['⚠ 2 files are not a compose, HNS or CNI document and were not checked: package.json, tsconfig.json'],
+    },
     {
       name: 'problems, and a file that is not ours: counted apart',
       args: ['check', 'examples/iis-sql', 'package.json'],
-      last: [/^✖ \d+ problems \(.*\) in 1 file$/.source, '  1 file is not a compose, HNS or CNI document and was not checked: package.json', /^  \d+ fixable with --fix$/.source],
+      last: [
+        /^✖ \d+ problems \(.*\) in 1 file$/.source,
+        '  1 file is not a compose, HNS or CNI document and was not checked: package.json',
+        /^  \d+ fixable with --fix$/.source,
+      ],
     },
-    { name: 'a directory: its JSON files that are not ours are not listed', args: ['check', 'examples/clean-windows', 'schemas'], last: ['✔ 1 file checked, no problems'] },
+    {
+      name: 'a directory: its JSON files that are not ours are not listed',
+      args: ['check', 'examples/clean-windows', 'schemas'],
+      last: ['✔ 1 file checked, no problems'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const lines = cli(c.args).stdout.trimEnd().split('\n');
       const tail = lines.slice(-c.last.length);
-      c.last.forEach((expected, i) => assert.match(tail[i], new RegExp(expected.startsWith('^') ? expected : `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+      c.last.forEach((expected, i) =>
+        assert.match(tail[i], new RegExp(expected.startsWith('^') ? expected : `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)),
+      );
     });
   }
 });
@@ -74,10 +100,13 @@ describe('winnet check: the summary line', () => {
 describe('winnet check --format json', () => {
   it('reports every file with kind, target and findings at LSP ranges', () => {
     const out = json(['check', 'examples/iis-sql', 'examples/linux-app']);
-    assert.deepEqual(out.files.map((f) => [f.path, f.kind, f.target]), [
-      ['examples/iis-sql/docker-compose.yml', 'compose', 'windows'],
-      ['examples/linux-app/docker-compose.yml', 'compose', 'linux'],
-    ]);
+    assert.deepEqual(
+      out.files.map((f) => [f.path, f.kind, f.target]),
+      [
+        ['examples/iis-sql/docker-compose.yml', 'compose', 'windows'],
+        ['examples/linux-app/docker-compose.yml', 'compose', 'linux'],
+      ],
+    );
     const hostIp = out.files[0].findings.find((f) => f.rule === 'port-host-ip')!;
     assert.equal(hostIp.severity, 'error');
     assert.equal(at(hostIp), '7:9-7:18'); // "127.0.0.1" inside "127.0.0.1:8080:80", 0-based
@@ -105,14 +134,20 @@ describe('winnet check --format json', () => {
   });
 
   it('finds files by glob', () => {
-    assert.deepEqual(json(['check', 'examples/**/compose.yaml']).files.map((f) => f.path), ['examples/clean-windows/compose.yaml', 'examples/shared-nat/compose.yaml']);
+    assert.deepEqual(
+      json(['check', 'examples/**/compose.yaml']).files.map((f) => f.path),
+      ['examples/clean-windows/compose.yaml', 'examples/shared-nat/compose.yaml'],
+    );
   });
 });
 
 describe('winnet check --format github', () => {
   it('prints one workflow command per finding, escaped', () => {
     const out = cli(['check', 'examples/shared-nat', '--format', 'github']).stdout.trim().split('\n');
-    assert.ok(out[0].startsWith('::error file=examples/shared-nat/compose.yaml,line=11,col=19,endLine=11,endColumn=23,title=winnet network-mode-host::'), out[0]);
+    assert.ok(
+      out[0].startsWith('::error file=examples/shared-nat/compose.yaml,line=11,col=19,endLine=11,endColumn=23,title=winnet network-mode-host::'),
+      out[0],
+    );
     assert.ok(out.some((l) => l.startsWith('::notice ')));
   });
 });
@@ -164,7 +199,10 @@ describe('config file', () => {
     const dir = scratchCopy('iis-sql', 'shared-nat');
     writeFileSync(join(dir, '.winnetrc.json'), JSON.stringify({ rules: { 'port-host-ip': 'off' }, ignore: ['shared-nat/**'] }));
     const out = json(['check', '.'], dir);
-    assert.deepEqual(out.files.map((f) => f.path), ['iis-sql/docker-compose.yml']);
+    assert.deepEqual(
+      out.files.map((f) => f.path),
+      ['iis-sql/docker-compose.yml'],
+    );
     assert.ok(!out.files[0].findings.some((f) => f.rule === 'port-host-ip'));
   });
 
@@ -196,7 +234,9 @@ describe('config file', () => {
 describe('compose file sets from the CLI', () => {
   it('checks a folder as base + override and reports each finding in its own file', () => {
     const out = json(['check', 'examples/multi-file']);
-    const byFile = Object.fromEntries(out.files.map((f) => [f.path, f.findings.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.rule}`)]));
+    const byFile = Object.fromEntries(
+      out.files.map((f) => [f.path, f.findings.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.rule}`)]),
+    );
     for (const [file, findings] of Object.entries(readGolden().sets['multi-file'])) assert.deepEqual(byFile[`examples/${file}`], findings, file);
   });
 
@@ -212,9 +252,15 @@ describe('compose file sets from the CLI', () => {
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    networks: [lan]\n');
     writeFileSync(join(dir, 'docker-compose.windows.yml'), 'networks:\n  lan:\n    external: true\n    name: nat\n');
     const alone = json(['check', 'docker-compose.yml'], dir);
-    assert.deepEqual(alone.files[0].findings.map((f) => `${f.rule}:${f.severity}`), ['undefined-network:information']);
+    assert.deepEqual(
+      alone.files[0].findings.map((f) => `${f.rule}:${f.severity}`),
+      ['undefined-network:information'],
+    );
     const both = json(['check', '-f', 'docker-compose.yml', '-f', 'docker-compose.windows.yml'], dir);
-    assert.deepEqual(both.files.flatMap((f) => f.findings.map((x) => x.rule)), []);
+    assert.deepEqual(
+      both.files.flatMap((f) => f.findings.map((x) => x.rule)),
+      [],
+    );
     rmSync(dir, { recursive: true });
   });
 

@@ -10,7 +10,17 @@ import { REPO } from './helpers';
 // This table keeps the two saying the same thing.
 const cases: { name: string; config: unknown }[] = [
   { name: 'empty', config: {} },
-  { name: 'full', config: { $schema: './schemas/winnetrc.schema.json', target: 'windows', windowsVersion: 'ltsc2019', rules: { 'dns-opt': 'off', 'port-host-ip': 'warning' }, maxWarnings: 3, ignore: ['vendor/**'] } },
+  {
+    name: 'full',
+    config: {
+      $schema: './schemas/winnetrc.schema.json',
+      target: 'windows',
+      windowsVersion: 'ltsc2019',
+      rules: { 'dns-opt': 'off', 'port-host-ip': 'warning' },
+      maxWarnings: 3,
+      ignore: ['vendor/**'],
+    },
+  },
   { name: 'bad target', config: { target: 'mac' } },
   { name: 'bad version', config: { windowsVersion: '2019' } },
   { name: 'bad severity', config: { rules: { 'dns-opt': 'fatal' } } },

@@ -78,12 +78,18 @@ describe('winnet check: a rule that throws', () => {
       assert.equal(run.code, 2);
       assert.deepEqual(messages(run.stderr), [`winnet: internal error in rule ${ID} while checking hns.json: boom`]);
       const files = (JSON.parse(run.stdout) as { files: { path: string; findings: { rule: string }[]; ruleErrors?: unknown }[] }).files;
-      assert.deepEqual(files.map((f) => [f.path, f.findings.map((x) => x.rule)]), [
-        ['compose.yaml', ['network-mode-bridge']],
-        ['hns.json', []],
-      ]);
+      assert.deepEqual(
+        files.map((f) => [f.path, f.findings.map((x) => x.rule)]),
+        [
+          ['compose.yaml', ['network-mode-bridge']],
+          ['hns.json', []],
+        ],
+      );
       // The report says so too, on the file it failed on (CI often keeps the report, not stderr).
-      assert.deepEqual(files.map((f) => f.ruleErrors), [undefined, [{ rule: ID, message: 'boom' }]]);
+      assert.deepEqual(
+        files.map((f) => f.ruleErrors),
+        [undefined, [{ rule: ID, message: 'boom' }]],
+      );
     });
   });
 

@@ -97,7 +97,17 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: stagingFolderOf(runnerVsix),
       extensionTestsPath: index,
       extensionTestsEnv: { WINNET_E2E_ELECTRON_JOB: jobPath },
-      launchArgs: [workspace, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu'],
+      launchArgs: [
+        workspace,
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        userDataDir,
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-gpu',
+      ],
     }).catch(() => undefined); // the results file tells what happened; a missing one is reported below
 
     const checks = new Checks();

@@ -86,7 +86,12 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
   let t = Date.now();
   console.log('== build: runner extension, extension under test, in-host suite');
   const runnerDir = join(E2E, 'runner-extension');
-  const runnerVsix = await packageExtension({ dir: runnerDir, entries: { extension: join(runnerDir, 'src/extension.ts') }, outDir: join(tmp, 'build'), vsce: tools.vsce });
+  const runnerVsix = await packageExtension({
+    dir: runnerDir,
+    entries: { extension: join(runnerDir, 'src/extension.ts') },
+    outDir: join(tmp, 'build'),
+    vsce: tools.vsce,
+  });
   const vsix = options.vsix ?? (await scenario.vsix({ vsce: tools.vsce, outDir: join(tmp, 'build') }));
   if (!existsSync(vsix)) throw new Error(`the .vsix under test does not exist: ${vsix}`);
   const suite = await bundleSuite(options.suite.length ? options.suite : scenario.suite, join(tmp, 'suite'));
@@ -138,10 +143,17 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
     try {
       results = await waitForResults(job, 90_000, 300_000);
     } catch (error) {
-      checks.record('in-host: the runner extension runs the mocha suite in the extension host', false, Date.now() - t, String(error instanceof Error ? error.message : error));
+      checks.record(
+        'in-host: the runner extension runs the mocha suite in the extension host',
+        false,
+        Date.now() - t,
+        String(error instanceof Error ? error.message : error),
+      );
     }
     if (results) {
-      console.log(`== in-host mocha: ${results.stats.passes} passing, ${results.stats.failures} failing in ${results.host.appName} ${results.host.vscode}, Node ${results.host.node} (${seconds(Date.now() - t)})`);
+      console.log(
+        `== in-host mocha: ${results.stats.passes} passing, ${results.stats.failures} failing in ${results.host.appName} ${results.host.vscode}, Node ${results.host.node} (${seconds(Date.now() - t)})`,
+      );
       const shot = results.stats.failures > 0 ? await page.screenshot('in-host-failed') : undefined;
       reportResults(results, checks, 'in-host: ', shot);
     }
@@ -202,7 +214,10 @@ async function main(): Promise<number> {
   } finally {
     if (!options.keep) rmSync(tmp, { recursive: true, force: true });
   }
-  writeFileSync(join(out, 'summary.json'), JSON.stringify({ passed: checks.passed, failed: checks.failed, outcomes: checks.outcomes.map(({ name, ok, ms }) => ({ name, ok, ms })) }, null, 2));
+  writeFileSync(
+    join(out, 'summary.json'),
+    JSON.stringify({ passed: checks.passed, failed: checks.failed, outcomes: checks.outcomes.map(({ name, ok, ms }) => ({ name, ok, ms })) }, null, 2),
+  );
   console.log(`== done in ${seconds(Date.now() - started)}; screenshots and logs in ${out}`);
   console.log(checks.summary());
   return checks.failed === 0 && checks.passed > 0 ? 0 : 1;

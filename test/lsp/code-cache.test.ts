@@ -15,7 +15,12 @@ const COMPOSE = readFileSync(join(REPO, 'examples', 'iis-sql', 'docker-compose.y
 const composeUri = fileUri(join(tmpdir(), 'winnet-code-cache-test', 'docker-compose.yml'));
 const foreignUri = fileUri(join(tmpdir(), 'winnet-code-cache-test', 'package.json'));
 
-const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.v8cache')).sort() : []);
+const cacheFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.v8cache'))
+        .sort()
+    : [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits (up to a hang guard, not a measurement) until `dir` holds cache files for the engine and the compose validators. */
@@ -83,7 +88,10 @@ describe('language server: the V8 code cache', () => {
       for (let waited = 0; waited < 10_000 && cacheFiles(dir).some((n) => readFileSync(join(dir, n))[0] === 7); waited += 50) await sleep(50);
     });
     assert.deepEqual(damaged, clean);
-    assert.ok(cacheFiles(dir).every((n) => readFileSync(join(dir, n))[0] !== 7), 'the damaged files were replaced');
+    assert.ok(
+      cacheFiles(dir).every((n) => readFileSync(join(dir, n))[0] !== 7),
+      'the damaged files were replaced',
+    );
   });
 
   it("goes to the editor's folder (initializationOptions.codeCacheDir) when WINNET_CODE_CACHE is unset, and nowhere when it is off", async () => {

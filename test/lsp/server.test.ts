@@ -46,7 +46,10 @@ describe('winnet language server over stdio', () => {
     assert.deepEqual(ds.find((d) => d.code === 'dns-opt')!.tags, [1]); // Unnecessary
     assert.ok(ds.find((d) => d.code === 'links')!.tags?.includes(2)); // Deprecated
     const related = hostIp.relatedInformation ?? [];
-    assert.ok(related.some((r) => /Windows image/.test(r.message)), 'says why the file is Windows');
+    assert.ok(
+      related.some((r) => /Windows image/.test(r.message)),
+      'says why the file is Windows',
+    );
   });
 
   it('re-checks after an incremental edit', async () => {
@@ -95,7 +98,11 @@ describe('winnet language server over stdio', () => {
     client.open(uri, text);
     const ds = await client.diagnosticsFor(uri, (d) => d.diagnostics.length > 0);
     const bridge = ds.find((d) => d.code === 'network-mode-bridge')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: bridge.range, context: { diagnostics: [bridge], only: ['quickfix'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: bridge.range,
+      context: { diagnostics: [bridge], only: ['quickfix'] },
+    });
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.title, "Use the default Windows network 'nat'");
     const fixed = applyEdits(text, fix.edit!.changes![uri]);
@@ -107,7 +114,11 @@ describe('winnet language server over stdio', () => {
   it('fixes everything with the source action', async () => {
     const uri = uriOf('nat/compose.yaml');
     const text = example('shared-nat/compose.yaml');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.equal(actions.length, 1);
     const fixed = applyEdits(text, actions[0].edit!.changes![uri]);
     assert.ok(fixed.includes('network_mode: nat'));

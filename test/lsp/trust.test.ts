@@ -31,7 +31,10 @@ async function referenceFindings(trusted: boolean | undefined): Promise<string[]
   const p = project();
   const client = new LspClient();
   try {
-    await client.initialize({ rootUri: pathToFileURL(p.workspace).href, ...(trusted === undefined ? {} : { initializationOptions: { workspaceTrusted: trusted } }) });
+    await client.initialize({
+      rootUri: pathToFileURL(p.workspace).href,
+      ...(trusted === undefined ? {} : { initializationOptions: { workspaceTrusted: trusted } }),
+    });
     const uri = pathToFileURL(p.compose).href;
     client.open(uri, p.text);
     const diagnostics = await client.diagnosticsFor(uri, () => true);

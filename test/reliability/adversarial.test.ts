@@ -23,7 +23,10 @@ import { fileUri, LspClient } from '../support/lsp-client';
 
 function check(path: string, text: string, targets: ('auto' | 'windows')[] = ['auto', 'windows']): CheckResult {
   const inv = checkInvariants(path, text, { targets });
-  assert.deepEqual(inv.violations.filter((v) => !knownViolation(v, text)), []);
+  assert.deepEqual(
+    inv.violations.filter((v) => !knownViolation(v, text)),
+    [],
+  );
   return inv.results[0];
 }
 
@@ -64,7 +67,11 @@ describe('adversarial inputs', () => {
     assert.ok(rules(result).includes('network-mode-host'), 'the merged network_mode is still reported');
   });
 
-  for (const [name, make] of Object.entries({ 'flow sequences': ADVERSARIAL.deepYamlFlowSeq, 'flow mappings': ADVERSARIAL.deepYamlFlowMap, 'compact block sequences': ADVERSARIAL.deepYamlBlockSeq })) {
+  for (const [name, make] of Object.entries({
+    'flow sequences': ADVERSARIAL.deepYamlFlowSeq,
+    'flow mappings': ADVERSARIAL.deepYamlFlowMap,
+    'compact block sequences': ADVERSARIAL.deepYamlBlockSeq,
+  })) {
     it(`100,000-deep YAML ${name}: a nesting-limit finding, no stack overflow`, () => {
       const result = check('compose.yaml', make(100_000));
       assert.deepEqual(rules(result), ['syntax']);
@@ -174,7 +181,11 @@ describe('adversarial inputs', () => {
 
   it('an include chain longer than the member limit stops reading and checks what it read', () => {
     const files = new Map<string, string>();
-    for (let i = 0; i < 200; i++) files.set(`/p/f${i}.yaml`, `include:\n  - f${i + 1}.yaml\nservices:\n  s${i}:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports: ["127.0.0.1:80:80"]\n`);
+    for (let i = 0; i < 200; i++)
+      files.set(
+        `/p/f${i}.yaml`,
+        `include:\n  - f${i + 1}.yaml\nservices:\n  s${i}:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports: ["127.0.0.1:80:80"]\n`,
+      );
     const reads: string[] = [];
     const { set, results } = checkComposeSet(['/p/f0.yaml'], { read: (p) => (reads.push(p), files.get(p)) });
     assert.ok(set.members.length <= 64, `${set.members.length} members`);
@@ -189,7 +200,10 @@ describe('adversarial inputs', () => {
     ]);
     const { results } = checkComposeSet(['/p/a.yaml'], { read: (p) => files.get(p) });
     const messages = [...results.values()].flatMap((r) => r.findings.map((f) => f.message));
-    assert.ok(messages.some((m) => /loops/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /loops/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   describe('files beyond the size limit', () => {
@@ -247,7 +261,11 @@ describe('adversarial inputs', () => {
 
     it('invalid UTF-8 is checked with replacement characters and never rewritten', () => {
       const file = join(dir, 'compose.yaml');
-      const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0xc3, 0x28, 0xff]), Buffer.from('\nservices:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: bridge\n')]);
+      const bytes = Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from([0xe9, 0xc3, 0x28, 0xff]),
+        Buffer.from('\nservices:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: bridge\n'),
+      ]);
       writeFileSync(file, bytes);
       const checked = JSON.parse(cli(['check', file, '--format', 'json'], dir).stdout) as { files: { findings: { rule: string }[] }[] };
       assert.ok(checked.files[0].findings.some((f) => f.rule === 'network-mode-bridge'));
@@ -264,7 +282,10 @@ describe('adversarial inputs', () => {
       writeFileSync(file, bytes);
       const run = cli(['check', file, '--format', 'json'], dir);
       const out = JSON.parse(run.stdout) as { files: { findings: { rule: string }[] }[] };
-      assert.ok(out.files[0].findings.some((f) => f.rule === 'network-mode-bridge'), run.stdout);
+      assert.ok(
+        out.files[0].findings.some((f) => f.rule === 'network-mode-bridge'),
+        run.stdout,
+      );
       const fixed = JSON.parse(cli(['check', file, '--format', 'json', '--fix'], dir).stdout) as { files: { fixNote?: string }[] };
       assert.match(fixed.files[0].fixNote ?? '', /not valid text/);
       assert.deepEqual(fs.readFileSync(file), bytes);

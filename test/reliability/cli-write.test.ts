@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { parseDocument } from '../../server/src/documents/document';
 
-const BROKEN = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022 # the app\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    network_mode: bridge\n';
+const BROKEN =
+  'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022 # the app\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    network_mode: bridge\n';
 
 function cli(args: string[], cwd: string) {
   let stdout = '';

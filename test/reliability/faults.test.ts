@@ -36,7 +36,10 @@ describe('a rule that throws is isolated', () => {
     const errors: string[] = [];
     const faulty = checkDocument(doc, { ruleSet: [throwing, ...ALL_RULES], onRuleError: (rule) => errors.push(rule) });
     assert.deepEqual(errors, ['always-throws']);
-    assert.deepEqual(faulty.ruleErrors.map((e) => e.rule), ['always-throws']);
+    assert.deepEqual(
+      faulty.ruleErrors.map((e) => e.rule),
+      ['always-throws'],
+    );
     assert.deepEqual(faulty.findings, normal.findings);
   });
 
@@ -68,7 +71,13 @@ describe('a rule that throws is isolated', () => {
       const uri = fileUri(join(REPO, 'test-output', 'faults', 'docker-compose.yml'));
       server.open(uri, IIS);
       const ds = await server.diagnosticsFor(uri, (d) => d.diagnostics.length > 0);
-      assert.deepEqual(codes(ds), goldenRules('iis-sql/docker-compose.yml').filter((rule) => rule !== 'links').sort(), 'every finding but the throwing rule\'s');
+      assert.deepEqual(
+        codes(ds),
+        goldenRules('iis-sql/docker-compose.yml')
+          .filter((rule) => rule !== 'links')
+          .sort(),
+        "every finding but the throwing rule's",
+      );
       const errors = () => server.logs.filter((l) => l.type === 1);
       assert.equal(errors().length, 1, JSON.stringify(server.logs));
       assert.match(errors()[0].message, /rule links failed: Error: injected failure/);
@@ -102,14 +111,21 @@ describe('the server survives protocol misuse', () => {
         await server.request(method, { textDocument: { uri }, position: { line: -1, character: -5 } });
         await server.request(method, { textDocument: { uri }, position: { line: 99999, character: 99999 } });
       }
-      await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 50, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+      await server.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 50, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      });
       await server.configure({ target: 42, windowsVersion: {}, rules: 'all', debounceMs: -1, composeFileSets: [[1, 2], 'x'] });
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       server.change(uri, 4, [{ text: IIS }]);
       const ds = await server.diagnosticsFor(uri, (d) => d.version === 4 && d.diagnostics.length > 0);
       assert.ok(codes(ds).includes('port-host-ip'));
       assert.equal(server.process.exitCode, null, 'still running');
-      assert.deepEqual(server.logs.filter((l) => l.type === 1 && /unexpected error/.test(l.message)), []);
+      assert.deepEqual(
+        server.logs.filter((l) => l.type === 1 && /unexpected error/.test(l.message)),
+        [],
+      );
     } finally {
       await server.shutdown();
     }
@@ -120,9 +136,17 @@ describe('a killed server is replaced', () => {
   it('after SIGKILL a new server, given the open documents again, publishes the same diagnostics', async () => {
     const docs = [
       { uri: fileUri(join(REPO, 'test-output', 'restart', 'iis', 'docker-compose.yml')), text: IIS, languageId: 'yaml' },
-      { uri: fileUri(join(REPO, 'test-output', 'restart', 'lan', 'docker-compose.yml')), text: example('transparent-lan/docker-compose.yml'), languageId: 'yaml' },
+      {
+        uri: fileUri(join(REPO, 'test-output', 'restart', 'lan', 'docker-compose.yml')),
+        text: example('transparent-lan/docker-compose.yml'),
+        languageId: 'yaml',
+      },
       { uri: fileUri(join(REPO, 'test-output', 'restart', 'nat', 'compose.yaml')), text: example('shared-nat/compose.yaml'), languageId: 'dockercompose' },
-      { uri: fileUri(join(REPO, 'test-output', 'restart', 'hns', 'network.json')), text: '{"Name": "ext", "Type": "Transparent", "Policies": [{"Type": "VLAN", "VLAN": 11}]}', languageId: 'json' },
+      {
+        uri: fileUri(join(REPO, 'test-output', 'restart', 'hns', 'network.json')),
+        text: '{"Name": "ext", "Type": "Transparent", "Policies": [{"Type": "VLAN", "VLAN": 11}]}',
+        languageId: 'json',
+      },
     ];
     const first = new LspClient();
     const before = new Map<string, Diagnostic[]>();

@@ -104,7 +104,19 @@ describe('fix safety', () => {
   it('fixes in a compose file set stay in their own file and keep it parsing', () => {
     const dir = join(REPO, 'examples', 'multi-file');
     const paths = [join(dir, 'docker-compose.yml'), join(dir, 'docker-compose.override.yml')];
-    const { set, results } = checkComposeSet(paths, { read: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } } }, { target: 'windows' });
+    const { set, results } = checkComposeSet(
+      paths,
+      {
+        read: (p) => {
+          try {
+            return readFileSync(p, 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
+      },
+      { target: 'windows' },
+    );
     let fixes = 0;
     for (const [path, result] of results) {
       const member = set.members.find((m) => m.path === path)!;

@@ -62,7 +62,9 @@ describe('fuzz sample (fixed seed)', () => {
     // The same schema as documents/yaml.ts, with merge keys resolved by js-yaml itself (the tree resolves them
     // in effectivePairs), so the two builds must agree value for value.
     const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
-    const tags = (['scalar', 'sequence', 'mapping'] as const).map((kind) => new jsyaml.Type('!', { kind, multi: true, resolve: () => true, construct: (d: unknown) => d ?? null }));
+    const tags = (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new jsyaml.Type('!', { kind, multi: true, resolve: () => true, construct: (d: unknown) => d ?? null }),
+    );
     const schema = jsyaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: tags });
     const normal = (v: unknown) => JSON.parse(JSON.stringify(v ?? null, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)));
     fc.assert(

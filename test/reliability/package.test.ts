@@ -55,7 +55,13 @@ describe('the packaged extension', { skip: !existsSync(VSIX) && 'winnet.vsix not
     // them apart).
     assert.ok(names.includes('extension/dist/engine.js'));
     for (const name of ['compose', 'hns-v1', 'hcn-v2']) assert.ok(names.includes(`extension/dist/validators/${name}-validators.js`), name);
-    assert.deepEqual(names.filter((n) => !ALLOWED.some((re) => re.test(n))), []);
-    assert.deepEqual(names.filter((n) => /\.(ts|map|mjs|cjs)$|node_modules|\/test\/|\/examples\/|\/bench\//.test(n)), []);
+    assert.deepEqual(
+      names.filter((n) => !ALLOWED.some((re) => re.test(n))),
+      [],
+    );
+    assert.deepEqual(
+      names.filter((n) => /\.(ts|map|mjs|cjs)$|node_modules|\/test\/|\/examples\/|\/bench\//.test(n)),
+      [],
+    );
   });
 });

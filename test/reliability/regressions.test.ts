@@ -92,7 +92,10 @@ describe('regressions: finding ranges', () => {
 describe('regressions: suppression comments', () => {
   it('a directive inside a string value is not a comment and silences nothing', () => {
     const yaml = `services:\n  web:\n    image: ${WIN}\n    command: "echo # winnet-disable-file"\n    network_mode: bridge\n`;
-    assert.deepEqual(checkDocument(parseDocument('compose.yaml', yaml)).findings.map((f) => f.rule), ['network-mode-bridge']);
+    assert.deepEqual(
+      checkDocument(parseDocument('compose.yaml', yaml)).findings.map((f) => f.rule),
+      ['network-mode-bridge'],
+    );
     const json = '{"Name": "x # winnet-disable-file", "Type": "NAT", ';
     assert.ok(checkDocument(parseDocument('hns.json', json)).findings.some((f) => f.rule === 'syntax'));
   });
@@ -116,14 +119,19 @@ describe('regressions: safe fixes', () => {
       '      name: nat',
     ];
     const anchored = [...lines, 'x-reuse:', '  hosts: *hosts', '  opts: *opts', '  <<: *ext', ''].join('\n');
-    const fixesByRule = (text: string) => new Map(checkDocument(parseDocument('compose.yaml', text), { target: 'windows' }).findings.map((f) => [f.rule, f.fixes]));
+    const fixesByRule = (text: string) =>
+      new Map(checkDocument(parseDocument('compose.yaml', text), { target: 'windows' }).findings.map((f) => [f.rule, f.fixes]));
     const RULES = ['extra-hosts', 'ipam-options', 'external-name-deprecated'];
     // The same pairs without anchors get fixes that rewrite or remove them: these are the fixes at stake.
     const plain = fixesByRule(lines.map((l) => l.replace(/ &\w+$/, '')).join('\n') + '\n');
     for (const rule of RULES) assert.ok(plain.get(rule)?.length, `${rule} has a fix when nothing is anchored`);
     // With the anchors, the findings are still reported, and no fix of any finding loses an anchor or breaks the file.
     const withAnchors = fixesByRule(anchored);
-    assert.deepEqual(RULES.filter((r) => withAnchors.has(r)), RULES, 'the findings are still reported');
+    assert.deepEqual(
+      RULES.filter((r) => withAnchors.has(r)),
+      RULES,
+      'the findings are still reported',
+    );
     for (const r of applyEachFix('compose.yaml', anchored)) {
       for (const anchor of ['&hosts', '&opts', '&ext']) assert.ok(r.after.includes(anchor), `${r.rule} deleted ${anchor}:\n${r.after}`);
       assert.deepEqual(r.errors, [], `${r.rule} broke the document:\n${r.after}`);
@@ -168,7 +176,12 @@ describe('regressions: compose file sets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'winnet-reg-'));
     // A broken rule registration (its metadata throws) fails outside the per-rule isolation: an internal error.
     const registry = ALL_RULES as Rule[];
-    const broken = { get meta(): never { throw new Error('broken rule'); }, check() {} } as unknown as Rule;
+    const broken = {
+      get meta(): never {
+        throw new Error('broken rule');
+      },
+      check() {},
+    } as unknown as Rule;
     try {
       writeFileSync(join(dir, 'compose.yaml'), `services:\n  web:\n    image: ${WIN}\n`);
       writeFileSync(join(dir, 'hns.json'), '{"Name": "nat", "Type": "NAT"}');
@@ -187,7 +200,12 @@ describe('regressions: compose file sets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'winnet-reg-'));
     // A rule registration that breaks only for HNS documents: the compose file is unaffected.
     const registry = ALL_RULES as Rule[];
-    const kinds = { includes: (kind: string) => { if (kind === 'hns-v1') throw new Error('broken for HNS'); return false; } };
+    const kinds = {
+      includes: (kind: string) => {
+        if (kind === 'hns-v1') throw new Error('broken for HNS');
+        return false;
+      },
+    };
     const broken = { meta: { id: 'broken', kinds, target: 'any', defaultSeverity: 'error' }, check() {} } as unknown as Rule;
     try {
       writeFileSync(join(dir, 'compose.yaml'), `services:\n  web:\n    image: ${WIN}\n    network_mode: bridge\n`);
@@ -197,10 +215,13 @@ describe('regressions: compose file sets', () => {
       assert.equal(json.code, 2);
       assert.match(json.stderr, /^winnet: internal error while checking hns\.json: broken for HNS$/m);
       const files = (JSON.parse(json.stdout) as { files: { path: string; error?: string; findings: { rule: string }[] }[] }).files;
-      assert.deepEqual(files.map((f) => [f.path, f.error, f.findings.map((x) => x.rule)]), [
-        ['compose.yaml', undefined, ['network-mode-bridge']],
-        ['hns.json', 'internal error while checking this file: broken for HNS', []],
-      ]);
+      assert.deepEqual(
+        files.map((f) => [f.path, f.error, f.findings.map((x) => x.rule)]),
+        [
+          ['compose.yaml', undefined, ['network-mode-bridge']],
+          ['hns.json', 'internal error while checking this file: broken for HNS', []],
+        ],
+      );
       const stylish = cli(['check', dir], dir);
       assert.equal(stylish.code, 2);
       assert.match(stylish.stdout, /1 not checked/);
@@ -215,7 +236,10 @@ describe('regressions: compose file sets', () => {
     try {
       writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: a\n  web:\n    image: b\n');
       const out = JSON.parse(cli(['check', join(dir, 'compose.yaml'), '--format', 'json'], dir).stdout) as { files: { findings: { rule: string }[] }[] };
-      assert.deepEqual(out.files[0].findings.map((f) => f.rule), ['syntax']);
+      assert.deepEqual(
+        out.files[0].findings.map((f) => f.rule),
+        ['syntax'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -259,7 +283,10 @@ describe('regressions: reading files', () => {
       const uri = fileUri(file);
       server.open(uri, `services:\n  web:\n    image: ${WIN}\ninclude:\n  - /dev/null\n`);
       const ds = await server.diagnosticsFor(uri);
-      assert.ok(ds.some((d) => /cannot be read/.test(String(d.message))), JSON.stringify(ds.map((d) => d.message)));
+      assert.ok(
+        ds.some((d) => /cannot be read/.test(String(d.message))),
+        JSON.stringify(ds.map((d) => d.message)),
+      );
     } finally {
       await server.shutdown();
     }
@@ -285,7 +312,11 @@ describe('regressions: the language server and unusual URIs', () => {
       for (const uri of ['file://remote-host/share/compose.yaml', 'file:///tmp/a%2Fb/compose.yaml']) {
         server.open(uri, TEXT);
         const ds = await server.diagnosticsFor(uri, () => true, 5000);
-        assert.deepEqual(ds.map((d) => d.code), ['network-mode-bridge'], uri);
+        assert.deepEqual(
+          ds.map((d) => d.code),
+          ['network-mode-bridge'],
+          uri,
+        );
       }
     } finally {
       await server.shutdown();
@@ -295,7 +326,12 @@ describe('regressions: the language server and unusual URIs', () => {
   it('initialize accepts a workspace folder whose file URI has a host', async () => {
     const server = new LspClient();
     try {
-      const result = await server.connection.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: 'file://wsl.localhost/Ubuntu/home/me/app', name: 'app' }], capabilities: {} });
+      const result = await server.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        workspaceFolders: [{ uri: 'file://wsl.localhost/Ubuntu/home/me/app', name: 'app' }],
+        capabilities: {},
+      });
       assert.ok((result as { capabilities?: unknown }).capabilities);
     } finally {
       await server.shutdown();

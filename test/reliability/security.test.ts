@@ -99,7 +99,14 @@ describe('security: no network, no processes, no code from strings', () => {
   });
 
   it('the guards themselves catch a process, a connection, a fetch and code from strings', () => {
-    for (const code of ["require('child_process').spawnSync('true')", "require('node:net').connect(1, '127.0.0.1')", "require('https').get('https://example.com')", "fetch('https://example.com')", "new Function('return 1')()", "eval('1')"]) {
+    for (const code of [
+      "require('child_process').spawnSync('true')",
+      "require('node:net').connect(1, '127.0.0.1')",
+      "require('https').get('https://example.com')",
+      "fetch('https://example.com')",
+      "new Function('return 1')()",
+      "eval('1')",
+    ]) {
       const run = spawnSync(process.execPath, [...GUARDED_NODE, '-e', code], { encoding: 'utf8' });
       assert.notEqual(run.status, 0, code);
       assert.match(run.stderr, /WINNET-IO-VIOLATION|EvalError/, code);
@@ -111,7 +118,11 @@ describe('security: no network, no processes, no code from strings', () => {
     try {
       cpSync(join(REPO, 'examples'), join(scratch, 'examples'), { recursive: true });
       const targets = [join(scratch, 'examples'), ...(hasCorpus() ? [CORPUS] : [])];
-      for (const args of [['check', ...targets, '--format', 'json'], ['check', join(scratch, 'examples'), '--fix'], ['check', ...targets, '--format', 'sarif']]) {
+      for (const args of [
+        ['check', ...targets, '--format', 'json'],
+        ['check', join(scratch, 'examples'), '--fix'],
+        ['check', ...targets, '--format', 'sarif'],
+      ]) {
         const run = spawnSync(process.execPath, [...GUARDED_NODE, CLI_BUNDLE, ...args], { encoding: 'utf8', cwd: scratch, maxBuffer: 64 * 1024 * 1024 });
         assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(0, 2000)}`);
         assert.doesNotMatch(run.stderr, /WINNET-IO-(VIOLATION|LOAD)/);
@@ -137,7 +148,9 @@ describe('security: no network, no processes, no code from strings', () => {
     it('serves diagnostics, hovers, completions, code actions, definitions and sets', async () => {
       writeFileSync(join(dir, 'compose.override.yaml'), 'services:\n  web:\n    ports: ["127.0.0.1:81:81"]\n');
       const uri = fileUri(join(dir, 'compose.yaml'));
-      const text = readFileSync(join(REPO, 'examples', 'iis-sql', 'docker-compose.yml'), 'utf8') + 'include:\n  - https://example.com/remote/compose.yaml\n  - missing.yaml\n';
+      const text =
+        readFileSync(join(REPO, 'examples', 'iis-sql', 'docker-compose.yml'), 'utf8') +
+        'include:\n  - https://example.com/remote/compose.yaml\n  - missing.yaml\n';
       server.open(uri, text);
       const ds = await server.diagnosticsFor(uri, (d) => d.diagnostics.length > 0);
       assert.ok(ds.length > 0);
@@ -146,13 +159,17 @@ describe('security: no network, no processes, no code from strings', () => {
       await server.request('textDocument/completion', { textDocument: { uri }, position });
       await server.request('textDocument/definition', { textDocument: { uri }, position });
       await server.request('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: ds } });
-      await server.configure({ target: 'windows', rules: { 'links': 'off', '__proto__': 'off', constructor: 'error' } });
+      await server.configure({ target: 'windows', rules: { links: 'off', __proto__: 'off', constructor: 'error' } });
       const json = fileUri(join(dir, 'hns.json'));
       server.open(json, '{"Name": "nat", "Type": "NAT", "Policies": [{"Type": "OutBoundNAT"}], "$ref": "https://example.com/x.json"}', 'json');
       await server.diagnosticsFor(json);
       assert.doesNotMatch(server.stderr, /WINNET-IO-VIOLATION/);
       assert.doesNotMatch(server.stderr, /EvalError|Code generation from strings disallowed/);
-      assert.deepEqual(server.logs.filter((l) => l.type === 1), [], 'no errors logged');
+      assert.deepEqual(
+        server.logs.filter((l) => l.type === 1),
+        [],
+        'no errors logged',
+      );
     });
   });
 
@@ -212,7 +229,8 @@ describe('security: hostile keys and tags', () => {
       assert.deepEqual(result.ruleErrors, []);
       assert.ok(result.findings.length > 0);
     }
-    const json = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "Name": "x", "Type": "NAT", "Policies": [{"__proto__": {"polluted": true}, "Type": "OutBoundNAT"}]}';
+    const json =
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "Name": "x", "Type": "NAT", "Policies": [{"__proto__": {"polluted": true}, "Type": "OutBoundNAT"}]}';
     checkDocument(parseDocument('hns.json', json));
     clean();
   });
@@ -241,17 +259,30 @@ describe('security: hostile keys and tags', () => {
   it('compose file sets merge files with hostile keys as data', () => {
     const files: Record<string, string> = {
       '/p/compose.yaml': HOSTILE,
-      '/p/compose.override.yaml': 'services:\n  __proto__:\n    ports: ["8080:80"]\n  constructor:\n    extends: {service: __proto__}\nnetworks:\n  __proto__: {driver: nat}\n',
+      '/p/compose.override.yaml':
+        'services:\n  __proto__:\n    ports: ["8080:80"]\n  constructor:\n    extends: {service: __proto__}\nnetworks:\n  __proto__: {driver: nat}\n',
     };
     checkComposeSet(['/p/compose.yaml', '/p/compose.override.yaml'], { read: (p) => (Object.hasOwn(files, p) ? files[p] : undefined) });
     clean();
   });
 
   it('YAML tags construct nothing: language tags are syntax findings, local tags are data', () => {
-    for (const tag of ['!!js/function "function(){ globalThis.pwned = 1 }"', '!!js/undefined ""', '!!js/regexp /x/', '!!python/object:os.system {a: 1}', '!!binary aGVsbG8=', '!!timestamp 2001-12-14', '!<tag:yaml.org,2002:js/function> "function(){}"']) {
+    for (const tag of [
+      '!!js/function "function(){ globalThis.pwned = 1 }"',
+      '!!js/undefined ""',
+      '!!js/regexp /x/',
+      '!!python/object:os.system {a: 1}',
+      '!!binary aGVsbG8=',
+      '!!timestamp 2001-12-14',
+      '!<tag:yaml.org,2002:js/function> "function(){}"',
+    ]) {
       const text = `services:\n  web: ${tag}\n`;
       const result = checkDocument(parseDocument('compose.yaml', text));
-      assert.deepEqual(result.findings.map((f) => f.rule), ['syntax'], tag);
+      assert.deepEqual(
+        result.findings.map((f) => f.rule),
+        ['syntax'],
+        tag,
+      );
     }
     const local = parseDocument('compose.yaml', 'services:\n  web: !custom {image: !reset x, ports: !override ["80:80"]}\n');
     assert.deepEqual(local.errors, []);

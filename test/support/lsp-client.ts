@@ -132,7 +132,10 @@ export class LspClient {
     const current = this.latest.get(uri);
     if (current && test(current)) return Promise.resolve(current.diagnostics);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last version ${this.latest.get(uri)?.version}; stderr: ${this.stderr.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri}; last version ${this.latest.get(uri)?.version}; stderr: ${this.stderr.slice(-2000)}`)),
+        timeoutMs,
+      );
       timer.unref();
       this.waiters.push({ uri, test, resolve: (d) => (clearTimeout(timer), resolve(d.diagnostics)) });
     });

@@ -88,7 +88,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   options.paths = paths;
   options.files = values.file ?? [];
   if (values.format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(values.format)) return { ok: false, error: `--format must be one of ${FORMATS.join(', ')}; got '${values.format}'` };
+    if (!(FORMATS as readonly string[]).includes(values.format))
+      return { ok: false, error: `--format must be one of ${FORMATS.join(', ')}; got '${values.format}'` };
     options.format = values.format as Format;
   }
   if (values.target !== undefined) {
@@ -109,7 +110,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(rule);
     if (!m) return { ok: false, error: `--rule takes <id>=<severity>, e.g. --rule dns-opt=off; got '${rule}'` };
     if (!ruleMeta(m[1])) return { ok: false, error: `--rule: unknown rule '${m[1]}' (run 'winnet rules' for the list)` };
-    if (!SEVERITIES.includes(m[2] as SeveritySetting)) return { ok: false, error: `--rule ${m[1]}: severity must be one of ${SEVERITIES.join(', ')}; got '${m[2]}'` };
+    if (!SEVERITIES.includes(m[2] as SeveritySetting))
+      return { ok: false, error: `--rule ${m[1]}: severity must be one of ${SEVERITIES.join(', ')}; got '${m[2]}'` };
     options.rules[m[1]] = m[2] as SeveritySetting;
   }
   options.config = values.config;

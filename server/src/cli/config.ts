@@ -66,7 +66,8 @@ export function validateConfig(data: unknown): string[] {
         if (!['auto', 'windows', 'linux'].includes(value as string)) problems.push(`"target" must be "auto", "windows" or "linux"`);
         break;
       case 'windowsVersion':
-        if (typeof value !== 'string' || !isWindowsVersionSetting(value)) problems.push(`"windowsVersion" must be one of ${WINDOWS_VERSION_SETTINGS.join(', ')}`);
+        if (typeof value !== 'string' || !isWindowsVersionSetting(value))
+          problems.push(`"windowsVersion" must be one of ${WINDOWS_VERSION_SETTINGS.join(', ')}`);
         break;
       case 'maxWarnings':
         if (!Number.isInteger(value) || (value as number) < 0) problems.push('"maxWarnings" must be a whole number of 0 or more');

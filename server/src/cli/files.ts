@@ -150,7 +150,9 @@ export function readSource(path: string): SourceFile | { path: string; error: st
 /** The names of the other files in the folder of `path` (for partner files of a compose file checked alone). */
 export function siblingNames(path: string): string[] {
   try {
-    return readdirSync(dirname(path), { withFileTypes: true }).filter((e) => e.isFile() && join(dirname(path), e.name) !== path).map((e) => e.name);
+    return readdirSync(dirname(path), { withFileTypes: true })
+      .filter((e) => e.isFile() && join(dirname(path), e.name) !== path)
+      .map((e) => e.name);
   } catch {
     return [];
   }

@@ -61,7 +61,11 @@ export function runCli(argv: string[], io: Io): number {
   }
   if (options.command === 'rules') {
     const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
-    io.stdout(ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join('\n') + '\n');
+    io.stdout(
+      ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join(
+        '\n',
+      ) + '\n',
+    );
     return 0;
   }
 
@@ -231,7 +235,7 @@ if (require.main === module) {
   } catch (error) {
     // Anything that escapes the per-file guard is still winnet's failure (2), never "problems found" (1), which
     // is what node would exit with for an uncaught exception.
-    process.stderr.write(`winnet: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`winnet: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     code = 2;
   }
   process.exitCode = code;

@@ -143,10 +143,12 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
   const build = get(node, 'build');
   const dockerfile = get(build, 'dockerfile');
   const dockerfileText = scalarText(dockerfile);
-  if (dockerfile && dockerfileText && WINDOWS_DOCKERFILE.test(dockerfileText.replace(/^.*[\\/]/, ''))) win(`builds from \`${dockerfileText}\`, a Dockerfile named for Windows`, dockerfile);
+  if (dockerfile && dockerfileText && WINDOWS_DOCKERFILE.test(dockerfileText.replace(/^.*[\\/]/, '')))
+    win(`builds from \`${dockerfileText}\`, a Dockerfile named for Windows`, dockerfile);
   const context = asMap(build) ? get(build, 'context') : build;
   const contextText = scalarText(context);
-  if (context && contextText && !isInterpolated(contextText) && isWindowsStylePath(contextText)) win(`builds from \`${contextText}\`, a path written the Windows way`, context, 'weak');
+  if (context && contextText && !isInterpolated(contextText) && isWindowsStylePath(contextText))
+    win(`builds from \`${contextText}\`, a path written the Windows way`, context, 'weak');
 
   const networkMode = scalarText(get(node, 'network_mode'));
   if (networkMode === 'host' || networkMode === 'bridge') lin(`uses \`network_mode: ${networkMode}\`, which Windows does not have`, get(node, 'network_mode')!);
@@ -163,7 +165,9 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
 function commandEvidence(command: Node | undefined, what: string, win: (reason: string, at: Node) => void): void {
   const scalar = asScalar(command);
   const words: { text: string; node: Node }[] = scalar
-    ? String(scalar.value ?? '').split(/\s+/).map((text) => ({ text, node: scalar }))
+    ? String(scalar.value ?? '')
+        .split(/\s+/)
+        .map((text) => ({ text, node: scalar }))
     : (asSeq(command)?.items ?? []).flatMap((item) => {
         const text = scalarText(item);
         return text ? [{ text, node: item }] : [];
@@ -173,7 +177,8 @@ function commandEvidence(command: Node | undefined, what: string, win: (reason: 
     const program = word.replace(/^.*[\\/]/, '').toLowerCase();
     const next = words[i + 1]?.text.toLowerCase();
     if (program === 'powershell' || program === 'powershell.exe') return win(`runs Windows PowerShell in ${what}`, words[i].node);
-    if ((program === 'cmd' || program === 'cmd.exe') && (next === '/c' || next === '/s' || next === '/k')) return win(`runs \`cmd ${words[i + 1].text}\` in ${what}`, words[i].node);
+    if ((program === 'cmd' || program === 'cmd.exe') && (next === '/c' || next === '/s' || next === '/k'))
+      return win(`runs \`cmd ${words[i + 1].text}\` in ${what}`, words[i].node);
     if (isWindowsDrivePath(word) || /\.exe$/i.test(program)) return win(`runs \`${word}\`, a Windows program or path, in ${what}`, words[i].node);
     if (/npipe:/i.test(word)) return win(`points at the Docker engine through a Windows named pipe in ${what}`, words[i].node);
   }
@@ -199,8 +204,10 @@ export const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence 
   const driver = get(network.node, 'driver');
   const driverName = scalarText(driver);
   if (driver && driverName) {
-    if ((WINDOWS_ONLY_DRIVERS as readonly string[]).includes(driverName)) windows.push({ reason: `${name} uses the Windows driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
-    else if (Object.hasOwn(LINUX_DRIVERS, driverName)) linux.push({ reason: `${name} uses the Linux driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
+    if ((WINDOWS_ONLY_DRIVERS as readonly string[]).includes(driverName))
+      windows.push({ reason: `${name} uses the Windows driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
+    else if (Object.hasOwn(LINUX_DRIVERS, driverName))
+      linux.push({ reason: `${name} uses the Linux driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
   }
   for (const opt of driverOpts(network)) {
     const key = String(opt.key.value);
@@ -210,7 +217,10 @@ export const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence 
     const nameNode = get(network.node, 'name') ?? get(get(network.node, 'external'), 'name');
     const external = scalarText(nameNode) ?? network.name;
     if (WINDOWS_NETWORK_NAMES.has(external)) {
-      const reason = external === 'nat' ? `${name} is the Windows host's predefined \`nat\` network` : `${name} is the existing network \`${external}\`, named like the Windows driver`;
+      const reason =
+        external === 'nat'
+          ? `${name} is the Windows host's predefined \`nat\` network`
+          : `${name} is the existing network \`${external}\`, named like the Windows driver`;
       windows.push({ reason, span: spanOf(nameNode ?? network.key), strength: 'strong' });
     }
   }

@@ -21,24 +21,94 @@ const service = (image: string, extra = '') => `services:\n  web:\n    image: ${
 describe('the Windows version of the host', () => {
   const cases: { name: string; text: string; setting?: WindowsVersionSetting; release: string; facts: string; origin: string; reason?: string }[] = [
     { name: 'no image pins a release: the newest', text: service('acme/app'), release: 'ltsc2025', facts: 'ltsc2025', origin: 'default' },
-    { name: 'an ltsc2019 image with isolation unset (the Server default, process)', text: service('mcr.microsoft.com/windows/servercore:ltsc2019'), release: 'ltsc2019', facts: 'ltsc2019', origin: 'image', reason: 'service `web` runs `mcr.microsoft.com/windows/servercore:ltsc2019` process-isolated (the Windows Server default)' },
-    { name: 'explicit process isolation', text: service('mcr.microsoft.com/windows/nanoserver:1809', '    isolation: process\n'), release: 'ltsc2019', facts: 'ltsc2019', origin: 'image', reason: 'service `web` runs `mcr.microsoft.com/windows/nanoserver:1809` process-isolated' },
-    { name: '`isolation: default` is process on Windows Server', text: service('mcr.microsoft.com/windows/servercore:ltsc2016', '    isolation: default\n'), release: 'ltsc2016', facts: 'ltsc2016', origin: 'image' },
-    { name: 'a semi-annual release keeps its own build and takes the facts of the release before it', text: service('sixeyed/redis:nanoserver-1803'), release: '1803', facts: 'ltsc2016', origin: 'image' },
-    { name: '1909 takes the facts of 2019', text: service('mcr.microsoft.com/powershell:lts-nanoserver-1909'), release: '1909', facts: 'ltsc2019', origin: 'image' },
-    { name: 'a build number tag', text: service('mcr.microsoft.com/windows/servercore:10.0.17763.5458'), release: 'ltsc2019', facts: 'ltsc2019', origin: 'image' },
-    { name: 'a release in a variable default', text: service('mcr.microsoft.com/windows/servercore:${TAG:-ltsc2016}'), release: 'ltsc2016', facts: 'ltsc2016', origin: 'image' },
-    { name: 'Hyper-V isolation: the host may be newer, so the image decides nothing', text: service('mcr.microsoft.com/windows/servercore:ltsc2019', '    isolation: hyperv\n'), release: 'ltsc2025', facts: 'ltsc2025', origin: 'default' },
-    { name: 'isolation from a variable: unknown, so the image decides nothing', text: service('mcr.microsoft.com/windows/servercore:ltsc2019', '    isolation: ${ISOLATION}\n'), release: 'ltsc2025', facts: 'ltsc2025', origin: 'default' },
-    { name: 'a bare number in a tag of an image not known to be Windows is not a release', text: service('acme/app:1809', '    platform: windows/amd64\n'), release: 'ltsc2025', facts: 'ltsc2025', origin: 'default' },
-    { name: 'a setting wins over the images', text: service('mcr.microsoft.com/windows/servercore:ltsc2019'), setting: 'ltsc2022', release: 'ltsc2022', facts: 'ltsc2022', origin: 'setting' },
+    {
+      name: 'an ltsc2019 image with isolation unset (the Server default, process)',
+      text: service('mcr.microsoft.com/windows/servercore:ltsc2019'),
+      release: 'ltsc2019',
+      facts: 'ltsc2019',
+      origin: 'image',
+      reason: 'service `web` runs `mcr.microsoft.com/windows/servercore:ltsc2019` process-isolated (the Windows Server default)',
+    },
+    {
+      name: 'explicit process isolation',
+      text: service('mcr.microsoft.com/windows/nanoserver:1809', '    isolation: process\n'),
+      release: 'ltsc2019',
+      facts: 'ltsc2019',
+      origin: 'image',
+      reason: 'service `web` runs `mcr.microsoft.com/windows/nanoserver:1809` process-isolated',
+    },
+    {
+      name: '`isolation: default` is process on Windows Server',
+      text: service('mcr.microsoft.com/windows/servercore:ltsc2016', '    isolation: default\n'),
+      release: 'ltsc2016',
+      facts: 'ltsc2016',
+      origin: 'image',
+    },
+    {
+      name: 'a semi-annual release keeps its own build and takes the facts of the release before it',
+      text: service('sixeyed/redis:nanoserver-1803'),
+      release: '1803',
+      facts: 'ltsc2016',
+      origin: 'image',
+    },
+    {
+      name: '1909 takes the facts of 2019',
+      text: service('mcr.microsoft.com/powershell:lts-nanoserver-1909'),
+      release: '1909',
+      facts: 'ltsc2019',
+      origin: 'image',
+    },
+    {
+      name: 'a build number tag',
+      text: service('mcr.microsoft.com/windows/servercore:10.0.17763.5458'),
+      release: 'ltsc2019',
+      facts: 'ltsc2019',
+      origin: 'image',
+    },
+    {
+      name: 'a release in a variable default',
+      text: service('mcr.microsoft.com/windows/servercore:${TAG:-ltsc2016}'),
+      release: 'ltsc2016',
+      facts: 'ltsc2016',
+      origin: 'image',
+    },
+    {
+      name: 'Hyper-V isolation: the host may be newer, so the image decides nothing',
+      text: service('mcr.microsoft.com/windows/servercore:ltsc2019', '    isolation: hyperv\n'),
+      release: 'ltsc2025',
+      facts: 'ltsc2025',
+      origin: 'default',
+    },
+    {
+      name: 'isolation from a variable: unknown, so the image decides nothing',
+      text: service('mcr.microsoft.com/windows/servercore:ltsc2019', '    isolation: ${ISOLATION}\n'),
+      release: 'ltsc2025',
+      facts: 'ltsc2025',
+      origin: 'default',
+    },
+    {
+      name: 'a bare number in a tag of an image not known to be Windows is not a release',
+      text: service('acme/app:1809', '    platform: windows/amd64\n'),
+      release: 'ltsc2025',
+      facts: 'ltsc2025',
+      origin: 'default',
+    },
+    {
+      name: 'a setting wins over the images',
+      text: service('mcr.microsoft.com/windows/servercore:ltsc2019'),
+      setting: 'ltsc2022',
+      release: 'ltsc2022',
+      facts: 'ltsc2022',
+      origin: 'setting',
+    },
     {
       name: 'services pinning different releases: the newest, and the note says they cannot all match',
       text: 'services:\n  a:\n    image: mcr.microsoft.com/windows/servercore:ltsc2019\n  b:\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n',
       release: 'ltsc2022',
       facts: 'ltsc2022',
       origin: 'image',
-      reason: 'service `b` runs `mcr.microsoft.com/windows/servercore:ltsc2022` process-isolated (the Windows Server default); other services pin other releases, which cannot all match one host under process isolation',
+      reason:
+        'service `b` runs `mcr.microsoft.com/windows/servercore:ltsc2022` process-isolated (the Windows Server default); other services pin other releases, which cannot all match one host under process isolation',
     },
     {
       name: 'a service pinned to Linux nodes is not read',
@@ -63,7 +133,8 @@ describe('the Windows version of the host', () => {
   });
 
   it('version-gated rules follow the images: a 2016 image gets the 2016 facts without a setting', () => {
-    const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2016\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\n    ports:\n      - "80:80"\n';
+    const text =
+      'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2016\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\n    ports:\n      - "80:80"\n';
     const result = checkDocument(parseDocument('docker-stack.yml', text));
     assert.equal(result.host?.version, 'ltsc2016');
     assert.ok(result.findings.some((f) => f.rule === 'routing-mesh-ltsc2016'));

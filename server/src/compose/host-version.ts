@@ -79,7 +79,14 @@ export function decideHostVersion(model: ComposeModel | undefined, setting: Wind
   }
   if (!best) return NEWEST;
   const mixed = others ? '; other services pin other releases, which cannot all match one host under process isolation' : '';
-  return { version: best.release.facts, release: best.release, origin: 'image', reason: best.reason + mixed, isolation: best.isolation + mixed, span: best.span };
+  return {
+    version: best.release.facts,
+    release: best.release,
+    origin: 'image',
+    reason: best.reason + mixed,
+    isolation: best.isolation + mixed,
+    span: best.span,
+  };
 }
 
 /** "Windows Server, version 1803 (build 17134)"; a process-isolated 2022 image also runs on newer hosts. */

@@ -20,7 +20,10 @@ describe('compose file sets', () => {
     let reads = 0;
     const set = loadComposeSet(['/p/f0.yaml'], { read: (p) => (reads++, files.get(p)) });
     // The last file includes `missing.yaml`, the one before it also `f${depth + 1}.yaml`, which does not exist.
-    assert.deepEqual(set.problems.map((p) => /`([^`]*)`/.exec(p.message)?.[1]), ['missing.yaml', `f${depth + 1}.yaml`]);
+    assert.deepEqual(
+      set.problems.map((p) => /`([^`]*)`/.exec(p.message)?.[1]),
+      ['missing.yaml', `f${depth + 1}.yaml`],
+    );
     assert.equal(set.members.length, depth + 1);
     assert.ok(reads <= depth + 3, `${reads} reads`);
     const services = pairs(pairs(set.virtual.root).find((p) => p.key.value === 'services')?.value).map((p) => String(p.key.value));
@@ -33,12 +36,18 @@ describe('compose file sets', () => {
       ['/p/b.yaml', 'include: [a.yaml]\nservices: {b: {image: y}}\n'],
     ]);
     const set = loadComposeSet(['/p/a.yaml'], { read: (p) => files.get(p) });
-    assert.deepEqual(set.problems.map((p) => p.message.replace(/`[^`]*`/g, '`x`').slice(0, 40)), ['`x` of `x` loops back to a file that inc']);
+    assert.deepEqual(
+      set.problems.map((p) => p.message.replace(/`[^`]*`/g, '`x`').slice(0, 40)),
+      ['`x` of `x` loops back to a file that inc'],
+    );
   });
 
   it('a path or service name with a compose variable is not followed, and says so as information', () => {
     const files = new Map([
-      ['/p/compose.yaml', 'include:\n  - ${COMMON}/net.yaml\n  - other.yaml\nservices:\n  web:\n    extends:\n      file: ${BASE:-base}.yaml\n      service: common\n  api:\n    extends:\n      file: base.yaml\n      service: ${PARENT}\n'],
+      [
+        '/p/compose.yaml',
+        'include:\n  - ${COMMON}/net.yaml\n  - other.yaml\nservices:\n  web:\n    extends:\n      file: ${BASE:-base}.yaml\n      service: common\n  api:\n    extends:\n      file: base.yaml\n      service: ${PARENT}\n',
+      ],
       ['/p/other.yaml', 'services: {o: {image: x}}\n'],
       ['/p/base.yaml', 'services: {common: {image: y}}\n'],
     ]);
@@ -75,10 +84,27 @@ describe('compose file sets', () => {
   });
 
   it('a file given alone knows the compose files beside it whose names extend its own (its partners)', () => {
-    const siblings = ['docker-compose.yml', 'docker-compose.override.yml', 'docker-compose.prod.yml', 'docker-compose-windows.yaml', 'docker-compose.yml.bak', 'compose.yaml', 'README.md', 'docker-composer.yml'];
+    const siblings = [
+      'docker-compose.yml',
+      'docker-compose.override.yml',
+      'docker-compose.prod.yml',
+      'docker-compose-windows.yaml',
+      'docker-compose.yml.bak',
+      'compose.yaml',
+      'README.md',
+      'docker-composer.yml',
+    ];
     const reader = { read: () => 'services: {}\n', siblings: () => siblings };
-    assert.deepEqual(partnersOf('/p/docker-compose.yml', reader), ['/p/docker-compose-windows.yaml', '/p/docker-compose.override.yml', '/p/docker-compose.prod.yml']);
-    assert.deepEqual(partnersOf('/p/docker-compose.override.yml', reader), ['/p/docker-compose-windows.yaml', '/p/docker-compose.prod.yml', '/p/docker-compose.yml']);
+    assert.deepEqual(partnersOf('/p/docker-compose.yml', reader), [
+      '/p/docker-compose-windows.yaml',
+      '/p/docker-compose.override.yml',
+      '/p/docker-compose.prod.yml',
+    ]);
+    assert.deepEqual(partnersOf('/p/docker-compose.override.yml', reader), [
+      '/p/docker-compose-windows.yaml',
+      '/p/docker-compose.prod.yml',
+      '/p/docker-compose.yml',
+    ]);
     assert.deepEqual(loadComposeSet(['/p/compose.yaml'], reader).partners, []);
     assert.deepEqual(loadComposeSet(['/p/docker-compose.yml', '/p/docker-compose.prod.yml'], reader).partners, [], 'a set given whole has none');
     assert.deepEqual(partnersOf('/p/docker-compose.yml', { read: () => undefined }), [], 'a reader that cannot list says nothing');

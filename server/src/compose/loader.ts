@@ -111,16 +111,26 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
     for (const entry of items(get(member.doc.root, 'include'))) {
       for (const { path, node } of includePaths(entry, member.path)) {
         if (isInterpolated(scalarText(node))) {
-          problems.push({ span: spanOf(node), severity: 'information', message: `\`include\` of \`${scalarText(node)}\` is not followed: compose substitutes the variable in the path when it runs, and winnet does not know its value. The services and networks of that file are not checked.` });
+          problems.push({
+            span: spanOf(node),
+            severity: 'information',
+            message: `\`include\` of \`${scalarText(node)}\` is not followed: compose substitutes the variable in the path when it runs, and winnet does not know its value. The services and networks of that file are not checked.`,
+          });
           continue;
         }
         if (chain.includes(path)) {
-          problems.push({ span: spanOf(node), message: `\`include\` of \`${scalarText(node)}\` loops back to a file that includes it: ${[...chain, path].map(shortName).join(' → ')}` });
+          problems.push({
+            span: spanOf(node),
+            message: `\`include\` of \`${scalarText(node)}\` loops back to a file that includes it: ${[...chain, path].map(shortName).join(' → ')}`,
+          });
           continue;
         }
         const included = load(path, 'include');
         if (!included) {
-          problems.push({ span: spanOf(node), message: `Included file \`${scalarText(node)}\` ${unread(reader, path)}; its services and networks are not checked.` });
+          problems.push({
+            span: spanOf(node),
+            message: `Included file \`${scalarText(node)}\` ${unread(reader, path)}; its services and networks are not checked.`,
+          });
           continue;
         }
         const model = withIncludes(included, [...chain, path]);
@@ -146,9 +156,10 @@ export function loadComposeSet(paths: readonly string[], reader: FileReader, pre
   const first = members[0];
   // The virtual document has no parse errors of its own: each member's are reported with that member (a
   // one-file set used to keep the file's errors here too, and the CLI reported each syntax error twice).
-  const virtual: ParsedDocument = members.length === 1 && first.base === 0
-    ? { ...first.doc, root, errors: [] }
-    : { path: first?.path ?? paths[0] ?? '', text, lines: new LineIndex(text), language: 'yaml', root, errors: [], kind: 'compose' };
+  const virtual: ParsedDocument =
+    members.length === 1 && first.base === 0
+      ? { ...first.doc, root, errors: [] }
+      : { path: first?.path ?? paths[0] ?? '', text, lines: new LineIndex(text), language: 'yaml', root, errors: [], kind: 'compose' };
   const files = members.filter((m) => m.role === 'file').map((m) => m.path);
   const partners = files.length === 1 ? partnersOf(files[0], reader) : [];
   return { members, files, partners, virtual, problems };
@@ -160,8 +171,13 @@ export function partnersOf(path: string, reader: FileReader): string[] {
   const stem = /^(.*?)(\.override)?\.ya?ml$/i.exec(name)?.[1];
   if (!stem || !reader.siblings) return [];
   const dir = dirname(path);
-  const isPartner = (sibling: string) => sibling !== name && /\.ya?ml$/i.test(sibling) && sibling.toLowerCase().startsWith(`${stem.toLowerCase()}`) && /^[.-]/.test(sibling.slice(stem.length));
-  return reader.siblings(path).filter(isPartner).sort().map((sibling) => resolvePath(dir, sibling));
+  const isPartner = (sibling: string) =>
+    sibling !== name && /\.ya?ml$/i.test(sibling) && sibling.toLowerCase().startsWith(`${stem.toLowerCase()}`) && /^[.-]/.test(sibling.slice(stem.length));
+  return reader
+    .siblings(path)
+    .filter(isPartner)
+    .sort()
+    .map((sibling) => resolvePath(dir, sibling));
 }
 
 export function memberAt(members: readonly SetMember[], offset: number): SetMember | undefined {
@@ -216,27 +232,40 @@ function resolveService(name: string, service: Node, services: MapNode, ctx: Ext
   if (!parentName || !owner) return child;
   const byVariable = isInterpolated(file) ? fileNode : isInterpolated(parentName) ? (get(ext, 'service') ?? ext) : undefined;
   if (byVariable) {
-    ctx.problems.push({ span: spanOf(byVariable), severity: 'information', message: `\`extends\` of \`${scalarText(byVariable)}\` is not followed: compose substitutes the variable when it runs, and winnet does not know its value. Service \`${name}\` is checked without its parent.` });
+    ctx.problems.push({
+      span: spanOf(byVariable),
+      severity: 'information',
+      message: `\`extends\` of \`${scalarText(byVariable)}\` is not followed: compose substitutes the variable when it runs, and winnet does not know its value. Service \`${name}\` is checked without its parent.`,
+    });
     return child;
   }
   const parentPath = file ? resolvePath(dirname(owner.path), file) : owner.path;
   const key = `${parentPath}#${parentName}`;
   if (chain.includes(key)) {
-    ctx.problems.push({ span: spanOf(ext), message: `\`extends\` loops: ${[...chain, key].map((k) => k.replace(/^.*[\\/]/, '')).join(' → ')}. The loop is not followed.` });
+    ctx.problems.push({
+      span: spanOf(ext),
+      message: `\`extends\` loops: ${[...chain, key].map((k) => k.replace(/^.*[\\/]/, '')).join(' → ')}. The loop is not followed.`,
+    });
     return child;
   }
   let parentServices = services;
   if (file) {
     const parentDoc = ctx.load(parentPath, 'extends');
     if (!parentDoc) {
-      ctx.problems.push({ span: spanOf(fileNode!), message: `\`extends.file\` \`${file}\` ${ctx.unread(parentPath)}; service \`${name}\` is checked without its parent.` });
+      ctx.problems.push({
+        span: spanOf(fileNode!),
+        message: `\`extends.file\` \`${file}\` ${ctx.unread(parentPath)}; service \`${name}\` is checked without its parent.`,
+      });
       return child;
     }
     parentServices = asMap(get(parentDoc.doc.root, 'services')) ?? { kind: 'map', pairs: [], flow: false, start: 0, end: 0, fullStart: 0 };
   }
   const parent = get(parentServices, parentName);
   if (!parent) {
-    ctx.problems.push({ span: spanOf(get(ext, 'service') ?? ext), message: `\`extends\` names service \`${parentName}\`, which ${file ? `\`${file}\`` : 'this file'} does not define.` });
+    ctx.problems.push({
+      span: spanOf(get(ext, 'service') ?? ext),
+      message: `\`extends\` names service \`${parentName}\`, which ${file ? `\`${file}\`` : 'this file'} does not define.`,
+    });
     return child;
   }
   const resolvedParent = resolveService(parentName, parent, parentServices, ctx, [...chain, key]);

@@ -50,12 +50,14 @@ const volumeTarget = (item: Node): string | undefined => {
   return parts.length >= 2 ? parts[1] : parts[0];
 };
 
-const mountTarget = (prefix: string) => (item: Node): string | undefined => {
-  const map = asMap(item);
-  if (map) return scalarText(get(map, 'target')) ?? `${prefix}/${scalarText(get(map, 'source')) ?? ''}`;
-  const text = scalarText(item);
-  return text === undefined ? undefined : `${prefix}/${text}`;
-};
+const mountTarget =
+  (prefix: string) =>
+  (item: Node): string | undefined => {
+    const map = asMap(item);
+    if (map) return scalarText(get(map, 'target')) ?? `${prefix}/${scalarText(get(map, 'source')) ?? ''}`;
+    const text = scalarText(item);
+    return text === undefined ? undefined : `${prefix}/${text}`;
+  };
 
 const deviceTarget = (item: Node): string | undefined => {
   const map = asMap(item);

@@ -79,7 +79,10 @@ function mergeBySubnet(base: Node[], override: Node[], path: string[]): Node[] {
   const out = [...base];
   for (const entry of override) {
     const subnet = asScalar(asMap(entry) && effectivePairs(asMap(entry)!).find((p) => p.key.value === 'subnet')?.value)?.value;
-    const i = subnet === undefined ? -1 : out.findIndex((e) => asMap(e) && asScalar(effectivePairs(asMap(e)!).find((p) => p.key.value === 'subnet')?.value)?.value === subnet);
+    const i =
+      subnet === undefined
+        ? -1
+        : out.findIndex((e) => asMap(e) && asScalar(effectivePairs(asMap(e)!).find((p) => p.key.value === 'subnet')?.value)?.value === subnet);
     if (i === -1) out.push(entry);
     else out[i] = mergeNodes(out[i], entry, [...path, String(i)]) ?? entry;
   }
@@ -93,12 +96,20 @@ function mergeBySubnet(base: Node[], override: Node[], path: string[]): Node[] {
  */
 function asKeyValueSeq(node: Exclude<Node, { kind: 'alias' }>): SeqNode | undefined {
   if (node.kind === 'seq') return node;
-  if (node.kind === 'scalar') return node.value === null ? undefined : { kind: 'seq', items: [node], flow: true, start: node.start, end: node.end, fullStart: node.fullStart };
+  if (node.kind === 'scalar')
+    return node.value === null ? undefined : { kind: 'seq', items: [node], flow: true, start: node.start, end: node.end, fullStart: node.fullStart };
   if (node.kind !== 'map') return undefined;
   const items = effectivePairs(node).map((pair): ScalarNode => {
     const value = asScalar(pair.value)?.value;
     const end = Math.max(pair.key.end, pair.value.end);
-    return { kind: 'scalar', value: value === null || value === undefined ? String(pair.key.value) : `${String(pair.key.value)}=${String(value)}`, style: 'plain', start: pair.key.start, end, fullStart: pair.key.start };
+    return {
+      kind: 'scalar',
+      value: value === null || value === undefined ? String(pair.key.value) : `${String(pair.key.value)}=${String(value)}`,
+      style: 'plain',
+      start: pair.key.start,
+      end,
+      fullStart: pair.key.start,
+    };
   });
   return { kind: 'seq', items, flow: node.flow, start: node.start, end: node.end, fullStart: node.fullStart };
 }
@@ -124,7 +135,14 @@ function mergeMaps(base: MapNode, override: MapNode, path: string[]): MapNode {
     if (merged === undefined) pairs[at] = { key: pair.key, value: emptyAt(pair.value) };
     else pairs[at] = { key: merged === pairs[at].value ? pairs[at].key : pair.key, value: merged };
   }
-  return { kind: 'map', pairs: pairs.filter((p) => !(p.value.kind === 'scalar' && p.value.style === 'empty' && isReset(p.value))), flow: override.flow, start: override.start, end: override.end, fullStart: override.fullStart };
+  return {
+    kind: 'map',
+    pairs: pairs.filter((p) => !(p.value.kind === 'scalar' && p.value.style === 'empty' && isReset(p.value))),
+    flow: override.flow,
+    start: override.start,
+    end: override.end,
+    fullStart: override.fullStart,
+  };
 }
 
 function seqLike(like: SeqNode, items: Node[]): SeqNode {

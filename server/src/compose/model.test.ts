@@ -21,13 +21,24 @@ describe('effective driver', () => {
     { name: 'a network with no settings at all (`app:`)', network: '  app:\n', driver: 'nat', origin: 'default' },
     { name: 'an empty `driver:`', network: '  app:\n    driver:\n', driver: 'nat', origin: 'default' },
     { name: 'written', network: '  app:\n    driver: l2bridge\n', driver: 'l2bridge', origin: 'explicit', node: 'l2bridge' },
-    { name: 'written as a Linux driver (what linux-driver reports)', network: '  app:\n    driver: "bridge"\n', driver: 'bridge', origin: 'explicit', node: '"bridge"' },
+    {
+      name: 'written as a Linux driver (what linux-driver reports)',
+      network: '  app:\n    driver: "bridge"\n',
+      driver: 'bridge',
+      origin: 'explicit',
+      node: '"bridge"',
+    },
     { name: 'through a merge key', network: '  app:\n    <<: *n\n', driver: 'transparent', origin: 'explicit', node: 'transparent' },
     { name: 'external `nat` by name', network: '  app:\n    name: nat\n    external: true\n', driver: 'nat', origin: 'external' },
     { name: 'external, the key itself named nat', network: '  nat:\n    external: true\n', driver: 'nat', origin: 'external' },
     { name: 'external with the deprecated `external: {name: nat}`', network: '  app:\n    external:\n      name: nat\n', driver: 'nat', origin: 'external' },
     { name: 'external as the string "true"', network: '  app:\n    name: nat\n    external: "true"\n', driver: 'nat', origin: 'external' },
-    { name: 'external other network: unknown, whatever driver is written', network: '  app:\n    name: lan\n    driver: transparent\n    external: true\n', driver: undefined, origin: 'external' },
+    {
+      name: 'external other network: unknown, whatever driver is written',
+      network: '  app:\n    name: lan\n    driver: transparent\n    external: true\n',
+      driver: undefined,
+      origin: 'external',
+    },
     { name: '`external: false` is not external', network: '  app:\n    driver: nat\n    external: false\n', driver: 'nat', origin: 'explicit', node: 'nat' },
   ];
   for (const c of cases) {
@@ -74,7 +85,10 @@ describe('services and attachments', () => {
       '',
     ].join('\n');
     const m = model(text);
-    const summary = m.services.map((s) => [s.name, s.attachments.map((a) => `${a.name}${a.implicit ? '(implicit)' : ''}${a.config ? '+config' : ''}@${text.slice(a.node.start, a.node.end)}`)]);
+    const summary = m.services.map((s) => [
+      s.name,
+      s.attachments.map((a) => `${a.name}${a.implicit ? '(implicit)' : ''}${a.config ? '+config' : ''}@${text.slice(a.node.start, a.node.end)}`),
+    ]);
     assert.deepEqual(summary, [
       ['list', ['front@front', 'back@back']],
       ['map', ['front+config@front', 'back@back']],
@@ -86,17 +100,27 @@ describe('services and attachments', () => {
 
   it('empty list items are not attachments', () => {
     const m = model('services:\n  web:\n    networks:\n      - \n      - app\n');
-    assert.deepEqual(m.services[0].attachments.map((a) => a.name), ['app']);
+    assert.deepEqual(
+      m.services[0].attachments.map((a) => a.name),
+      ['app'],
+    );
   });
 
   it('findNetwork, ipamConfigs and driverOpts', () => {
-    const text = 'networks:\n  lan:\n    driver_opts:\n      a: "1"\n      b: 2\n    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n        - not-a-mapping\n        - subnet: 10.1.0.0/24\n';
+    const text =
+      'networks:\n  lan:\n    driver_opts:\n      a: "1"\n      b: 2\n    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n        - not-a-mapping\n        - subnet: 10.1.0.0/24\n';
     const m = model(text);
     const lan = findNetwork(m, 'lan');
     assert.ok(lan);
     assert.equal(findNetwork(m, 'wan'), undefined);
-    assert.deepEqual(driverOpts(lan).map((p) => String(p.key.value)), ['a', 'b']);
-    assert.deepEqual(ipamConfigs(lan).map((c) => text.slice(c.start, c.end)), ['subnet: 10.0.0.0/24', 'subnet: 10.1.0.0/24']);
+    assert.deepEqual(
+      driverOpts(lan).map((p) => String(p.key.value)),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      ipamConfigs(lan).map((c) => text.slice(c.start, c.end)),
+      ['subnet: 10.0.0.0/24', 'subnet: 10.1.0.0/24'],
+    );
     assert.deepEqual(ipamConfigs(undefined), []);
   });
 

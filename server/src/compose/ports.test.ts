@@ -45,7 +45,15 @@ const cases: PortCase[] = [
   { item: '8080:80 # web', published: ['8080', 3, 7], target: ['80', 8, 10] },
   // Written with an escape, the value's offsets are not the text's: every part falls back to the whole scalar.
   { item: '"127.0.0.\\x31:80:80"', hostIp: ['127.0.0.1', 3, 23], published: ['80', 3, 23], target: ['80', 3, 23], whole: true },
-  { item: '{target: 80, published: "8080-8090", host_ip: 127.0.0.1, protocol: udp, mode: host}', long: true, target: ['80', 12, 14], published: ['8080-8090', 27, 38], hostIp: ['127.0.0.1', 49, 58], protocol: ['udp', 70, 73], mode: ['host', 81, 85] },
+  {
+    item: '{target: 80, published: "8080-8090", host_ip: 127.0.0.1, protocol: udp, mode: host}',
+    long: true,
+    target: ['80', 12, 14],
+    published: ['8080-8090', 27, 38],
+    hostIp: ['127.0.0.1', 49, 58],
+    protocol: ['udp', 70, 73],
+    mode: ['host', 81, 85],
+  },
   { item: '{target: 80}', long: true, target: ['80', 12, 14] },
 ];
 
@@ -87,7 +95,10 @@ describe('port mappings', () => {
 
   it('an empty item or a null gives no mapping', () => {
     const { root } = parseYaml('p:\n  - \n  - ~\n');
-    assert.deepEqual(items(get(root, 'p')).map((n) => parsePort(n)), [undefined, undefined]);
+    assert.deepEqual(
+      items(get(root, 'p')).map((n) => parsePort(n)),
+      [undefined, undefined],
+    );
   });
 
   it('unspecified host IPs: empty, 0.0.0.0 and ::', () => {

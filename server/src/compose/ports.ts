@@ -80,7 +80,10 @@ function readPort(node: Node): PortMapping | undefined {
   // substituted a one-part value; a part that holds a variable is marked unknown.
   const masked = text.includes('$') ? maskVariables(text) : text;
   const at = (from: number, to: number): PortPart => {
-    const part: PortPart = { text: text.slice(from, to), span: inner >= 0 ? { start: inner + from, end: inner + to } : { start: scalar.start, end: scalar.end } };
+    const part: PortPart = {
+      text: text.slice(from, to),
+      span: inner >= 0 ? { start: inner + from, end: inner + to } : { start: scalar.start, end: scalar.end },
+    };
     if (masked !== text && masked.slice(from, to).includes('\0')) part.byVariable = true;
     return part;
   };

@@ -23,16 +23,21 @@ describe('swarm stacks', () => {
     ['named like a swarm file', '/src/docker-compose.hybrid-swarm.yml', service('      replicas: 2\n'), true],
     ['a folder named stack does not count', '/src/stack/docker-compose.yml', service('      replicas: 2\n'), false],
   ];
-  for (const [name, path, text, stack] of cases) it(`${name}: ${stack ? 'a stack' : 'not a stack'}`, () => assert.equal(isSwarmStack(parseYaml(text).root, path), stack));
+  for (const [name, path, text, stack] of cases)
+    it(`${name}: ${stack ? 'a stack' : 'not a stack'}`, () => assert.equal(isSwarmStack(parseYaml(text).root, path), stack));
 
   it('in a stack, a network without a driver (and the implicit default network) is overlay; a written driver stays', () => {
-    const text = 'services:\n  web:\n    image: x\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    internal: false\n  lan:\n    driver: transparent\n';
+    const text =
+      'services:\n  web:\n    image: x\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    internal: false\n  lan:\n    driver: transparent\n';
     const model = buildComposeModel(parseYaml(text).root, 'compose.yaml');
     assert.equal(model.stack, true);
     assert.deepEqual(effectiveDriver(findNetwork(model, 'app'), model.stack), { name: 'overlay', origin: 'stack-default' });
     assert.deepEqual(effectiveDriver(findNetwork(model, 'default'), model.stack), { name: 'overlay', origin: 'stack-default' });
     assert.equal(effectiveDriver(findNetwork(model, 'lan'), model.stack).name, 'transparent');
-    const plain = buildComposeModel(parseYaml(text.replace(/    deploy:\n      placement:\n        constraints: \[node.platform.os == windows\]\n/, '')).root, 'compose.yaml');
+    const plain = buildComposeModel(
+      parseYaml(text.replace(/    deploy:\n      placement:\n        constraints: \[node.platform.os == windows\]\n/, '')).root,
+      'compose.yaml',
+    );
     assert.deepEqual(effectiveDriver(findNetwork(plain, 'app'), plain.stack), { name: 'nat', origin: 'default' });
   });
 });

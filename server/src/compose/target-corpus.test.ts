@@ -68,6 +68,10 @@ describe('target detection on the public corpus', { skip: !existsSync(CORPUS) &&
   it('28 of the 30 Windows files are decided Windows, and how strongly', () => {
     const decided = windows.map((f) => decide('compose-windows', f));
     assert.equal(decided.filter((d) => d.target === 'windows').length, 28);
-    assert.equal(decided.filter((d) => d.evidence?.strength === 'weak').length, 2, 'two rest on weak evidence alone (a Windows host path, a path that names Windows)');
+    assert.equal(
+      decided.filter((d) => d.evidence?.strength === 'weak').length,
+      2,
+      'two rest on weak evidence alone (a Windows host path, a path that names Windows)',
+    );
   });
 });

@@ -26,7 +26,9 @@ export function renderCapabilityDoc(): string {
     for (const [id, support] of features) {
       if (support.byVersion) {
         const steps = WINDOWS_VERSIONS.map((v) => ({ id: v.id, ...support.byVersion!(v.id) }));
-        out.push(`- **${FEATURES[id].label}**: ${steps.map((s) => `${s.id} ${LEVEL_MARK[s.level]}`).join(', ')}. ${[...new Set(steps.map((s) => s.note))].join(' ')} ${support.sources.map(link).join(' ')}`);
+        out.push(
+          `- **${FEATURES[id].label}**: ${steps.map((s) => `${s.id} ${LEVEL_MARK[s.level]}`).join(', ')}. ${[...new Set(steps.map((s) => s.note))].join(' ')} ${support.sources.map(link).join(' ')}`,
+        );
         continue;
       }
       const since = support.since ? ` (from ${support.since}; before: ${support.before ?? 'no'})` : '';
@@ -36,10 +38,19 @@ export function renderCapabilityDoc(): string {
   }
   out.push('## Linux drivers on a Windows host', '');
   for (const driver of Object.values(LINUX_DRIVERS)) {
-    out.push(`- \`${driver.name}\`: ${driver.onWindows} Closest on Windows: ${driver.equivalents.map((e) => `\`${e}\``).join(', ')}. ${driver.sources.map(link).join(' ')}`);
+    out.push(
+      `- \`${driver.name}\`: ${driver.onWindows} Closest on Windows: ${driver.equivalents.map((e) => `\`${e}\``).join(', ')}. ${driver.sources.map(link).join(' ')}`,
+    );
   }
-  out.push('', "## Microsoft's unsupported options, and what the daemon really does", '', '| Option | Compose key | Outcome | What happens | Rule |', '|---|---|---|---|---|');
-  for (const o of UNSUPPORTED_OPTIONS) out.push(`| \`${o.command} ${o.flag}\` | \`${o.composePath}\` | ${o.outcome} | ${o.behaviour} | [${o.rule}](rules/${o.rule}.md) |`);
+  out.push(
+    '',
+    "## Microsoft's unsupported options, and what the daemon really does",
+    '',
+    '| Option | Compose key | Outcome | What happens | Rule |',
+    '|---|---|---|---|---|',
+  );
+  for (const o of UNSUPPORTED_OPTIONS)
+    out.push(`| \`${o.command} ${o.flag}\` | \`${o.composePath}\` | ${o.outcome} | ${o.behaviour} | [${o.rule}](rules/${o.rule}.md) |`);
   out.push('', '## History of the unsupported-features list', '', '| Feature | History |', '|---|---|');
   for (const h of UNSUPPORTED_FEATURE_HISTORY) out.push(`| ${h.feature} | ${h.history} |`);
   out.push('');
@@ -48,12 +59,21 @@ export function renderCapabilityDoc(): string {
 
 function matrix(version: WindowsVersion, name: string): string[] {
   const drivers = DOCUMENTED_DRIVERS.map((d) => WINDOWS_DRIVERS[d]);
-  const rows = [`## ${name} (\`${version}\`)`, '', `| Feature | ${drivers.map((d) => `\`${d.name}\``).join(' | ')} |`, `|---|${drivers.map(() => '---').join('|')}|`];
+  const rows = [
+    `## ${name} (\`${version}\`)`,
+    '',
+    `| Feature | ${drivers.map((d) => `\`${d.name}\``).join(' | ')} |`,
+    `|---|${drivers.map(() => '---').join('|')}|`,
+  ];
   for (const id of Object.keys(FEATURES) as FeatureId[]) {
-    rows.push(`| ${FEATURES[id].label} | ${drivers.map((d) => {
-      const s = supportOf(d, id, version);
-      return s ? LEVEL_MARK[s.level] : 'n/a';
-    }).join(' | ')} |`);
+    rows.push(
+      `| ${FEATURES[id].label} | ${drivers
+        .map((d) => {
+          const s = supportOf(d, id, version);
+          return s ? LEVEL_MARK[s.level] : 'n/a';
+        })
+        .join(' | ')} |`,
+    );
   }
   return rows;
 }

@@ -6,7 +6,12 @@ import type { DocumentKind, Language } from '../documents/kind';
 import { sourceOf } from '../knowledge/sources';
 import type { RuleMeta } from '../rules/types';
 
-const SEVERITY_TEXT = { error: 'error (the daemon or HNS rejects it)', warning: 'warning (accepted, but no effect or unsafe)', information: 'information (a platform note)', hint: 'hint' };
+const SEVERITY_TEXT = {
+  error: 'error (the daemon or HNS rejects it)',
+  warning: 'warning (accepted, but no effect or unsafe)',
+  information: 'information (a platform note)',
+  hint: 'hint',
+};
 const TARGET_TEXT = { windows: 'compose files that target Windows', linux: 'compose files that target Linux', any: 'every file of its kind' };
 const KIND_TEXT: Record<string, string> = { compose: 'compose', 'hns-v1': 'HNS v1 JSON', 'hcn-v2': 'HCN v2 JSON', cni: 'Windows CNI config' };
 
@@ -86,7 +91,11 @@ function silenceText(meta: RuleMeta): string {
 /** The settings the examples need, as CLI flags: `(in docker-stack.yml, with --windows-version ltsc2016)`. */
 function exampleSettings(meta: RuleMeta): string {
   const { path, windowsVersion, target } = meta.examples;
-  const parts = [path ? `in \`${path}\`` : '', windowsVersion ? `with \`--windows-version ${windowsVersion}\`` : '', target ? `with \`--target ${target}\`` : ''].filter(Boolean);
+  const parts = [
+    path ? `in \`${path}\`` : '',
+    windowsVersion ? `with \`--windows-version ${windowsVersion}\`` : '',
+    target ? `with \`--target ${target}\`` : '',
+  ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

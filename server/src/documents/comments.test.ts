@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { findComments } from './comments';
 import { parseYaml } from './yaml';
 
-const yamlComments = (text: string, parsed = true) => findComments(text, { language: 'yaml', root: parsed ? parseYaml(text).root : undefined }).map((c) => c.text);
+const yamlComments = (text: string, parsed = true) =>
+  findComments(text, { language: 'yaml', root: parsed ? parseYaml(text).root : undefined }).map((c) => c.text);
 const jsonComments = (text: string) => findComments(text, { language: 'json', root: undefined }).map((c) => c.text);
 
 describe('comments', () => {

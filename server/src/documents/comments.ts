@@ -166,7 +166,7 @@ function notComments(offsets: readonly number[], text: string): boolean[] {
       }
     } else if ((ch === 0x22 || ch === 0x27) && tokenStart) {
       i = quotedEnd(text, i, ch);
-    } else if ((ch === 0x7c /* | */ || ch === 0x3e /* > */) && isBlank(prev) && blockHeader(text, i + 1) && startsValue(text, lineStart, i)) {
+    } else if ((ch === 0x7c /* | */ || ch === 0x3e) /* > */ && isBlank(prev) && blockHeader(text, i + 1) && startsValue(text, lineStart, i)) {
       block = blockOwnerColumn(text, lineStart, i);
       i++;
     } else i++;

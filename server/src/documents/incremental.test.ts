@@ -137,7 +137,11 @@ describe('random edit chains', () => {
   const typed = fc.constantFrom('a', 'b', 'z', '1', '0', '.', ' ', '\n', '\n    ', '\n      - x', '\n    k: v');
   const structural = fc.constantFrom(':', '#', '-', '"', "'", '{', '}', '[', ']', '|', '>', '&', '*', '!', ',', '?', '\r\n', '  ', '\t');
   const piece = fc.oneof({ arbitrary: typed, weight: 6 }, { arbitrary: structural, weight: 1 });
-  const editArb = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 1 << 20 })).map((n) => n / (1 << 20)), remove: fc.nat({ max: 2 }), insert: fc.array(piece, { maxLength: 2 }).map((a) => a.join('')) });
+  const editArb = fc.record({
+    at: fc.noBias(fc.integer({ min: 0, max: 1 << 20 })).map((n) => n / (1 << 20)),
+    remove: fc.nat({ max: 2 }),
+    insert: fc.array(piece, { maxLength: 2 }).map((a) => a.join('')),
+  });
   const texts = exampleTexts();
 
   // SEED and RUNS run it longer: 18,000 chains (about 113,000 edits, 16,000 taken) passed with seeds 1-3.

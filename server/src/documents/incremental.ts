@@ -151,5 +151,13 @@ export function reparseIncrementally(previous: ParsedDocument, text: string): Pa
   rootPairs[sectionIndex] = { key: sectionPair.key, value: newSection };
   const rootEnd = sectionIndex === root.pairs.length - 1 ? Math.max(sectionEnd, sectionPair.key.end) : root.end + delta;
   const newRoot: MapNode = { ...root, pairs: rootPairs, end: rootEnd };
-  return { path: previous.path, text, lines: LineIndex.afterEdit(previous.lines, text, change), language: 'yaml', root: newRoot, errors: [], kind: detectKind(previous.path, 'yaml', newRoot) };
+  return {
+    path: previous.path,
+    text,
+    lines: LineIndex.afterEdit(previous.lines, text, change),
+    language: 'yaml',
+    root: newRoot,
+    errors: [],
+    kind: detectKind(previous.path, 'yaml', newRoot),
+  };
 }

@@ -16,7 +16,13 @@ const IDEO = '\u3000';
 
 /** The text of each run found, with NBSP written as `~` and U+3000 as `#` so the table can be read. */
 const shown = (text: string, runs: { start: number; end: number }[] | undefined) =>
-  (runs ?? []).map((r) => text.slice(r.start, r.end).replace(/\u00a0/g, '~').replace(/\u3000/g, '#').replace(/\ufeff/g, 'B'));
+  (runs ?? []).map((r) =>
+    text
+      .slice(r.start, r.end)
+      .replace(/\u00a0/g, '~')
+      .replace(/\u3000/g, '#')
+      .replace(/\ufeff/g, 'B'),
+  );
 
 describe('irregular spaces in JSON', () => {
   const cases: [name: string, text: string, runs: string[]][] = [
@@ -40,9 +46,18 @@ describe('irregular spaces in JSON', () => {
     const syntax = findings.filter((f) => f.rule === 'syntax');
     assert.equal(syntax.length, 1, 'one finding, not one per line');
     assert.match(syntax[0].message, /^`U\+00A0` \(no-break space\) is not whitespace in JSON, here and in 2 more places:/);
-    assert.deepEqual([syntax[0].range.start, syntax[0].range.end], [{ line: 1, character: 0 }, { line: 1, character: 2 }]);
+    assert.deepEqual(
+      [syntax[0].range.start, syntax[0].range.end],
+      [
+        { line: 1, character: 0 },
+        { line: 1, character: 2 },
+      ],
+    );
     // The document is still read: the same findings as the clean text, besides the syntax one.
-    const others = (text: string, path: string) => checkDocument(parseDocument(path, text)).findings.filter((f) => f.rule !== 'syntax').map((f) => [f.rule, f.span.start, f.message]);
+    const others = (text: string, path: string) =>
+      checkDocument(parseDocument(path, text))
+        .findings.filter((f) => f.rule !== 'syntax')
+        .map((f) => [f.rule, f.span.start, f.message]);
     assert.deepEqual(others(pasted, 'hns.json'), others(clean, 'hns.json'));
     assert.ok(others(clean, 'hns.json').length > 0, 'the example has a finding of its own');
     const [fix] = syntax[0].fixes;
@@ -80,7 +95,13 @@ describe('irregular spaces in YAML indentation', () => {
     const syntax = checkDocument(parseDocument('compose.yaml', pasted)).findings.filter((f) => f.rule === 'syntax');
     assert.equal(syntax.length, 1);
     assert.match(syntax[0].message, /^Indentation with `U\+00A0` \(no-break space\): YAML indents with spaces only/);
-    assert.deepEqual([syntax[0].range.start, syntax[0].range.end], [{ line: 3, character: 0 }, { line: 3, character: 4 }]);
+    assert.deepEqual(
+      [syntax[0].range.start, syntax[0].range.end],
+      [
+        { line: 3, character: 0 },
+        { line: 3, character: 4 },
+      ],
+    );
     const fixed = applyEdits(pasted, syntax[0].fixes[0].edits);
     assert.equal(fixed, meant);
     assert.deepEqual(checkDocument(parseDocument('compose.yaml', fixed)).findings, []);

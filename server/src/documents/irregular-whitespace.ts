@@ -35,7 +35,9 @@ const IRREGULAR_RANGES: readonly (readonly [from: number, to: number])[] = [
 const unicodeEscape = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
 
 /** JSON: every irregular space outside strings and comments (a BOM at offset 0 is not content). */
-const IRREGULAR = new RegExp(`[${IRREGULAR_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]`);
+const IRREGULAR = new RegExp(
+  `[${IRREGULAR_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]`,
+);
 
 const NAMES: Record<number, string> = {
   0x0b: 'line tabulation',

@@ -20,8 +20,14 @@ const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 describe('fast JSON path', () => {
   const accepted: [name: string, text: string][] = [
-    ['an HNS endpoint', '{"ID": "16FED6C6-0BF3-FBD9-D881-970487EE814F", "IPAddress": "10.16.0.10", "Policies": [{"Type": "ELB", "VIPs": ["10.0.0.1"]}], "IsRemoteEndpoint": false}'],
-    ['a PowerShell ConvertTo-Json layout', '[\r\n    {\r\n        "Name":   "nat",\r\n        "Subnets":   [\r\n                        {\r\n                            "AddressPrefix":  "172.16.0.0/12"\r\n                        }\r\n                    ]\r\n    }\r\n]\r\n'],
+    [
+      'an HNS endpoint',
+      '{"ID": "16FED6C6-0BF3-FBD9-D881-970487EE814F", "IPAddress": "10.16.0.10", "Policies": [{"Type": "ELB", "VIPs": ["10.0.0.1"]}], "IsRemoteEndpoint": false}',
+    ],
+    [
+      'a PowerShell ConvertTo-Json layout',
+      '[\r\n    {\r\n        "Name":   "nat",\r\n        "Subnets":   [\r\n                        {\r\n                            "AddressPrefix":  "172.16.0.0/12"\r\n                        }\r\n                    ]\r\n    }\r\n]\r\n',
+    ],
     ['scalars of every type', '{"s": "x", "i": 42, "n": -1, "z": 0, "mz": -0, "f": 1.5, "e": 1e3, "E": 2E-2, "p": 1e+2, "t": true, "fa": false, "nu": null}'],
     ['a large integer', '{"LastUpdateTime": 133000000000000000, "big": 123456789012345678901234567890}'],
     ['escapes', '{"a": "quote \\" backslash \\\\ slash \\/ \\b\\f\\n\\r\\t", "u": "\\u00e9\\u2028\\ud83d\\ude00", "lone": "\\ud800"}'],
@@ -102,11 +108,48 @@ describe('fast JSON path', () => {
 
   // Documents that use every construct; the property edits them into almost-JSON of every kind.
   const seeds = [
-    accepted.map(([, text]) => text).filter((t) => !t.startsWith('[[')).join(',').replace(/^/, '[').replace(/$/, ']'),
+    accepted
+      .map(([, text]) => text)
+      .filter((t) => !t.startsWith('[['))
+      .join(',')
+      .replace(/^/, '[')
+      .replace(/$/, ']'),
     '{"Name": "l2bridge", "Type": "L2Bridge", "Subnets": [{"AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.0.1", "Policies": []}], "MacPools": [{"StartMacAddress": "00-15-5D-52-C0-00"}]}',
     '\ufeff[1, -2.5e-3, "a\\"b", {"k": [true, false, null]}]',
   ];
-  const alphabet = fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '"', "'", '\\', '\\u', '\\x', '{', '}', '[', ']', ',', ':', '/', '//', '/*', '*/', '-', '+', '.', 'e', '0', '1', 'true', 'nul', 'a', '\u0001', '\ufeff');
+  const alphabet = fc.constantFrom(
+    ' ',
+    '\n',
+    '\r',
+    '\t',
+    '\u00a0',
+    '"',
+    "'",
+    '\\',
+    '\\u',
+    '\\x',
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '/',
+    '//',
+    '/*',
+    '*/',
+    '-',
+    '+',
+    '.',
+    'e',
+    '0',
+    '1',
+    'true',
+    'nul',
+    'a',
+    '\u0001',
+    '\ufeff',
+  );
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
     assertAgreesUnderEdits(seeds, alphabet, disagreement, Number(process.env.FAST_JSON_RUNS ?? 3000));
   });

@@ -21,7 +21,8 @@ function at(root: Node | undefined, path: (string | number)[]): Node {
   return node;
 }
 
-const TEXT = '\ufeff{\n  // an HNS network\n  "Name": "nat", /* inline */ "Flags": 8,\n  "IPv6": false, "X": null,\n  "Subnets": [{"AddressPrefix": "172.16.0.0/20"}],\n}\n';
+const TEXT =
+  '\ufeff{\n  // an HNS network\n  "Name": "nat", /* inline */ "Flags": 8,\n  "IPv6": false, "X": null,\n  "Subnets": [{"AddressPrefix": "172.16.0.0/20"}],\n}\n';
 
 describe('JSON located tree', () => {
   const cases: { path: (string | number)[]; kind: Node['kind']; text: string; value?: unknown; style?: string }[] = [
@@ -63,8 +64,20 @@ describe('JSON errors and the depth guard', () => {
     { name: 'an unclosed array', text: '[1, 2', message: /^JSON syntax error: close bracket expected$/, offset: 5, root: true },
     { name: 'a missing colon', text: '{"a" 1}', message: /^JSON syntax error: colon expected$/, offset: 5, root: true },
     { name: 'after a BOM, offsets count it', text: '\ufeff{"a": }', message: /value expected/, offset: 7, root: true },
-    { name: `nesting past ${JSON_MAX_DEPTH} levels: at the first bracket too deep`, text: '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1), message: new RegExp(`^JSON nested deeper than ${JSON_MAX_DEPTH} levels`), offset: JSON_MAX_DEPTH, root: false },
-    { name: 'the depth guard after a BOM', text: '\ufeff' + '{"a":'.repeat(JSON_MAX_DEPTH + 1) + '1' + '}'.repeat(JSON_MAX_DEPTH + 1), message: /nested deeper/, offset: 1 + 5 * JSON_MAX_DEPTH, root: false },
+    {
+      name: `nesting past ${JSON_MAX_DEPTH} levels: at the first bracket too deep`,
+      text: '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1),
+      message: new RegExp(`^JSON nested deeper than ${JSON_MAX_DEPTH} levels`),
+      offset: JSON_MAX_DEPTH,
+      root: false,
+    },
+    {
+      name: 'the depth guard after a BOM',
+      text: '\ufeff' + '{"a":'.repeat(JSON_MAX_DEPTH + 1) + '1' + '}'.repeat(JSON_MAX_DEPTH + 1),
+      message: /nested deeper/,
+      offset: 1 + 5 * JSON_MAX_DEPTH,
+      root: false,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -79,10 +92,16 @@ describe('JSON errors and the depth guard', () => {
   it('past the limit nothing is checked (no root), but the tree down to the limit tells the kind', () => {
     const text = `{"Name": "x", "Type": "NAT", "Policies": ${'['.repeat(100_000)}"a", "]", // ]\n${']'.repeat(100_000)}, "Flags": 8}`;
     const result = parseJson(text);
-    assert.deepEqual(result.errors.map((e) => [e.message.slice(0, 24), e.offset]), [['JSON nested deeper than ', 41 + JSON_MAX_DEPTH - 1]]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.message.slice(0, 24), e.offset]),
+      [['JSON nested deeper than ', 41 + JSON_MAX_DEPTH - 1]],
+    );
     assert.equal(result.root, undefined);
     const root = result.shallow as MapNode;
-    assert.deepEqual(root.pairs.map((p) => p.key.value), ['Name', 'Type', 'Policies', 'Flags']);
+    assert.deepEqual(
+      root.pairs.map((p) => p.key.value),
+      ['Name', 'Type', 'Policies', 'Flags'],
+    );
     const flags = root.pairs[3].value;
     assert.equal(text.slice(flags.start, flags.end), '8');
     let node: Node = root.pairs[2].value;
@@ -96,12 +115,18 @@ describe('JSON errors and the depth guard', () => {
     const doc = parseDocument('hns.json', text);
     assert.equal(doc.kind, 'hns-v1');
     const findings = checkDocument(doc).findings;
-    assert.deepEqual(findings.map((f) => [f.rule, f.span.start]), [['syntax', 41 + JSON_MAX_DEPTH - 1]]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.span.start]),
+      [['syntax', 41 + JSON_MAX_DEPTH - 1]],
+    );
   });
 
   it('an unclosed too-deep bracket: the depth finding', () => {
     const result = parseJson('{"a": ' + '['.repeat(JSON_MAX_DEPTH + 10));
-    assert.deepEqual(result.errors.map((e) => e.offset), [6 + JSON_MAX_DEPTH - 1]);
+    assert.deepEqual(
+      result.errors.map((e) => e.offset),
+      [6 + JSON_MAX_DEPTH - 1],
+    );
     assert.match(result.errors[0].message, /nested deeper/);
   });
 

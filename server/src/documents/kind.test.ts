@@ -24,7 +24,16 @@ describe('compose file names', () => {
     'C:\\src\\app\\docker-compose.yml',
     'file:///c%3A/src/app/docker-compose.override.yml',
   ];
-  const other = ['mycompose.yml', 'composer.yaml', 'compose.json', 'compose.yaml.bak', 'docker-compose.yml/notes.txt', 'compose/app.yml', 'kustomization.yaml', 'docker-compose.txt'];
+  const other = [
+    'mycompose.yml',
+    'composer.yaml',
+    'compose.json',
+    'compose.yaml.bak',
+    'docker-compose.yml/notes.txt',
+    'compose/app.yml',
+    'kustomization.yaml',
+    'docker-compose.txt',
+  ];
   for (const name of compose) it(`${name} is a compose file name`, () => assert.equal(isComposeName(name), true));
   for (const name of other) it(`${name} is not`, () => assert.equal(isComposeName(name), false));
 });
@@ -54,18 +63,43 @@ describe('document kind', () => {
     { name: 'another name, `services:`', path: 'stack.yml', text: 'services:\n  web:\n    image: x\n', kind: 'compose' },
     { name: 'another name, `networks:`', path: 'net.yaml', text: 'networks:\n  app:\n    driver: nat\n', kind: 'compose' },
     { name: 'another name, `include:`', path: 'root.yaml', text: 'include:\n  - a.yml\n', kind: 'compose' },
-    { name: 'with name, version, volumes, configs, secrets and x- keys', path: 'app.yaml', text: 'name: app\nversion: "3.9"\nx-common: &c {}\nservices: {}\nvolumes: {}\nconfigs: {}\nsecrets: {}\n', kind: 'compose' },
+    {
+      name: 'with name, version, volumes, configs, secrets and x- keys',
+      path: 'app.yaml',
+      text: 'name: app\nversion: "3.9"\nx-common: &c {}\nservices: {}\nvolumes: {}\nconfigs: {}\nsecrets: {}\n',
+      kind: 'compose',
+    },
     // other YAML
-    { name: 'a GitHub workflow with services under a job', path: '.github/workflows/ci.yml', text: 'on: push\njobs:\n  t:\n    services:\n      db:\n        image: postgres\n', kind: 'none' },
-    { name: 'a GitLab CI file with top-level services and stages', path: '.gitlab-ci.yml', text: 'services:\n  - docker:dind\nstages: [build]\n', kind: 'none' },
+    {
+      name: 'a GitHub workflow with services under a job',
+      path: '.github/workflows/ci.yml',
+      text: 'on: push\njobs:\n  t:\n    services:\n      db:\n        image: postgres\n',
+      kind: 'none',
+    },
+    {
+      name: 'a GitLab CI file with top-level services and stages',
+      path: '.gitlab-ci.yml',
+      text: 'services:\n  - docker:dind\nstages: [build]\n',
+      kind: 'none',
+    },
     { name: 'a Kubernetes manifest', path: 'deploy.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', kind: 'none' },
     { name: 'a YAML list', path: 'list.yml', text: '- a\n- b\n', kind: 'none' },
     { name: 'YAML that does not parse', path: 'broken.yml', text: 'a: [\n', kind: 'none' },
     // YAML that does not parse: the keys written at the start of a line decide, as a parsed file's keys do
     { name: 'a swarm stack that does not parse', path: 'docker-stack-windows.yml', text: 'version: "3.7"\nservices:\n  web:\n    image: [\n', kind: 'compose' },
-    { name: 'a compose file with a BOM and CRLF that does not parse', path: 'windows.yml', text: '\ufeffservices:\r\n  web:\r\n    ports: [80\r\n', kind: 'compose' },
+    {
+      name: 'a compose file with a BOM and CRLF that does not parse',
+      path: 'windows.yml',
+      text: '\ufeffservices:\r\n  web:\r\n    ports: [80\r\n',
+      kind: 'compose',
+    },
     { name: 'with x- keys, that does not parse', path: 'base.yml', text: 'x-common: &c\n  restart: always\nnetworks:\n  app: {driver: nat\n', kind: 'compose' },
-    { name: 'a GitLab CI file with top-level services, that does not parse', path: '.gitlab-ci.yml', text: 'services:\n  - docker:dind\nstages: [build\n', kind: 'none' },
+    {
+      name: 'a GitLab CI file with top-level services, that does not parse',
+      path: '.gitlab-ci.yml',
+      text: 'services:\n  - docker:dind\nstages: [build\n',
+      kind: 'none',
+    },
     { name: 'services only indented, that does not parse', path: 'ci.yml', text: 'jobs:\n  t:\n    services: [\n', kind: 'none' },
     // HNS, HCN and CNI JSON
     { name: 'HCN v2 network (SchemaVersion)', path: 'net.json', text: '{"SchemaVersion": {"Major": 2, "Minor": 2}, "Type": "NAT"}', kind: 'hcn-v2' },
@@ -88,7 +122,10 @@ describe('document kind', () => {
 
   it('documents that are not ours get no findings at all, not even syntax findings', () => {
     const notOurs = [
-      ['.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: windows-latest\n    services:\n      web:\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n        network_mode: host\n'],
+      [
+        '.github/workflows/ci.yml',
+        'on: push\njobs:\n  t:\n    runs-on: windows-latest\n    services:\n      web:\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n        network_mode: host\n',
+      ],
       ['deploy.yaml', 'kind: Pod\nspec:\n  hostNetwork: true\n  ports: ["127.0.0.1:80:80"]\n'],
       ['broken.yml', 'a: [\n'],
       ['package.json', '{"name": "x", "networks": {"a": {"enable_ipv6": true}}'],
@@ -102,7 +139,10 @@ describe('document kind', () => {
 
   it('a compose file found by content gets compose findings', () => {
     const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    network_mode: host\n';
-    assert.deepEqual(checkDocument(parseDocument('stack.yml', text)).findings.map((f) => f.rule), ['network-mode-host']);
+    assert.deepEqual(
+      checkDocument(parseDocument('stack.yml', text)).findings.map((f) => f.rule),
+      ['network-mode-host'],
+    );
   });
 
   it('a compose file known by its keys that does not parse gets its syntax finding', () => {

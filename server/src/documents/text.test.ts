@@ -22,13 +22,100 @@ interface LineCase {
 
 const cases: LineCase[] = [
   { name: 'empty text', text: '', lineCount: 1, positions: [[0, 0, 0]], lines: [[0, 0, 0]] },
-  { name: 'LF', text: 'ab\ncd\n', lineCount: 3, positions: [[0, 0, 0], [2, 0, 2], [3, 1, 0], [5, 1, 2], [6, 2, 0]], lines: [[0, 0, 2], [1, 3, 5], [2, 6, 6]] },
-  { name: 'CRLF: the pair is one line break', text: 'ab\r\ncd', lineCount: 2, positions: [[0, 0, 0], [2, 0, 2], [4, 1, 0], [6, 1, 2]], lines: [[0, 0, 2], [1, 4, 6]] },
-  { name: 'lone CR (classic Mac)', text: 'a\rb\rc', lineCount: 3, positions: [[2, 1, 0], [4, 2, 0], [5, 2, 1]], lines: [[1, 2, 3], [2, 4, 5]] },
-  { name: 'mixed line breaks', text: 'a\r\nb\nc\rd', lineCount: 4, positions: [[3, 1, 0], [5, 2, 0], [7, 3, 0]], lines: [[0, 0, 1], [1, 3, 4], [2, 5, 6], [3, 7, 8]] },
-  { name: 'CR CR LF is two line breaks', text: 'a\r\r\nb', lineCount: 3, positions: [[2, 1, 0], [4, 2, 0]], lines: [[1, 2, 2]] },
-  { name: 'an astral character counts as two', text: '😀x\ny😀z', lineCount: 2, positions: [[2, 0, 2], [3, 0, 3], [4, 1, 0], [5, 1, 1], [7, 1, 3]], lines: [[1, 4, 8]] },
-  { name: 'a BOM is a character of line 0', text: '\ufeffa: 1\nb', lineCount: 2, positions: [[1, 0, 1], [6, 1, 0]] },
+  {
+    name: 'LF',
+    text: 'ab\ncd\n',
+    lineCount: 3,
+    positions: [
+      [0, 0, 0],
+      [2, 0, 2],
+      [3, 1, 0],
+      [5, 1, 2],
+      [6, 2, 0],
+    ],
+    lines: [
+      [0, 0, 2],
+      [1, 3, 5],
+      [2, 6, 6],
+    ],
+  },
+  {
+    name: 'CRLF: the pair is one line break',
+    text: 'ab\r\ncd',
+    lineCount: 2,
+    positions: [
+      [0, 0, 0],
+      [2, 0, 2],
+      [4, 1, 0],
+      [6, 1, 2],
+    ],
+    lines: [
+      [0, 0, 2],
+      [1, 4, 6],
+    ],
+  },
+  {
+    name: 'lone CR (classic Mac)',
+    text: 'a\rb\rc',
+    lineCount: 3,
+    positions: [
+      [2, 1, 0],
+      [4, 2, 0],
+      [5, 2, 1],
+    ],
+    lines: [
+      [1, 2, 3],
+      [2, 4, 5],
+    ],
+  },
+  {
+    name: 'mixed line breaks',
+    text: 'a\r\nb\nc\rd',
+    lineCount: 4,
+    positions: [
+      [3, 1, 0],
+      [5, 2, 0],
+      [7, 3, 0],
+    ],
+    lines: [
+      [0, 0, 1],
+      [1, 3, 4],
+      [2, 5, 6],
+      [3, 7, 8],
+    ],
+  },
+  {
+    name: 'CR CR LF is two line breaks',
+    text: 'a\r\r\nb',
+    lineCount: 3,
+    positions: [
+      [2, 1, 0],
+      [4, 2, 0],
+    ],
+    lines: [[1, 2, 2]],
+  },
+  {
+    name: 'an astral character counts as two',
+    text: '😀x\ny😀z',
+    lineCount: 2,
+    positions: [
+      [2, 0, 2],
+      [3, 0, 3],
+      [4, 1, 0],
+      [5, 1, 1],
+      [7, 1, 3],
+    ],
+    lines: [[1, 4, 8]],
+  },
+  {
+    name: 'a BOM is a character of line 0',
+    text: '\ufeffa: 1\nb',
+    lineCount: 2,
+    positions: [
+      [1, 0, 1],
+      [6, 1, 0],
+    ],
+  },
   { name: 'tabs count as one', text: '\ta:\tb\n', lineCount: 2, positions: [[4, 0, 4]] },
 ];
 

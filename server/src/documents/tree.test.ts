@@ -15,7 +15,8 @@ const parse = (text: string): Node => {
   return root;
 };
 
-const plainPairs = (text: string, node: Node | undefined) => pairs(node).map((p) => `${String(p.key.value)}=${text.slice(p.value.start, p.value.end)}@${p.value.start}`);
+const plainPairs = (text: string, node: Node | undefined) =>
+  pairs(node).map((p) => `${String(p.key.value)}=${text.slice(p.value.start, p.value.end)}@${p.value.start}`);
 
 describe('tree helpers', () => {
   it('resolve follows aliases (also alias to alias) to the anchored node', () => {
@@ -38,7 +39,10 @@ describe('tree helpers', () => {
 
   it('scalarText stringifies numbers and booleans as compose reads them; null and collections give undefined', () => {
     const root = parse('n: 8080\nb: true\ns: text\nz: ~\ne:\nm: {}\n');
-    assert.deepEqual(['n', 'b', 's', 'z', 'e', 'm', 'missing'].map((k) => scalarText(get(root, k))), ['8080', 'true', 'text', undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      ['n', 'b', 's', 'z', 'e', 'm', 'missing'].map((k) => scalarText(get(root, k))),
+      ['8080', 'true', 'text', undefined, undefined, undefined, undefined],
+    );
   });
 
   it('merge key `<<: *x`: own keys win, merged pairs point at the anchor text', () => {
@@ -54,20 +58,32 @@ describe('tree helpers', () => {
 
   it('several merge keys and nested merges', () => {
     const text = 'a: &a {p: 1}\nb: &b\n  <<: *a\n  q: 2\nc:\n  <<: *b\n  r: 3\n';
-    assert.deepEqual(pairs(get(parse(text), 'c')).map((p) => String(p.key.value)), ['r', 'q', 'p']);
+    assert.deepEqual(
+      pairs(get(parse(text), 'c')).map((p) => String(p.key.value)),
+      ['r', 'q', 'p'],
+    );
   });
 
   it('a quoted "<<" is an ordinary key, not a merge key', () => {
     const text = 'a: &a {p: 1}\nc:\n  "<<": *a\n';
-    assert.deepEqual(pairs(get(parse(text), 'c')).map((p) => String(p.key.value)), ['<<']);
+    assert.deepEqual(
+      pairs(get(parse(text), 'c')).map((p) => String(p.key.value)),
+      ['<<'],
+    );
   });
 
   it('a merge of something that is not a mapping, or of itself, is ignored', () => {
     const text = 's: &s [1]\nc:\n  <<: *s\n  x: 1\nd: &d\n  y: 1\n';
-    assert.deepEqual(pairs(get(parse(text), 'c')).map((p) => String(p.key.value)), ['x']);
+    assert.deepEqual(
+      pairs(get(parse(text), 'c')).map((p) => String(p.key.value)),
+      ['x'],
+    );
     const root = parse(text);
     const d = asMap(get(root, 'd'))!;
-    assert.deepEqual(effectivePairs(d).map((p) => String(p.key.value)), ['y']);
+    assert.deepEqual(
+      effectivePairs(d).map((p) => String(p.key.value)),
+      ['y'],
+    );
   });
 
   it('getPath walks keys and indexes, through aliases and merges', () => {
@@ -93,20 +109,45 @@ describe('tree helpers', () => {
     assert.deepEqual(items(get(root, 'm')), []);
     assert.deepEqual(pairs(get(root, 's')), []);
     assert.deepEqual(items(undefined), []);
-    assert.deepEqual(['z', 'e', 'missing', 'v', 's'].map((k) => isNullish(get(root, k))), [true, true, true, false, false]);
+    assert.deepEqual(
+      ['z', 'e', 'missing', 'v', 's'].map((k) => isNullish(get(root, k))),
+      [true, true, true, false, false],
+    );
   });
   /** What getPair must give, whatever the mapping's size: the last effective pair whose key reads as `key`. */
-  const scanned = (node: Node | undefined, key: string): Pair | undefined => pairs(node).filter((p) => String(p.key.value) === key).pop();
-  const mapping = (size: number, extra = '') =>
-    `{${[...Array(size).keys()].map((i) => `k${i}: ${i}`).join(', ')}${extra}}`;
+  const scanned = (node: Node | undefined, key: string): Pair | undefined =>
+    pairs(node)
+      .filter((p) => String(p.key.value) === key)
+      .pop();
+  const mapping = (size: number, extra = '') => `{${[...Array(size).keys()].map((i) => `k${i}: ${i}`).join(', ')}${extra}}`;
 
   // Mappings of 8 pairs and more are looked up through an index (documents/tree.ts), smaller ones by a scan.
   const lookups: { title: string; yaml?: string; json?: string; keys: string[] }[] = [
-    { title: 'small and large mappings', yaml: `small: ${mapping(3)}\nedge: ${mapping(7)}\nindexed: ${mapping(8)}\nlarge: ${mapping(40)}`, keys: ['k0', 'k2', 'k7', 'k39', 'k40', 'missing', ''] },
-    { title: 'keys that are numbers, booleans and null read as their text', yaml: `m: ${mapping(8, ', 1: one, 2.5: half, true: yes, null: nothing, 0x10: hex')}`, keys: ['1', '2.5', 'true', 'null', '16', '0x10'] },
-    { title: 'names an object has built in are ordinary keys', yaml: `m: ${mapping(8, ', constructor: c, __proto__: p, toString: t')}`, keys: ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'] },
-    { title: 'a duplicate key in JSON: the last one wins', json: `{"m": {"a": 1, "b": 2, "c": 3, "d": 4, "a": 5, "e": 6, "f": 7, "g": 8, "a": 9}}`, keys: ['a', 'b', 'g', 'h'] },
-    { title: 'merged pairs count, and own keys win over merged ones', yaml: `x: &x ${mapping(6)}\nm:\n  <<: *x\n  k1: own\n  p: 1\n  q: 2\n`, keys: ['k0', 'k1', 'k5', 'p', 'q', '<<'] },
+    {
+      title: 'small and large mappings',
+      yaml: `small: ${mapping(3)}\nedge: ${mapping(7)}\nindexed: ${mapping(8)}\nlarge: ${mapping(40)}`,
+      keys: ['k0', 'k2', 'k7', 'k39', 'k40', 'missing', ''],
+    },
+    {
+      title: 'keys that are numbers, booleans and null read as their text',
+      yaml: `m: ${mapping(8, ', 1: one, 2.5: half, true: yes, null: nothing, 0x10: hex')}`,
+      keys: ['1', '2.5', 'true', 'null', '16', '0x10'],
+    },
+    {
+      title: 'names an object has built in are ordinary keys',
+      yaml: `m: ${mapping(8, ', constructor: c, __proto__: p, toString: t')}`,
+      keys: ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'],
+    },
+    {
+      title: 'a duplicate key in JSON: the last one wins',
+      json: `{"m": {"a": 1, "b": 2, "c": 3, "d": 4, "a": 5, "e": 6, "f": 7, "g": 8, "a": 9}}`,
+      keys: ['a', 'b', 'g', 'h'],
+    },
+    {
+      title: 'merged pairs count, and own keys win over merged ones',
+      yaml: `x: &x ${mapping(6)}\nm:\n  <<: *x\n  k1: own\n  p: 1\n  q: 2\n`,
+      keys: ['k0', 'k1', 'k5', 'p', 'q', '<<'],
+    },
   ];
   for (const { title, yaml, json, keys } of lookups) {
     it(`getPair through the index gives what a scan gives: ${title}`, () => {

@@ -18,7 +18,7 @@ describe('fast YAML path', () => {
   const accepted: [name: string, text: string][] = [
     ['a compose service', 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports:\n      - "8080:80"\n      - 443\n'],
     ['nested mappings and a trailing comment', 'a:\n  b:\n    c: 1 # one\n  d: two\n'],
-    ['a sequence at its key\'s indentation', 'ports:\n- "80:80"\n- 81\nimage: x\n'],
+    ["a sequence at its key's indentation", 'ports:\n- "80:80"\n- 81\nimage: x\n'],
     ['compact mappings in a sequence', 'config:\n  - subnet: 10.0.0.0/24\n    gateway: 10.0.0.1\n  - subnet: 10.1.0.0/24\n'],
     ['a compact mapping with a nested value', 'a:\n  - b:\n      c: 1\n    d:\n    - x\n'],
     ['an entry alone on its line, then a nested block', 'a:\n  -\n    b: 1\n  -\n  - c\n'],
@@ -26,7 +26,10 @@ describe('fast YAML path', () => {
     ['empty sequence entries', 'a:\n  -\n  - # c\n  - x\n  -'],
     ['flow collections', 'a: [x, "y", \'z\', 1, [n], {}]\nb: {k: v, n: 1, q: "s", e: []}\nc: []\nd: {}\n'],
     ['flow collections with spaces inside', 'a: [ x , y ]\nb: {  k: v  }\n'],
-    ['typed plain scalars', 'a: 1\nb: -2\nc: 0x1F\nd: 1.5\ne: .inf\nf: true\ng: False\nh: null\ni: ~\nj: 0o17\nk: +3\nl: .5\nm: 1e3\nn: NULL\no: yes\np: 012\n'],
+    [
+      'typed plain scalars',
+      'a: 1\nb: -2\nc: 0x1F\nd: 1.5\ne: .inf\nf: true\ng: False\nh: null\ni: ~\nj: 0o17\nk: +3\nl: .5\nm: 1e3\nn: NULL\no: yes\np: 012\n',
+    ],
     ['typed keys', '1: a\ntrue: b\nnull: c\n1.5: d\n'],
     ['strings that look almost typed', 'a: 1.2.3\nb: 10.0.0.1\nc: truex\nd: -foo\ne: .hidden\nf: 1_000\ng: 0b101\n'],
     ['quoted scalars and the single-quote escape', 'a: "x y"\nb: \'it\'\'s\'\nc: ""\nd: \'\'\ne: "#not a comment"\n'],
@@ -91,7 +94,7 @@ describe('fast YAML path', () => {
     ['non-printable characters', 'a: \u0001\n'],
     // js-yaml takes the `- c` into the inner sequence (found by the edit property below, after 638,745 runs)
     ['an empty entry, then a less indented entry', '-\n  -\n- c\n'],
-    ['an empty entry with a comment, then a less indented entry', 'a:\n- b\n-\n  -\r\n-  c: [1, {d: e}]\n #    f: \'g\'\n'],
+    ['an empty entry with a comment, then a less indented entry', "a:\n- b\n-\n  -\r\n-  c: [1, {d: e}]\n #    f: 'g'\n"],
   ];
   for (const [name, text] of refused) {
     it(`leaves ${name} to the general path`, () => {
@@ -105,10 +108,50 @@ describe('fast YAML path', () => {
   const seeds = [
     accepted.map(([, text]) => text).join(''),
     'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n    isolation: process\n    networks:\n      lan:\n        ipv4_address: 10.0.0.5\n    ports: ["80:80", 443]\n    labels: {a: b}\nnetworks:\n  lan:\n    driver: transparent\n    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n',
-    'a:\n- b\n-\n  - c: [1, {d: e}]\n    f: \'g\'\n',
+    "a:\n- b\n-\n  - c: [1, {d: e}]\n    f: 'g'\n",
     '\ufeff- a: 1\n  b: [x]\n- c\n',
   ];
-  const alphabet = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', 'a', 'b', '1', '0x', '.', '~', '\t', '&a', '*a', '!', '|', '>', '?', '<<', '\\', 'null', 'true', '\ufeff', '---', '...', '%');
+  const alphabet = fc.constantFrom(
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\r',
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '#',
+    ' #',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    'a',
+    'b',
+    '1',
+    '0x',
+    '.',
+    '~',
+    '\t',
+    '&a',
+    '*a',
+    '!',
+    '|',
+    '>',
+    '?',
+    '<<',
+    '\\',
+    'null',
+    'true',
+    '\ufeff',
+    '---',
+    '...',
+    '%',
+  );
 
   it('reads any edit of those documents as the general path does, or refuses it (property)', () => {
     assertAgreesUnderEdits(seeds, alphabet, disagreement, Number(process.env.FAST_YAML_RUNS ?? 3000));

@@ -34,7 +34,6 @@ const MAX_DEPTH = 64;
 /** YAML allows an implicit key of at most 1024 characters. */
 const MAX_KEY = 1024;
 
-
 // The implicit types a plain scalar is tried against, in js-yaml's order (null, bool, int, float, and merge).
 const IMPLICIT = (YAML_SCHEMA as unknown as { compiledImplicit: jsyaml.Type[] }).compiledImplicit;
 
@@ -47,8 +46,14 @@ function plainValue(text: string): ScalarValue {
   const maybeTyped =
     text.length === 0 ||
     (c >= 0x30 && c <= 0x39) /* digit (| 0x20 keeps them) */ ||
-    c === 0x2b /* + */ || c === 0x2d /* - */ || c === 0x2e /* . */ || c === 0x7e /* ~ */ || c === 0x3c /* < of << */ ||
-    c === 0x6e /* n */ || c === 0x74 /* t */ || c === 0x66 /* f */;
+    c === 0x2b /* + */ ||
+    c === 0x2d /* - */ ||
+    c === 0x2e /* . */ ||
+    c === 0x7e /* ~ */ ||
+    c === 0x3c /* < of << */ ||
+    c === 0x6e /* n */ ||
+    c === 0x74 /* t */ ||
+    c === 0x66 /* f */;
   if (!maybeTyped) return text;
   for (const type of IMPLICIT) {
     if (type.resolve(text)) return toScalarValue(type.construct(text));
@@ -59,12 +64,28 @@ function plainValue(text: string): ScalarValue {
 /** Characters that may not start a plain scalar (or that start something this path leaves alone). */
 function refusedStart(c: number): boolean {
   return (
-    c === Ch.Amp || c === Ch.Star || c === Ch.Bang || c === Ch.Pipe || c === Ch.Gt || c === Ch.Percent || c === Ch.At || c === Ch.Backtick ||
-    c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace || c === Ch.Hash || c === Ch.LBracket || c === Ch.LBrace ||
-    c === Ch.DQuote || c === Ch.SQuote || c === Ch.Question || c === Ch.Colon || c === Ch.Dash || c === END
+    c === Ch.Amp ||
+    c === Ch.Star ||
+    c === Ch.Bang ||
+    c === Ch.Pipe ||
+    c === Ch.Gt ||
+    c === Ch.Percent ||
+    c === Ch.At ||
+    c === Ch.Backtick ||
+    c === Ch.Comma ||
+    c === Ch.RBracket ||
+    c === Ch.RBrace ||
+    c === Ch.Hash ||
+    c === Ch.LBracket ||
+    c === Ch.LBrace ||
+    c === Ch.DQuote ||
+    c === Ch.SQuote ||
+    c === Ch.Question ||
+    c === Ch.Colon ||
+    c === Ch.Dash ||
+    c === END
   );
 }
-
 
 /**
  * The located tree of `text` (a whole YAML document), with every offset shifted by `base`; undefined when the
@@ -90,8 +111,8 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
    * may hold (`-1`, `-foo`).
    */
   const refusedAt = (i: number, flow: boolean): boolean => {
-    const c = (text.charCodeAt(i) | 0);
-    if (c === Ch.Dash) return blankOrEnd(i + 1) || (flow && isFlowIndicator((text.charCodeAt(i + 1) | 0)));
+    const c = text.charCodeAt(i) | 0;
+    if (c === Ch.Dash) return blankOrEnd(i + 1) || (flow && isFlowIndicator(text.charCodeAt(i + 1) | 0));
     return refusedStart(c);
   };
   const giveUp = (): never => {
@@ -213,11 +234,11 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     if (refusedAt(i, true)) giveUp();
     let j = i;
     for (;;) {
-      const c = (text.charCodeAt(j) | 0);
+      const c = text.charCodeAt(j) | 0;
       if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace) break;
       if (c === Ch.LBracket || c === Ch.LBrace) giveUp();
       // `C:\\data` is one scalar; a `:` before a blank or an indicator makes a key (`[a: b]`), which goes the general way.
-      if (c === Ch.Colon && (blankOrEnd(j + 1) || isFlowIndicator((text.charCodeAt(j + 1) | 0)))) giveUp();
+      if (c === Ch.Colon && (blankOrEnd(j + 1) || isFlowIndicator(text.charCodeAt(j + 1) | 0))) giveUp();
       if (c === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) giveUp();
       j++;
     }
@@ -234,7 +255,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
 
   /** A flow item or value: a quoted or plain scalar, or a nested flow collection; `flowEnd` is left after it. */
   const flowNode = (i: number, depth: number): Node => {
-    const c = (text.charCodeAt(i) | 0);
+    const c = text.charCodeAt(i) | 0;
     if (c === Ch.DQuote || c === Ch.SQuote) {
       const node = quoted(i);
       flowEnd = quotedEnd;
@@ -271,12 +292,12 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
           if (isMergeKey(key)) giveUp();
           names = checkUniqueIn(pairs, names, key);
           const valueAt = skipSpaces(j + 1);
-          const c = (text.charCodeAt(valueAt) | 0);
+          const c = text.charCodeAt(valueAt) | 0;
           if (c === Ch.Comma || c === Ch.RBrace || c === Ch.Hash) giveUp(); // an empty value
           pairs.push({ key, value: flowNode(valueAt, depth) });
         }
         j = skipSpaces(flowEnd);
-        const c = (text.charCodeAt(j) | 0);
+        const c = text.charCodeAt(j) | 0;
         if (c === close) break;
         if (c !== Ch.Comma) giveUp();
         j = skipSpaces(j + 1);
@@ -308,7 +329,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       if (refusedAt(i, false)) giveUp();
       let j = i;
       for (;;) {
-        const d = (text.charCodeAt(j) | 0);
+        const d = text.charCodeAt(j) | 0;
         if (d === END || d === Ch.LF || d === Ch.CR) break;
         if (d === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) break;
         if (d === Ch.Colon && blankOrEnd(j + 1)) {
@@ -351,7 +372,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
       if (refusedAt(i, false)) giveUp();
       let j = i;
       for (;;) {
-        const c = (text.charCodeAt(j) | 0);
+        const c = text.charCodeAt(j) | 0;
         if (c === END || c === Ch.LF || c === Ch.CR) giveUp(); // no `:`, so not a key (a multi-line scalar?)
         if (c === Ch.Colon && blankOrEnd(j + 1)) break;
         if (c === Ch.Hash && text.charCodeAt(j - 1) === Ch.Space) giveUp();
@@ -365,7 +386,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
 
       let value: Node;
       const valueAt = skipSpaces(colon + 1);
-      const c = (text.charCodeAt(valueAt) | 0);
+      const c = text.charCodeAt(valueAt) | 0;
       if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {
         // Nothing more on the line: a nested block below, or an empty value (which sits right after the `:`).
         const lineEnd = endOfLine(valueAt);
@@ -396,7 +417,7 @@ export function parseYamlFast(text: string, base = 0): Node | undefined {
     let dash = first;
     for (;;) {
       const contentAt = skipSpaces(dash + 1);
-      const c = (text.charCodeAt(contentAt) | 0);
+      const c = text.charCodeAt(contentAt) | 0;
       let item: Node;
       let empty = false;
       if (c === END || c === Ch.LF || c === Ch.CR || c === Ch.Hash) {

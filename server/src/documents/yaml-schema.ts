@@ -25,7 +25,6 @@ const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types
 // Core schema (YAML 1.2 booleans and numbers, as compose's Go parser reads them; no timestamps) plus merge keys.
 export const YAML_SCHEMA = jsyaml.CORE_SCHEMA.extend([merge, ...passThroughTags()]);
 
-
 /** What a scalar's constructed value becomes in the tree: null, a string, a number or a boolean. */
 export function toScalarValue(result: unknown): ScalarValue {
   if (result === null || result === undefined) return null;

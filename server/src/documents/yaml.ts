@@ -29,11 +29,9 @@ interface Frame {
   children: Node[];
 }
 
-
 function isSpace(ch: number): boolean {
   return ch === Ch.Space || ch === Ch.Tab || ch === Ch.LF || ch === Ch.CR;
 }
-
 
 /**
  * `offset`: where `text` starts in a larger document (documents/incremental.ts re-parses one entry of a file on
@@ -107,7 +105,6 @@ export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
     }
     return i;
   };
-
 
   const listener = (event: string, state: any): void => {
     if (event === 'open') {
@@ -341,7 +338,10 @@ function secondDocumentOffset(input: string): number {
   let last = 0;
   let content = false;
   for (const m of input.matchAll(/^---(?=[ \t\r\n]|$)/gm)) {
-    content ||= input.slice(last, m.index).split(/\r\n|\r|\n/).some((line) => !/^\s*(#.*)?$/.test(line) && !/^(%|\.\.\.)/.test(line));
+    content ||= input
+      .slice(last, m.index)
+      .split(/\r\n|\r|\n/)
+      .some((line) => !/^\s*(#.*)?$/.test(line) && !/^(%|\.\.\.)/.test(line));
     if (content) return m.index!;
     last = m.index! + 3;
   }

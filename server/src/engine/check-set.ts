@@ -39,7 +39,10 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
 
   const problems: Finding[] = set.problems.map((p) => ({
     rule: COMPOSE_REFERENCE_RULE_ID,
-    severity: options.rules?.[COMPOSE_REFERENCE_RULE_ID] && options.rules[COMPOSE_REFERENCE_RULE_ID] !== 'off' ? (options.rules[COMPOSE_REFERENCE_RULE_ID] as Finding['severity']) : (p.severity ?? 'error'),
+    severity:
+      options.rules?.[COMPOSE_REFERENCE_RULE_ID] && options.rules[COMPOSE_REFERENCE_RULE_ID] !== 'off'
+        ? (options.rules[COMPOSE_REFERENCE_RULE_ID] as Finding['severity'])
+        : (p.severity ?? 'error'),
     message: p.message,
     span: p.span,
     range: virtual.lines.rangeOf(p.span),
@@ -50,7 +53,9 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
   }));
   const wanted = options.rules?.[COMPOSE_REFERENCE_RULE_ID] === 'off' ? [] : problems;
 
-  const suppressions = new Map(members.map((m) => [m.path, readSuppressions(m.doc.text, m.doc.lines, { language: m.doc.language, root: m.doc.root, base: m.base })]));
+  const suppressions = new Map(
+    members.map((m) => [m.path, readSuppressions(m.doc.text, m.doc.lines, { language: m.doc.language, root: m.doc.root, base: m.base })]),
+  );
   for (const finding of [...combined.findings, ...wanted]) {
     const member = memberAt(members, finding.span.start);
     if (!member) continue;
@@ -84,10 +89,13 @@ function toLocal(finding: Finding, member: SetMember, members: readonly SetMembe
     // A fix whose edits reach into another file is not offered: an edit belongs to one document.
     fixes: finding.fixes
       .filter((f) => f.edits.every((e) => inMember(e.span)))
-      .map((f) => ({ ...f, edits: f.edits.map((e) => {
-        const s = localSpan(e.span, member);
-        return { ...e, span: s, range: member.doc.lines.rangeOf(s) };
-      }) })),
+      .map((f) => ({
+        ...f,
+        edits: f.edits.map((e) => {
+          const s = localSpan(e.span, member);
+          return { ...e, span: s, range: member.doc.lines.rangeOf(s) };
+        }),
+      })),
   };
 }
 

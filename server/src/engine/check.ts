@@ -107,9 +107,11 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   }
   if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
 
-  const compose: ComposeModel = doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
+  const compose: ComposeModel =
+    doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
-  if (!target.forced && target.evidence) evidenceNote = [{ span: copy(target.evidence.span), message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
+  if (!target.forced && target.evidence)
+    evidenceNote = [{ span: copy(target.evidence.span), message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
 
   // Windows rules do not read the services a file pins to Linux (a mixed swarm, LCOW).
   const windowsCompose = target.target === 'windows' ? windowsServices(compose) : compose;
@@ -117,7 +119,11 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   // The version the images pin is part of the same note when the same image decided both.
   if (host.origin === 'image' && host.span) {
     const same = evidenceNote[0]?.span.start === host.span.start && evidenceNote[0]?.span.end === host.span.end;
-    if (same) evidenceNote[0] = { span: copy(host.span), message: `winnet checks this file as Windows, ${hostName(host)}: ${target.evidence!.reason}, ${host.isolation}` };
+    if (same)
+      evidenceNote[0] = {
+        span: copy(host.span),
+        message: `winnet checks this file as Windows, ${hostName(host)}: ${target.evidence!.reason}, ${host.isolation}`,
+      };
     else evidenceNote.push({ span: copy(host.span), message: `winnet checks this file against ${hostName(host)}: ${host.reason}` });
   }
   const windowsVersion = host.version;
@@ -137,7 +143,13 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   dropSchemaDuplicates(findings);
-  return { kind: doc.kind, target: doc.kind === 'compose' ? target : undefined, host: doc.kind !== 'compose' || target.target === 'windows' ? host : undefined, findings, ruleErrors };
+  return {
+    kind: doc.kind,
+    target: doc.kind === 'compose' ? target : undefined,
+    host: doc.kind !== 'compose' || target.target === 'windows' ? host : undefined,
+    findings,
+    ruleErrors,
+  };
 }
 
 /**

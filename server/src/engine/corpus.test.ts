@@ -46,7 +46,13 @@ function check(dir: string, file: string) {
 }
 
 describe('every rule over the public corpus', { skip: !existsSync(CORPUS) && 'shared/corpus/real-world is absent' }, () => {
-  const files = existsSync(CORPUS) ? FOLDERS.flatMap((dir) => readdirSync(join(CORPUS, dir)).sort().map((f) => ({ dir, f }))) : [];
+  const files = existsSync(CORPUS)
+    ? FOLDERS.flatMap((dir) =>
+        readdirSync(join(CORPUS, dir))
+          .sort()
+          .map((f) => ({ dir, f })),
+      )
+    : [];
 
   it('holds the 66 files SOURCES.md lists', () => assert.equal(files.length, 66));
 
@@ -60,6 +66,10 @@ describe('every rule over the public corpus', { skip: !existsSync(CORPUS) && 'sh
   }
 
   it('every expected error is still there (none of the table is stale)', () => {
-    for (const key of Object.keys(EXPECTED_ERRORS)) assert.ok(files.some(({ dir, f }) => `${dir}/${f}` === key), key);
+    for (const key of Object.keys(EXPECTED_ERRORS))
+      assert.ok(
+        files.some(({ dir, f }) => `${dir}/${f}` === key),
+        key,
+      );
   });
 });

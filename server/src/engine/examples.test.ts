@@ -56,7 +56,10 @@ describe('examples', () => {
   }
   for (const [name, files] of Object.entries(SETS)) {
     it(`${name}: the override and included files are checked as part of the project`, () => {
-      const { results } = checkComposeSet(files.map((f) => join(EXAMPLES, f)), { read });
+      const { results } = checkComposeSet(
+        files.map((f) => join(EXAMPLES, f)),
+        { read },
+      );
       const actual = Object.fromEntries([...results].map(([path, r]) => [relative(EXAMPLES, path).split('\\').join('/'), r.findings.map(at)]));
       if (updating) golden.sets[name] = actual;
       else assert.deepEqual(actual, golden.sets[name]);

@@ -23,9 +23,19 @@ describe('applyEdits', () => {
     { name: 'adjacent edits both apply', text: 'abcd', edits: [e(0, 2, 'X'), e(2, 4, 'Y')], expected: 'XY' },
     { name: 'insertions at one offset keep the order given', text: 'ac', edits: [e(1, 1, 'b1'), e(1, 1, 'b2')], expected: 'ab1b2c' },
     { name: 'an insertion where a replacement starts goes before it', text: 'abc', edits: [e(1, 2, 'B'), e(1, 1, '+')], expected: 'a+Bc' },
-    { name: 'overlapping edits: the one starting later wins, the other is left for another pass', text: 'abcdef', edits: [e(1, 4, 'X'), e(3, 5, 'Y')], expected: 'abcYf' },
+    {
+      name: 'overlapping edits: the one starting later wins, the other is left for another pass',
+      text: 'abcdef',
+      edits: [e(1, 4, 'X'), e(3, 5, 'Y')],
+      expected: 'abcYf',
+    },
     { name: 'an edit inside another: the inner one (it starts later) wins', text: 'abcdef', edits: [e(0, 6, 'ALL'), e(2, 3, 'c!')], expected: 'abc!def' },
-    { name: 'CRLF and astral characters are plain UTF-16 offsets', text: 'a: 😀\r\nb: 1\r\n', edits: [e(3, 5, 'x'), e(10, 11, '2')], expected: 'a: x\r\nb: 2\r\n' },
+    {
+      name: 'CRLF and astral characters are plain UTF-16 offsets',
+      text: 'a: 😀\r\nb: 1\r\n',
+      edits: [e(3, 5, 'x'), e(10, 11, '2')],
+      expected: 'a: x\r\nb: 2\r\n',
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(applyEdits(c.text, c.edits), c.expected));
 
@@ -50,16 +60,26 @@ function finding(rule: string, fixes: Partial<Fix>[]): Finding {
   };
 }
 
-const edit = (start: number, end: number, newText: string): Edit => ({ span: { start, end }, newText, range: { start: { line: 0, character: start }, end: { line: 0, character: end } } });
+const edit = (start: number, end: number, newText: string): Edit => ({
+  span: { start, end },
+  newText,
+  range: { start: { line: 0, character: start }, end: { line: 0, character: end } },
+});
 
 describe('preferredEdits', () => {
   it('takes the preferred fix of each finding, and nothing from findings without one', () => {
     const findings = [
-      finding('a', [{ title: 'other', edits: [edit(0, 1, 'no')] }, { title: 'best', preferred: true, edits: [edit(0, 1, 'A')] }]),
+      finding('a', [
+        { title: 'other', edits: [edit(0, 1, 'no')] },
+        { title: 'best', preferred: true, edits: [edit(0, 1, 'A')] },
+      ]),
       finding('b', [{ title: 'not preferred', edits: [edit(5, 6, 'no')] }]),
       finding('c', [{ preferred: true, edits: [edit(8, 9, 'C'), edit(10, 11, 'D')] }]),
     ];
-    assert.deepEqual(preferredEdits(findings).map((x) => x.newText), ['A', 'C', 'D']);
+    assert.deepEqual(
+      preferredEdits(findings).map((x) => x.newText),
+      ['A', 'C', 'D'],
+    );
   });
 
   it('drops a whole fix when one of its edits overlaps an edit already chosen', () => {
@@ -68,17 +88,26 @@ describe('preferredEdits', () => {
       finding('b', [{ preferred: true, edits: [edit(10, 12, 'B1'), edit(5, 8, 'B2')] }]),
       finding('c', [{ preferred: true, edits: [edit(6, 9, 'C')] }]),
     ];
-    assert.deepEqual(preferredEdits(findings).map((x) => x.newText), ['A', 'C']);
+    assert.deepEqual(
+      preferredEdits(findings).map((x) => x.newText),
+      ['A', 'C'],
+    );
   });
 
   it('two insertions at the same offset: only the first', () => {
     const findings = [finding('a', [{ preferred: true, edits: [edit(4, 4, 'x')] }]), finding('b', [{ preferred: true, edits: [edit(4, 4, 'y')] }])];
-    assert.deepEqual(preferredEdits(findings).map((x) => x.newText), ['x']);
+    assert.deepEqual(
+      preferredEdits(findings).map((x) => x.newText),
+      ['x'],
+    );
   });
 
   it('an insertion at the end of a replaced span does not overlap it', () => {
     const findings = [finding('a', [{ preferred: true, edits: [edit(0, 4, 'x')] }]), finding('b', [{ preferred: true, edits: [edit(4, 4, 'y')] }])];
-    assert.deepEqual(preferredEdits(findings).map((x) => x.newText), ['x', 'y']);
+    assert.deepEqual(
+      preferredEdits(findings).map((x) => x.newText),
+      ['x', 'y'],
+    );
   });
 
   it('on a real file: every preferred fix applied at once parses, keeps the comment and leaves those findings fixed', () => {
@@ -104,7 +133,10 @@ describe('preferredEdits', () => {
     assert.deepEqual(parseYaml(fixed).errors, []);
     assert.ok(fixed.startsWith('# a Windows stack\n'));
     const after = checkDocument(parseDocument('compose.yaml', fixed)).findings;
-    assert.deepEqual(after.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.rule), []);
+    assert.deepEqual(
+      after.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.rule),
+      [],
+    );
     assert.deepEqual(
       fixed,
       [

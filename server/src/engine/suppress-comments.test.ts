@@ -97,7 +97,10 @@ describe('suppression directives count only in comments', () => {
   describe('compose file sets', () => {
     const base = `services:\n  web:\n    image: ${IMAGE}\n`;
     const check = (override: string) => {
-      const files = new Map([['/p/compose.yaml', base], ['/p/compose.override.yaml', override]]);
+      const files = new Map([
+        ['/p/compose.yaml', base],
+        ['/p/compose.override.yaml', override],
+      ]);
       const { results } = checkComposeSet(['/p/compose.yaml', '/p/compose.override.yaml'], { read: (p) => files.get(p) });
       return results.get('/p/compose.override.yaml')!.findings.map((f) => f.rule);
     };

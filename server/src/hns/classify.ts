@@ -9,11 +9,25 @@ import { V2_OBJECTS } from '../knowledge/hns-v2-objects';
 import { v2Policy } from '../knowledge/hns-v2-policies';
 
 export type V1Kind = 'Network' | 'Endpoint' | 'PolicyList' | 'V1Policy';
-export type V2Kind = 'HostComputeNetwork' | 'HostComputeEndpoint' | 'HostComputeNamespace' | 'HostComputeLoadBalancer' | 'HostComputeRoute' | 'NetworkPolicy' | 'EndpointPolicy';
+export type V2Kind =
+  | 'HostComputeNetwork'
+  | 'HostComputeEndpoint'
+  | 'HostComputeNamespace'
+  | 'HostComputeLoadBalancer'
+  | 'HostComputeRoute'
+  | 'NetworkPolicy'
+  | 'EndpointPolicy';
 export type ObjectKind = V1Kind | V2Kind;
 
 const V1_ORDER: V1Kind[] = ['Network', 'Endpoint', 'PolicyList', 'V1Policy'];
-const V2_ORDER: V2Kind[] = ['HostComputeNetwork', 'HostComputeEndpoint', 'HostComputeNamespace', 'HostComputeLoadBalancer', 'HostComputeRoute', 'EndpointPolicy'];
+const V2_ORDER: V2Kind[] = [
+  'HostComputeNetwork',
+  'HostComputeEndpoint',
+  'HostComputeNamespace',
+  'HostComputeLoadBalancer',
+  'HostComputeRoute',
+  'EndpointPolicy',
+];
 
 const fieldCache = new Map<string, Set<string>>();
 

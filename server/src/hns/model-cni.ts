@@ -13,7 +13,14 @@ import { familyOf, integerOf, policyUse } from './model-common';
 import type { AddressUse, HnsModel, NetworkModel, PolicyUse, SubnetModel } from './model-types';
 
 /** Plugin binary → the HNS network type it creates or joins (undefined: not known). */
-const PLUGIN_NETWORK: Record<string, string> = { sdnbridge: 'l2bridge', 'win-bridge': 'l2bridge', sdnoverlay: 'overlay', 'win-overlay': 'overlay', nat: 'nat', l2tunnel: 'l2tunnel' };
+const PLUGIN_NETWORK: Record<string, string> = {
+  sdnbridge: 'l2bridge',
+  'win-bridge': 'l2bridge',
+  sdnoverlay: 'overlay',
+  'win-overlay': 'overlay',
+  nat: 'nat',
+  l2tunnel: 'l2tunnel',
+};
 /** The HNS network type a CNI plugin binary creates or joins (`sdnbridge` → l2bridge), if known. */
 export function cniPluginNetworkType(plugin: string): string | undefined {
   return PLUGIN_NETWORK[plugin.toLowerCase()];
@@ -61,7 +68,8 @@ export function buildCniModel(root: Node | undefined): HnsModel {
     const typePair = ciPair(plugin.node, 'type')!;
     const pluginType = ciText(plugin.node, 'type')?.toLowerCase() ?? '';
     const apiVersion = integerOf(ciPair(plugin.node, 'apiVersion')?.value);
-    const expects: 'v1' | 'v2' | undefined = V2_PLUGINS.has(pluginType) || apiVersion === 2 ? 'v2' : /^win-(bridge|overlay)$/.test(pluginType) ? 'v1' : undefined;
+    const expects: 'v1' | 'v2' | undefined =
+      V2_PLUGINS.has(pluginType) || apiVersion === 2 ? 'v2' : /^win-(bridge|overlay)$/.test(pluginType) ? 'v1' : undefined;
     const policies = embeddedPolicies(plugin, expects);
     model.policies.push(...policies);
     const networkType = PLUGIN_NETWORK[pluginType];

@@ -42,12 +42,34 @@ export function policyUse(node: MapNode, pointer: string, location: PolicyLocati
   if (schema === 'v1') {
     const known = type ? v1Policy(type) : undefined;
     const fits = known && known.locations.includes(location);
-    return { schema, location, node, pointer, type, typePair, spec: fits ? known : undefined, elsewhere: fits ? undefined : known, settings: node, settingsPointer: pointer };
+    return {
+      schema,
+      location,
+      node,
+      pointer,
+      type,
+      typePair,
+      spec: fits ? known : undefined,
+      elsewhere: fits ? undefined : known,
+      settings: node,
+      settingsPointer: pointer,
+    };
   }
   const here = type ? v2Policy(location as 'network' | 'endpoint' | 'subnet', type) : undefined;
   const elsewhere = type && !here ? (['network', 'endpoint', 'subnet'] as const).map((l) => v2Policy(l, type)).find(Boolean) : undefined;
   const settingsPair = getPair(node, 'Settings');
-  return { schema, location, node, pointer, type, typePair, spec: here, elsewhere, settings: asMap(settingsPair?.value), settingsPointer: childPointer(pointer, 'Settings') };
+  return {
+    schema,
+    location,
+    node,
+    pointer,
+    type,
+    typePair,
+    spec: here,
+    elsewhere,
+    settings: asMap(settingsPair?.value),
+    settingsPointer: childPointer(pointer, 'Settings'),
+  };
 }
 
 /** Integer value of a scalar (JSON number, or a decimal string some clients send). */

@@ -36,7 +36,15 @@ function v1Network(object: HnsObject, model: HnsModel): NetworkModel {
     const subnet = asMap(item);
     if (!subnet) return [];
     const subnetPointer = childPointer(childPointer(pointer, 'Subnets'), i);
-    return [{ node: subnet, pointer: subnetPointer, prefix: addressAt(subnet, 'AddressPrefix'), gateway: addressAt(subnet, 'GatewayAddress'), policies: policiesIn(subnet, subnetPointer, 'Policies', 'subnet', 'v1') }];
+    return [
+      {
+        node: subnet,
+        pointer: subnetPointer,
+        prefix: addressAt(subnet, 'AddressPrefix'),
+        gateway: addressAt(subnet, 'GatewayAddress'),
+        policies: policiesIn(subnet, subnetPointer, 'Policies', 'subnet', 'v1'),
+      },
+    ];
   });
   const policies = policiesIn(node, pointer, 'Policies', 'network', 'v1');
   model.policies.push(...policies, ...subnets.flatMap((s) => s.policies));

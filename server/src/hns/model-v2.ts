@@ -21,7 +21,14 @@ export function buildV2Model(root: Node | undefined): HnsModel {
         model.endpoints.push(v2Endpoint(object, model));
         break;
       case 'HostComputeLoadBalancer':
-        model.loadBalancers.push({ object, networkId: stringAt(node, 'HostComputeNetwork'), endpointIds: items(getPair(node, 'HostComputeEndpoints')?.value).map((n) => scalarText(n) ?? '').filter(Boolean), anchor: node });
+        model.loadBalancers.push({
+          object,
+          networkId: stringAt(node, 'HostComputeNetwork'),
+          endpointIds: items(getPair(node, 'HostComputeEndpoints')?.value)
+            .map((n) => scalarText(n) ?? '')
+            .filter(Boolean),
+          anchor: node,
+        });
         break;
       case 'NetworkPolicy':
         model.policies.push(policyUse(node, pointer, 'network', 'v2'));
@@ -55,8 +62,16 @@ function v2Network(object: HnsObject, model: HnsModel): NetworkModel {
       const subnet = asMap(item);
       if (!subnet) return;
       const subnetPointer = childPointer(childPointer(ipamPointer, 'Subnets'), j);
-      const defaultRoute = items(getPair(subnet, 'Routes')?.value).find((r) => /^(0\.0\.0\.0\/0|::\/0)$/.test(scalarText(getPair(r, 'DestinationPrefix')?.value) ?? ''));
-      subnets.push({ node: subnet, pointer: subnetPointer, prefix: addressAt(subnet, 'IpAddressPrefix'), gateway: addressAt(defaultRoute, 'NextHop'), policies: policiesIn(subnet, subnetPointer, 'Policies', 'subnet', 'v2') });
+      const defaultRoute = items(getPair(subnet, 'Routes')?.value).find((r) =>
+        /^(0\.0\.0\.0\/0|::\/0)$/.test(scalarText(getPair(r, 'DestinationPrefix')?.value) ?? ''),
+      );
+      subnets.push({
+        node: subnet,
+        pointer: subnetPointer,
+        prefix: addressAt(subnet, 'IpAddressPrefix'),
+        gateway: addressAt(defaultRoute, 'NextHop'),
+        policies: policiesIn(subnet, subnetPointer, 'Policies', 'subnet', 'v2'),
+      });
     });
   });
   const policies = policiesIn(node, pointer, 'Policies', 'network', 'v2');
@@ -91,7 +106,9 @@ function v2Endpoint(object: HnsObject, model: HnsModel): EndpointModel {
     anchor: node,
     id: stringAt(node, 'ID'),
     networkId: stringAt(node, 'HostComputeNetwork'),
-    addresses: items(getPair(node, 'IpConfigurations')?.value).map((c) => addressAt(c, 'IpAddress')).filter((a) => a !== undefined),
+    addresses: items(getPair(node, 'IpConfigurations')?.value)
+      .map((c) => addressAt(c, 'IpAddress'))
+      .filter((a) => a !== undefined),
     // EndpointFlags.RemoteEndpoint = 1 (or the flag name, as HNS-SCHEMA writes it).
     remote: (flagValue !== undefined && (flagValue & 1) === 1) || /^remoteendpoint$/i.test(scalarText(flags?.value) ?? '') ? flags!.key : undefined,
     policies,

@@ -8,8 +8,9 @@ import { oncePer } from '../util/once-per';
 
 const EMPTY: HnsModel = { schema: 'v1', objects: [], networks: [], endpoints: [], loadBalancers: [], policies: [] };
 
-export const hnsModel = oncePer((doc: ParsedDocument): HnsModel =>
-  doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY,
+export const hnsModel = oncePer(
+  (doc: ParsedDocument): HnsModel =>
+    doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY,
 );
 
 export type { HnsModel, NetworkModel, EndpointModel, PolicyUse, SubnetModel, AddressUse, HnsObject } from './model-types';

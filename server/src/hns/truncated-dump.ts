@@ -8,7 +8,12 @@
 import type { Node, ScalarNode } from '../documents/tree';
 
 const SHOWN_OBJECT = /^@\{.*\}$/s;
-const SHOWN_TYPES = new Set(['System.Object[]', 'System.Collections.Hashtable', 'System.Management.Automation.PSCustomObject', 'System.Collections.Generic.List`1[System.Object]']);
+const SHOWN_TYPES = new Set([
+  'System.Object[]',
+  'System.Collections.Hashtable',
+  'System.Management.Automation.PSCustomObject',
+  'System.Collections.Generic.List`1[System.Object]',
+]);
 
 /** True for a string that is PowerShell's display of an object or array, as a cut `ConvertTo-Json` writes it. */
 export function isCutByConvertToJson(value: unknown): boolean {

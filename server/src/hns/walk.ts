@@ -54,7 +54,15 @@ export function walkFields(model: HnsModel, visit: (use: FieldUse) => void): voi
   for (const use of fieldUses(model)) visit(use);
 }
 
-function walkObject(node: MapNode, fields: Record<string, Field>, pointer: string, schema: Schema, visit: (use: FieldUse) => void, policy: PolicyUse | undefined, depth: number): void {
+function walkObject(
+  node: MapNode,
+  fields: Record<string, Field>,
+  pointer: string,
+  schema: Schema,
+  visit: (use: FieldUse) => void,
+  policy: PolicyUse | undefined,
+  depth: number,
+): void {
   if (depth > 16) return;
   for (const pair of pairs(node)) {
     const name = String(pair.key.value);

@@ -141,7 +141,15 @@ export interface FlagBit {
   description: string;
 }
 
-export type FlagSetId = 'NetworkFlags' | 'EndpointFlags' | 'SubnetFlags' | 'IpSubnetFlags' | 'NatFlags' | 'LoadBalancerFlags' | 'LoadBalancerPortMappingFlags' | 'V1NetworkFlags';
+export type FlagSetId =
+  | 'NetworkFlags'
+  | 'EndpointFlags'
+  | 'SubnetFlags'
+  | 'IpSubnetFlags'
+  | 'NatFlags'
+  | 'LoadBalancerFlags'
+  | 'LoadBalancerPortMappingFlags'
+  | 'V1NetworkFlags';
 
 export interface FlagSetSpec {
   id: FlagSetId;

@@ -42,8 +42,17 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
     externalAdapter: false,
     loadBalancers: 'no',
     needsVsid: false,
-    ipv6: () => ({ level: 'no', severity: 'warning', message: 'NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").', sources: [...IPV6_DOCS, 'https://github.com/microsoft/Windows-Containers/issues/75'] }),
-    notes: ['Without subnets HNS picks a /20 inside 172.16.0.0/12 that differs per host.', 'Not persisted across reboots on Windows Server 2019 and later (Flags 8).', 'Load balancers (ELB) are refused: NAT is not an "SDN" network.'],
+    ipv6: () => ({
+      level: 'no',
+      severity: 'warning',
+      message: 'NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").',
+      sources: [...IPV6_DOCS, 'https://github.com/microsoft/Windows-Containers/issues/75'],
+    }),
+    notes: [
+      'Without subnets HNS picks a /20 inside 172.16.0.0/12 that differs per host.',
+      'Not persisted across reboots on Windows Server 2019 and later (Flags 8).',
+      'Load balancers (ELB) are refused: NAT is not an "SDN" network.',
+    ],
     sources: ['MSD-DRV', 'MSD-ARCH', 'https://github.com/microsoft/hcsshim/pull/705'],
   },
   ics: {
@@ -64,8 +73,19 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
     needsVsid: false,
     ipv6: (version) =>
       atLeast(version, 'ltsc2022')
-        ? { level: 'partial', severity: 'information', message: 'Transparent networks carry IPv6 with self-assigned addresses only: HNS assigns no IPv6 addresses and applies no load balancing or ACLs to them (Microsoft docs, 2024).', sources: ['MSD-ARCH'] }
-        : { level: 'no', severity: 'warning', message: 'IPv6 on Transparent networks is documented from Windows Server 2022 only (self-assigned addresses).', sources: ['MSD-ARCH'] },
+        ? {
+            level: 'partial',
+            severity: 'information',
+            message:
+              'Transparent networks carry IPv6 with self-assigned addresses only: HNS assigns no IPv6 addresses and applies no load balancing or ACLs to them (Microsoft docs, 2024).',
+            sources: ['MSD-ARCH'],
+          }
+        : {
+            level: 'no',
+            severity: 'warning',
+            message: 'IPv6 on Transparent networks is documented from Windows Server 2022 only (self-assigned addresses).',
+            sources: ['MSD-ARCH'],
+          },
     notes: ['Needs MAC address spoofing when the host is a VM; not supported on Azure VMs.', 'Each external network needs its own host adapter.'],
     sources: ['MSD-DRV', 'MSD-ADV', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/pull/595'],
   },
@@ -79,9 +99,24 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
       atLeast(version, 'ltsc2022')
         ? { level: 'yes' }
         : version === 'ltsc2019'
-          ? { level: 'disputed', severity: 'information', message: 'IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.', sources: ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/75', 'HCN-GLOBALS'] }
-          : { level: 'no', severity: 'warning', message: 'Windows Server 2016 has no IPv6 on L2Bridge (dual-stack needs HNS 11.10; the docs say Windows Server 2022).', sources: ['MSD-ARCH', 'HCN-GLOBALS'] },
-    notes: ['Static IPAM subnets with a default route; no DHCP.', 'Outbound internet needs an OutBoundNAT policy.', 'Several subnets per network from Windows Server 2022.'],
+          ? {
+              level: 'disputed',
+              severity: 'information',
+              message:
+                'IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.',
+              sources: ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/75', 'HCN-GLOBALS'],
+            }
+          : {
+              level: 'no',
+              severity: 'warning',
+              message: 'Windows Server 2016 has no IPv6 on L2Bridge (dual-stack needs HNS 11.10; the docs say Windows Server 2022).',
+              sources: ['MSD-ARCH', 'HCN-GLOBALS'],
+            },
+    notes: [
+      'Static IPAM subnets with a default route; no DHCP.',
+      'Outbound internet needs an OutBoundNAT policy.',
+      'Several subnets per network from Windows Server 2022.',
+    ],
     sources: ['MSD-DRV', 'MSD-ADV', 'MSD-MULTI', 'K8S-DS', 'HCSSHIM'],
   },
   l2tunnel: {
@@ -103,18 +138,73 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
     ipv6: () => ({
       level: 'disputed',
       severity: 'information',
-      message: 'Microsoft docs and Kubernetes say Overlay networks have no IPv6; Microsoft said in 2021 it works on builds 22410 and later. Treat it as unverified.',
+      message:
+        'Microsoft docs and Kubernetes say Overlay networks have no IPv6; Microsoft said in 2021 it works on builds 22410 and later. Treat it as unverified.',
       sources: ['MSD-ARCH', 'K8S-DS', 'https://github.com/microsoft/Windows-Containers/issues/82'],
     }),
     notes: ['Every subnet needs a VSID subnet policy.', 'Remote endpoints need a ProviderAddress (PA) policy.', 'No encryption.'],
     sources: ['MSD-DRV', 'MOBY-OV', 'HCSSHIM'],
   },
-  private: { name: 'Private', summary: 'Private vSwitch; Docker does not adopt it.', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Private'), notes: [], sources: ['MOBY-WIN'] },
-  internal: { name: 'Internal', summary: 'Internal vSwitch; Docker does not adopt it.', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Internal'), notes: [], sources: ['MOBY-WIN'] },
-  mirrored: { name: 'Mirrored', summary: 'Flow Steering Engine (schema 2.4); Docker skips it.', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Mirrored'), notes: [], sources: ['HNS-SCHEMA', 'MOBY-WIN'] },
-  infiniband: { name: 'Infiniband', summary: 'InfiniBand (schema 2.4).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Infiniband'), notes: [], sources: ['HNS-SCHEMA'] },
-  constrainedics: { name: 'ConstrainedICS', summary: 'ICS constrained to an interface (schema 2.10).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('ConstrainedICS'), notes: [], sources: ['HNS-SCHEMA'] },
-  layered: { name: 'Layered', summary: 'Accepted by the v1 PowerShell helpers only (undocumented).', externalAdapter: false, loadBalancers: 'unknown', needsVsid: false, ipv6: () => unknownIpv6('Layered'), notes: [], sources: ['SDN-V1'] },
+  private: {
+    name: 'Private',
+    summary: 'Private vSwitch; Docker does not adopt it.',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('Private'),
+    notes: [],
+    sources: ['MOBY-WIN'],
+  },
+  internal: {
+    name: 'Internal',
+    summary: 'Internal vSwitch; Docker does not adopt it.',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('Internal'),
+    notes: [],
+    sources: ['MOBY-WIN'],
+  },
+  mirrored: {
+    name: 'Mirrored',
+    summary: 'Flow Steering Engine (schema 2.4); Docker skips it.',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('Mirrored'),
+    notes: [],
+    sources: ['HNS-SCHEMA', 'MOBY-WIN'],
+  },
+  infiniband: {
+    name: 'Infiniband',
+    summary: 'InfiniBand (schema 2.4).',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('Infiniband'),
+    notes: [],
+    sources: ['HNS-SCHEMA'],
+  },
+  constrainedics: {
+    name: 'ConstrainedICS',
+    summary: 'ICS constrained to an interface (schema 2.10).',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('ConstrainedICS'),
+    notes: [],
+    sources: ['HNS-SCHEMA'],
+  },
+  layered: {
+    name: 'Layered',
+    summary: 'Accepted by the v1 PowerShell helpers only (undocumented).',
+    externalAdapter: false,
+    loadBalancers: 'unknown',
+    needsVsid: false,
+    ipv6: () => unknownIpv6('Layered'),
+    notes: [],
+    sources: ['SDN-V1'],
+  },
 };
 
 /** "a NAT network", "an L2Bridge network", "an Overlay network". */

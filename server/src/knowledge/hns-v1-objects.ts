@@ -18,7 +18,10 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       ID: { type: str('guid'), description: 'GUID of the network. HNS assigns one when it is absent.' },
       Name: { type: str(), description: 'Network name (Docker: the network ID unless `com.docker.network.windowsshim.networkname` is set).' },
       Type: { type: enumOf('V1NetworkType'), description: 'Network type: NAT, ICS, Transparent, L2Bridge, L2Tunnel, Overlay, Private, Internal (any case).' },
-      NetworkAdapterName: { type: str(), description: 'Host adapter the external vSwitch binds to (Transparent, L2Bridge, L2Tunnel, Overlay). Absent: HNS picks an unbound adapter.' },
+      NetworkAdapterName: {
+        type: str(),
+        description: 'Host adapter the external vSwitch binds to (Transparent, L2Bridge, L2Tunnel, Overlay). Absent: HNS picks an unbound adapter.',
+      },
       SourceMac: { type: str('mac'), description: 'Source MAC address.' },
       Policies: { type: arr(obj('V1Policy')), description: 'Network policies, flat `{"Type": "VLAN", "VLAN": 11}` objects.' },
       MacPools: { type: arr(obj('V1MacPool')), description: 'MAC address ranges for endpoints.' },
@@ -75,7 +78,11 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       Namespace: { type: obj('V1Namespace'), description: 'Namespace (compartment) of the endpoint.' },
       EncapOverhead: { type: int(16), description: 'Bytes reserved for encapsulation.' },
       SharedContainers: { type: arr(str()), description: 'Containers sharing the endpoint.' },
-      State: { type: enumOf('V1EndpointState'), description: 'Endpoint state: 0 Uninitialized, 1 Created, 2 Attached, 3 AttachedSharing, 4 Detached, 5 Degraded, 6 Destroyed.', readOnly: true },
+      State: {
+        type: enumOf('V1EndpointState'),
+        description: 'Endpoint state: 0 Uninitialized, 1 Created, 2 Attached, 3 AttachedSharing, 4 Detached, 5 Degraded, 6 Destroyed.',
+        readOnly: true,
+      },
       Type: ro(enumOf('V1NetworkType'), 'Type of the network the endpoint is on (HNS output).'),
       ActivityId: ro(str('guid'), 'Activity ID (HNS output).'),
       AdditionalParams: ro(any, 'Additional parameters (HNS output).'),
@@ -136,13 +143,20 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
     id: 'V1Extension',
     title: 'vSwitch extension',
     description: 'A vSwitch extension (HNS output).',
-    fields: { Id: { type: str('guid'), description: 'Extension GUID.' }, IsEnabled: { type: bool, description: 'Enabled.' }, Name: { type: str(), description: 'Extension name.' } },
+    fields: {
+      Id: { type: str('guid'), description: 'Extension GUID.' },
+      IsEnabled: { type: bool, description: 'Enabled.' },
+      Name: { type: str(), description: 'Extension name.' },
+    },
   },
   V1Health: {
     id: 'V1Health',
     title: 'Health',
     description: 'Health data (HNS output).',
-    fields: { LastErrorCode: { type: int(32), description: 'Last error code.' }, LastUpdateTime: { type: int(64), description: 'Time of the last update (FILETIME).' } },
+    fields: {
+      LastErrorCode: { type: int(32), description: 'Last error code.' },
+      LastUpdateTime: { type: int(64), description: 'Time of the last update (FILETIME).' },
+    },
     open: true,
   },
   V1Namespace: {
@@ -211,11 +225,49 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
     },
     sources: ['HNS-V1-CLIENT', 'https://github.com/Azure/azure-container-networking/pull/1752'],
   },
-  { type: 'PA', locations: ['endpoint'], description: 'Provider address of a (remote) overlay endpoint.', settings: { PA: { type: str('ip'), description: 'Host (provider) IP address.' } }, required: ['PA'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'SDN-V1'] },
-  { type: 'VLAN', locations: ['network', 'subnet', 'endpoint'], description: 'VLAN isolation (802.1Q tag). HNS adds VLAN 1 on `nat` in its output.', settings: { VLAN: { type: int(32, 'vlan'), description: 'VLAN ID, 1–4094.' } }, required: ['VLAN'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-WIN', 'https://github.com/projectcalico/calico/issues/8465'] },
-  { type: 'VSID', locations: ['network', 'subnet'], description: 'Virtual subnet ID (VXLAN VNI) of an overlay network or subnet.', settings: { VSID: { type: int(32, 'vsid'), description: 'VSID, 4096–16777215 on Windows.' } }, required: ['VSID'], singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-OV'] },
-  { type: 'VNET', locations: ['endpoint'], description: 'Virtual network policy; no fields are documented.', settings: {}, open: true, sources: ['HNS-V1-CLIENT'] },
-  { type: 'L2Driver', locations: ['endpoint'], description: 'L2 driver policy; no fields are documented.', settings: {}, open: true, sources: ['HNS-V1-CLIENT'] },
+  {
+    type: 'PA',
+    locations: ['endpoint'],
+    description: 'Provider address of a (remote) overlay endpoint.',
+    settings: { PA: { type: str('ip'), description: 'Host (provider) IP address.' } },
+    required: ['PA'],
+    singleton: { per: 'object' },
+    sources: ['HNS-V1-CLIENT', 'SDN-V1'],
+  },
+  {
+    type: 'VLAN',
+    locations: ['network', 'subnet', 'endpoint'],
+    description: 'VLAN isolation (802.1Q tag). HNS adds VLAN 1 on `nat` in its output.',
+    settings: { VLAN: { type: int(32, 'vlan'), description: 'VLAN ID, 1–4094.' } },
+    required: ['VLAN'],
+    singleton: { per: 'object' },
+    sources: ['HNS-V1-CLIENT', 'MOBY-WIN', 'https://github.com/projectcalico/calico/issues/8465'],
+  },
+  {
+    type: 'VSID',
+    locations: ['network', 'subnet'],
+    description: 'Virtual subnet ID (VXLAN VNI) of an overlay network or subnet.',
+    settings: { VSID: { type: int(32, 'vsid'), description: 'VSID, 4096–16777215 on Windows.' } },
+    required: ['VSID'],
+    singleton: { per: 'object' },
+    sources: ['HNS-V1-CLIENT', 'MOBY-OV'],
+  },
+  {
+    type: 'VNET',
+    locations: ['endpoint'],
+    description: 'Virtual network policy; no fields are documented.',
+    settings: {},
+    open: true,
+    sources: ['HNS-V1-CLIENT'],
+  },
+  {
+    type: 'L2Driver',
+    locations: ['endpoint'],
+    description: 'L2 driver policy; no fields are documented.',
+    settings: {},
+    open: true,
+    sources: ['HNS-V1-CLIENT'],
+  },
   {
     type: 'Isolation',
     locations: ['endpoint'],
@@ -229,7 +281,14 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
     },
     sources: ['HNS-V1-CLIENT'],
   },
-  { type: 'QOS', locations: ['endpoint'], description: 'Outbound bandwidth cap.', settings: { MaximumOutgoingBandwidthInBytes: { type: int(64), description: 'Cap in bytes per second.' } }, singleton: { per: 'object' }, sources: ['HNS-V1-CLIENT', 'MOBY-WIN'] },
+  {
+    type: 'QOS',
+    locations: ['endpoint'],
+    description: 'Outbound bandwidth cap.',
+    settings: { MaximumOutgoingBandwidthInBytes: { type: int(64), description: 'Cap in bytes per second.' } },
+    singleton: { per: 'object' },
+    sources: ['HNS-V1-CLIENT', 'MOBY-WIN'],
+  },
   {
     type: 'OutBoundNAT',
     locations: ['endpoint', 'network'],
@@ -284,7 +343,11 @@ const V1_POLICY_FIELDS: PolicySpec[] = [
   },
 ];
 
-export const V1_POLICIES: PolicySpec[] = V1_POLICY_FIELDS.map((p) => ({ ...p, settings: { ...p.settings, ...POLICY_OUTPUT }, sources: [...p.sources, OUTPUT_SOURCE] }));
+export const V1_POLICIES: PolicySpec[] = V1_POLICY_FIELDS.map((p) => ({
+  ...p,
+  settings: { ...p.settings, ...POLICY_OUTPUT },
+  sources: [...p.sources, OUTPUT_SOURCE],
+}));
 
 export function v1Policy(type: string): PolicySpec | undefined {
   const lower = type.toLowerCase();

@@ -12,7 +12,10 @@ const base: Record<string, Field> = {
   Version: { type: int(64), description: 'Object version (HNS output).', readOnly: true },
   AdditionalParams: { type: any, description: 'Free-form extra parameters (ICS networks: `ICSFlags`).' },
   Health: { type: obj('Health'), description: 'Health data (HNS output).', readOnly: true },
-  SchemaVersion: { type: obj('Version'), description: 'HCN schema version of the document, e.g. `{"Major": 2, "Minor": 0}`. The schema says it should be in every object.' },
+  SchemaVersion: {
+    type: obj('Version'),
+    description: 'HCN schema version of the document, e.g. `{"Major": 2, "Minor": 0}`. The schema says it should be in every object.',
+  },
   Telemetry: { type: obj('Telemetry'), description: 'Telemetry data (HNS output).', readOnly: true },
   State: { type: int(16), description: 'Object state (HNS output).', readOnly: true },
 };
@@ -102,8 +105,18 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
   },
 
   // Parts
-  Version: { id: 'Version', title: 'Version', description: 'A schema version.', fields: { Major: { type: int(32), description: 'Major version (2).' }, Minor: { type: int(32), description: 'Minor version.' } } },
-  Health: { id: 'Health', title: 'Health', description: 'Health data (HNS output).', fields: { Data: { type: any, description: 'Health data.' }, Extra: { type: obj('ExtraParams'), description: 'Extra data.' } } },
+  Version: {
+    id: 'Version',
+    title: 'Version',
+    description: 'A schema version.',
+    fields: { Major: { type: int(32), description: 'Major version (2).' }, Minor: { type: int(32), description: 'Minor version.' } },
+  },
+  Health: {
+    id: 'Health',
+    title: 'Health',
+    description: 'Health data (HNS output).',
+    fields: { Data: { type: any, description: 'Health data.' }, Extra: { type: obj('ExtraParams'), description: 'Extra data.' } },
+  },
   ExtraParams: {
     id: 'ExtraParams',
     title: 'ExtraParams',
@@ -118,13 +131,27 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
     },
     open: true,
   },
-  Telemetry: { id: 'Telemetry', title: 'Telemetry', description: 'Telemetry (HNS output).', fields: { Data: { type: any, description: 'Telemetry data.' } }, open: true },
-  MacPool: { id: 'MacPool', title: 'MacPool', description: 'MAC address pool.', fields: { Ranges: { type: arr(obj('MacRange')), description: 'MAC address ranges.' } } },
+  Telemetry: {
+    id: 'Telemetry',
+    title: 'Telemetry',
+    description: 'Telemetry (HNS output).',
+    fields: { Data: { type: any, description: 'Telemetry data.' } },
+    open: true,
+  },
+  MacPool: {
+    id: 'MacPool',
+    title: 'MacPool',
+    description: 'MAC address pool.',
+    fields: { Ranges: { type: arr(obj('MacRange')), description: 'MAC address ranges.' } },
+  },
   MacRange: {
     id: 'MacRange',
     title: 'MacRange',
     description: 'A range of MAC addresses.',
-    fields: { StartMacAddress: { type: str('mac'), description: 'First MAC address of the range.' }, EndMacAddress: { type: str('mac'), description: 'Last MAC address of the range.' } },
+    fields: {
+      StartMacAddress: { type: str('mac'), description: 'First MAC address of the range.' },
+      EndMacAddress: { type: str('mac'), description: 'Last MAC address of the range.' },
+    },
   },
   DNS: {
     id: 'DNS',
@@ -135,14 +162,22 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
       Search: { type: arr(str()), description: 'DNS search list.' },
       ServerList: { type: arr(str('ip')), description: 'DNS server addresses.' },
       Options: { type: arr(str()), description: 'Resolver options (not reachable from Docker).' },
-      Suffix: { type: str(), description: 'DNS suffix as the HCN scenario sample spells it; the schema says `Domain`.', alias: 'Domain', sources: ['HCN-SCEN'] },
+      Suffix: {
+        type: str(),
+        description: 'DNS suffix as the HCN scenario sample spells it; the schema says `Domain`.',
+        alias: 'Domain',
+        sources: ['HCN-SCEN'],
+      },
     },
   },
   Ipam: {
     id: 'Ipam',
     title: 'Ipam',
     description: 'Address management of a network.',
-    fields: { Type: { type: enumOf('IpamType'), description: 'Static (HNS assigns from the subnets) or Dhcp.' }, Subnets: { type: arr(obj('Subnet')), description: 'Subnets of the network.' } },
+    fields: {
+      Type: { type: enumOf('IpamType'), description: 'Static (HNS assigns from the subnets) or Dhcp.' },
+      Subnets: { type: arr(obj('Subnet')), description: 'Subnets of the network.' },
+    },
   },
   Subnet: {
     id: 'Subnet',
@@ -153,7 +188,11 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
       IpAddressPrefix: { type: str('cidr'), description: 'The subnet, e.g. `10.0.0.0/24` or `fd00::/64`.' },
       Policies: { type: arr(obj('SubnetPolicy')), description: 'Subnet policies: VLAN or VSID isolation.' },
       Routes: { type: arr(obj('Route')), description: 'Routes of the subnet; the default route carries the gateway.' },
-      IpSubnets: { type: arr(obj('IpSubnet')), since: '2.3', description: 'Smaller address ranges inside the subnet (several per network from Windows Server 2022).' },
+      IpSubnets: {
+        type: arr(obj('IpSubnet')),
+        since: '2.3',
+        description: 'Smaller address ranges inside the subnet (several per network from Windows Server 2022).',
+      },
       Flags: { type: flagsOf('SubnetFlags'), since: '2.7', description: 'SubnetFlags bit mask.' },
     },
   },
@@ -183,13 +222,19 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
     id: 'NamespaceResource',
     title: 'NamespaceResource',
     description: 'A container or endpoint in a namespace.',
-    fields: { Type: { type: enumOf('NamespaceResourceType'), description: 'Container or Endpoint.' }, Data: { type: obj('NamespaceResourceData'), description: 'Which one.' } },
+    fields: {
+      Type: { type: enumOf('NamespaceResourceType'), description: 'Container or Endpoint.' },
+      Data: { type: obj('NamespaceResourceData'), description: 'Which one.' },
+    },
   },
   NamespaceResourceData: {
     id: 'NamespaceResourceData',
     title: 'NamespaceResource data',
     description: 'The ID of the container or endpoint. The schema writes `Id`, hcsshim sends `ID`; both are accepted.',
-    fields: { Id: { type: str(), description: 'Container ID or endpoint GUID (schema spelling).', alias: 'ID' }, ID: { type: str(), description: 'Container ID or endpoint GUID (hcsshim spelling).', alias: 'Id' } },
+    fields: {
+      Id: { type: str(), description: 'Container ID or endpoint GUID (schema spelling).', alias: 'ID' },
+      ID: { type: str(), description: 'Container ID or endpoint GUID (hcsshim spelling).', alias: 'Id' },
+    },
   },
   LoadBalancerPortMapping: {
     id: 'LoadBalancerPortMapping',
@@ -220,13 +265,19 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
     id: 'ProxyExceptions',
     title: 'ProxyExceptions',
     description: 'Traffic exempt from proxy redirection (schema 2.14).',
-    fields: { IpAddressExceptions: { type: arr(str('cidrOrIp')), description: 'Exempt addresses.' }, PortExceptions: { type: arr(str('port')), description: 'Exempt ports.' } },
+    fields: {
+      IpAddressExceptions: { type: arr(str('cidrOrIp')), description: 'Exempt addresses.' },
+      PortExceptions: { type: arr(str('port')), description: 'Exempt ports.' },
+    },
   },
   AuthenticationMethod: {
     id: 'AuthenticationMethod',
     title: 'PrioritizedAuthenticationMethod',
     description: 'An IPsec authentication method.',
-    fields: { Type: { type: enumOf('AuthenticationType'), description: 'PresharedKey or Certificate.' }, Settings: { type: obj('AuthenticationSettings'), description: '`{"Key": ...}` or `{"CertificateName": ...}`.' } },
+    fields: {
+      Type: { type: enumOf('AuthenticationType'), description: 'PresharedKey or Certificate.' },
+      Settings: { type: obj('AuthenticationSettings'), description: '`{"Key": ...}` or `{"CertificateName": ...}`.' },
+    },
   },
   AuthenticationSettings: {
     id: 'AuthenticationSettings',

@@ -24,29 +24,80 @@ export interface HnsFeature {
   sources: SourceRef[];
 }
 
-const from = (major: number, minor: number): readonly [HnsVersion, HnsVersion] => [[major, minor], [MAX, MAX]];
-const within = (major: number, minor: number): readonly [HnsVersion, HnsVersion] => [[major, minor], [major, MAX]];
+const from = (major: number, minor: number): readonly [HnsVersion, HnsVersion] => [
+  [major, minor],
+  [MAX, MAX],
+];
+const within = (major: number, minor: number): readonly [HnsVersion, HnsVersion] => [
+  [major, minor],
+  [major, MAX],
+];
 
 /** hcsshim `hcn/hcnglobals.go` (same values in microsoft/hnslib except where noted). */
 export const HNS_FEATURES: Record<HnsFeatureId, HnsFeature> = {
-  AclFeatures: { id: 'AclFeatures', label: 'ACL address lists, port ranges, rule IDs and host-rule priority', ranges: [from(7, 2)], note: 'HNSVersion1803 in hcsshim.', sources: ['HCN-GLOBALS', 'HNS-V1-CLIENT'] },
-  ApiV2: { id: 'ApiV2', label: 'the HCN v2 API and schema', ranges: [from(9, 2)], note: 'The HCN API needs Windows 10 1809 / Windows Server 2019 (HcnCreateNetwork).', sources: ['HCN-GLOBALS', 'HCN-API'] },
+  AclFeatures: {
+    id: 'AclFeatures',
+    label: 'ACL address lists, port ranges, rule IDs and host-rule priority',
+    ranges: [from(7, 2)],
+    note: 'HNSVersion1803 in hcsshim.',
+    sources: ['HCN-GLOBALS', 'HNS-V1-CLIENT'],
+  },
+  ApiV2: {
+    id: 'ApiV2',
+    label: 'the HCN v2 API and schema',
+    ranges: [from(9, 2)],
+    note: 'The HCN API needs Windows 10 1809 / Windows Server 2019 (HcnCreateNetwork).',
+    sources: ['HCN-GLOBALS', 'HCN-API'],
+  },
   RemoteSubnet: { id: 'RemoteSubnet', label: 'RemoteSubnetRoute policies', ranges: [from(9, 2)], sources: ['HCN-GLOBALS'] },
   HostRoute: { id: 'HostRoute', label: 'HostRoute policies', ranges: [from(9, 2)], sources: ['HCN-GLOBALS'] },
-  DSR: { id: 'DSR', label: 'Direct Server Return load balancers', ranges: [within(9, 3), from(10, 2)], note: 'Windows Server 2019 has it from the August 2020 update.', sources: ['HCN-GLOBALS', 'https://github.com/kubernetes/kubernetes/issues/93304'] },
-  Slash32EndpointPrefixes: { id: 'Slash32EndpointPrefixes', label: 'endpoints with /32 prefixes', ranges: [within(9, 3), from(10, 4)], sources: ['HCN-GLOBALS'] },
+  DSR: {
+    id: 'DSR',
+    label: 'Direct Server Return load balancers',
+    ranges: [within(9, 3), from(10, 2)],
+    note: 'Windows Server 2019 has it from the August 2020 update.',
+    sources: ['HCN-GLOBALS', 'https://github.com/kubernetes/kubernetes/issues/93304'],
+  },
+  Slash32EndpointPrefixes: {
+    id: 'Slash32EndpointPrefixes',
+    label: 'endpoints with /32 prefixes',
+    ranges: [within(9, 3), from(10, 4)],
+    sources: ['HCN-GLOBALS'],
+  },
   AclSupportForProtocol252: { id: 'AclSupportForProtocol252', label: 'ACLs on protocol 252 (VXLAN)', ranges: [from(11, 0)], sources: ['HCN-GLOBALS'] },
   SessionAffinity: { id: 'SessionAffinity', label: 'load-balancer session affinity', ranges: [from(12, 0)], sources: ['HCN-GLOBALS'] },
-  IPv6DualStack: { id: 'IPv6DualStack', label: 'IPv4/IPv6 dual-stack', ranges: [from(11, 10)], sources: ['HCN-GLOBALS', 'https://github.com/microsoft/hcsshim/pull/1003'] },
+  IPv6DualStack: {
+    id: 'IPv6DualStack',
+    label: 'IPv4/IPv6 dual-stack',
+    ranges: [from(11, 10)],
+    sources: ['HCN-GLOBALS', 'https://github.com/microsoft/hcsshim/pull/1003'],
+  },
   SetPolicy: { id: 'SetPolicy', label: 'SetPolicy (IP sets)', ranges: [from(13, 0)], sources: ['HCN-GLOBALS'] },
   VxlanPort: { id: 'VxlanPort', label: 'a custom VXLAN UDP port (VxlanPort)', ranges: [from(10, 3)], sources: ['HCN-GLOBALS'] },
-  L4Proxy: { id: 'L4Proxy', label: 'network L4Proxy policies', ranges: [within(9, 5), within(10, 5), within(11, 11), within(12, 1), from(13, 1)], sources: ['HCN-GLOBALS'] },
-  L4WfpProxy: { id: 'L4WfpProxy', label: 'L4WFPPROXY policies', ranges: [from(13, 2)], note: 'Shipped with Windows Server 2022; TCP over IPv4, process isolation only (2021).', sources: ['HCN-GLOBALS', 'HCNPROXYCTRL'] },
+  L4Proxy: {
+    id: 'L4Proxy',
+    label: 'network L4Proxy policies',
+    ranges: [within(9, 5), within(10, 5), within(11, 11), within(12, 1), from(13, 1)],
+    sources: ['HCN-GLOBALS'],
+  },
+  L4WfpProxy: {
+    id: 'L4WfpProxy',
+    label: 'L4WFPPROXY policies',
+    ranges: [from(13, 2)],
+    note: 'Shipped with Windows Server 2022; TCP over IPv4, process isolation only (2021).',
+    sources: ['HCN-GLOBALS', 'HCNPROXYCTRL'],
+  },
   TierAcl: { id: 'TierAcl', label: 'TierAcl policies', ranges: [from(14, 0)], sources: ['HCN-GLOBALS'] },
   NetworkACL: { id: 'NetworkACL', label: 'NetworkACL policies', ranges: [from(15, 0)], sources: ['HCN-GLOBALS'] },
   NestedIpSet: { id: 'NestedIpSet', label: 'NESTEDIPSET set policies', ranges: [from(15, 0)], sources: ['HCN-GLOBALS'] },
   DisableHostPort: { id: 'DisableHostPort', label: 'the DisableHostPort network flag', ranges: [from(15, 1)], sources: ['HCN-GLOBALS'] },
-  ModifyLoadbalancer: { id: 'ModifyLoadbalancer', label: 'modifying a load balancer in place', ranges: [from(15, 4)], note: 'hcsshim says ≥ 15.4; microsoft/hnslib says 15.5–15.x and ≥ 16.0.', sources: ['HCN-GLOBALS', 'HNSLIB'] },
+  ModifyLoadbalancer: {
+    id: 'ModifyLoadbalancer',
+    label: 'modifying a load balancer in place',
+    ranges: [from(15, 4)],
+    note: 'hcsshim says ≥ 15.4; microsoft/hnslib says 15.5–15.x and ≥ 16.0.',
+    sources: ['HCN-GLOBALS', 'HNSLIB'],
+  },
   Accelnet: { id: 'Accelnet', label: 'accelerated networking', ranges: [from(15, 4)], sources: ['HCN-GLOBALS'] },
 };
 
@@ -68,7 +119,12 @@ export interface HnsVersionRange {
  */
 export const HNS_VERSION_OF: Record<WindowsVersion, HnsVersionRange> = {
   ltsc2016: { max: [7, 1], basis: 'it predates the 1803 release that brought HNS 7.2', sources: ['HCN-GLOBALS'] },
-  ltsc2019: { min: [9, 2], max: [9, MAX], basis: 'it reports HNS 9.x, 9.3 with the 2020 updates', sources: ['HCN-API', 'https://github.com/kubernetes/kubernetes/issues/93304'] },
+  ltsc2019: {
+    min: [9, 2],
+    max: [9, MAX],
+    basis: 'it reports HNS 9.x, 9.3 with the 2020 updates',
+    sources: ['HCN-API', 'https://github.com/kubernetes/kubernetes/issues/93304'],
+  },
   ltsc2022: { min: [13, 2], basis: 'it ships HNS 13.2, the L4WfpProxy release', sources: ['HCNPROXYCTRL'] },
   ltsc2025: { min: [13, 2], basis: 'no published anchor beyond what Windows Server 2022 has', sources: ['HCNPROXYCTRL'] },
 };
@@ -125,7 +181,5 @@ export function formatHnsVersion(v: HnsVersion): string {
 }
 
 export function describeRanges(feature: HnsFeatureId): string {
-  return HNS_FEATURES[feature].ranges
-    .map(([a, b]) => (b[0] === MAX ? `≥ ${formatHnsVersion(a)}` : `${formatHnsVersion(a)}–${formatHnsVersion(b)}`))
-    .join(', ');
+  return HNS_FEATURES[feature].ranges.map(([a, b]) => (b[0] === MAX ? `≥ ${formatHnsVersion(a)}` : `${formatHnsVersion(a)}–${formatHnsVersion(b)}`)).join(', ');
 }

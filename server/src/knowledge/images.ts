@@ -39,7 +39,8 @@ export function isWindowsImage(image: string): boolean {
  * `postgres:16-bookworm`). Multi-arch images with Windows variants (`mcr.microsoft.com/powershell`, most
  * application images) are not on this list: only what has no Windows build is.
  */
-const LINUX_DISTRIBUTION = /^(alpine|ubuntu|debian|busybox|centos|fedora|rockylinux|almalinux|archlinux|amazonlinux|opensuse|oraclelinux|bookworm|bullseye|buster|jammy|noble|focal|slim)$/i;
+const LINUX_DISTRIBUTION =
+  /^(alpine|ubuntu|debian|busybox|centos|fedora|rockylinux|almalinux|archlinux|amazonlinux|opensuse|oraclelinux|bookworm|bullseye|buster|jammy|noble|focal|slim)$/i;
 
 export function isLinuxImage(image: string): boolean {
   const slash = image.lastIndexOf('/');
@@ -47,5 +48,8 @@ export function isLinuxImage(image: string): boolean {
   const repository = image.slice(slash + 1, colon === -1 ? undefined : colon);
   if (LINUX_DISTRIBUTION.test(repository)) return true;
   if (colon === -1) return false;
-  return image.slice(colon + 1).split(/[-_.@]/).some((token) => LINUX_DISTRIBUTION.test(token));
+  return image
+    .slice(colon + 1)
+    .split(/[-_.@]/)
+    .some((token) => LINUX_DISTRIBUTION.test(token));
 }

@@ -27,15 +27,101 @@ const NO_RESOLV_CONF = 'Windows containers have no resolv.conf';
 const LISTED = 'In the list since the 2017-04 revision; the table has kept its shape since 2018-03.';
 
 export const UNSUPPORTED_OPTIONS: UnsupportedOption[] = [
-  { flag: '--ip6', command: 'docker run', composePath: 'services.*.networks.*.ipv6_address', outcome: 'rejected', behaviour: 'No Windows network can carry an IPv6 subnet, so the endpoint fails: `no configured subnet contains IP address`.', rule: 'ipv6-address', history: LISTED, sources: ['MSD-ARCH', 'MOBY-D'] },
-  { flag: '--dns-option', command: 'docker run', composePath: 'services.*.dns_opt', outcome: 'ignored', behaviour: `Passed to the daemon and never applied: ${NO_RESOLV_CONF}.`, why: NO_RESOLV_CONF, rule: 'dns-opt', history: 'Unsupported since the 2016 revision (`--dns-opt`).', sources: ['MSD-ARCH', 'MOBY-DNS'] },
-  { flag: '--aux-address', command: 'docker network create', composePath: 'networks.*.ipam.config[].aux_addresses', outcome: 'ignored', behaviour: 'The `windows` IPAM driver echoes the addresses and the driver ignores them.', rule: 'aux-addresses', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-IPAM'] },
-  { flag: '--internal', command: 'docker network create', composePath: 'networks.*.internal', outcome: 'ignored', behaviour: 'No Windows driver reads it, so the network is not isolated; the daemon still publishes no ports on it and gives its endpoints no `dns:` servers (code reading).', rule: 'internal-network', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-WIN', 'MOBY-DNET'] },
-  { flag: '--ip-range', command: 'docker network create', composePath: 'networks.*.ipam.config[].ip_range', outcome: 'rejected', behaviour: "The `windows` IPAM driver refuses sub-pools: `this request is not supported by the 'windows' ipam driver` (older engines: `...null ipam driver`). Overlay uses the default IPAM.", rule: 'ip-range', history: 'Unsupported since the 2016 revision.', sources: ['MSD-ARCH', 'MOBY-IPAM'] },
-  { flag: '--ipam-driver', command: 'docker network create', composePath: 'networks.*.ipam.driver', outcome: 'partly', behaviour: '`default` is mapped to `windows`; `windows` and `null` are built in; any other name triggers a plugin lookup, which fails unless such a plugin is installed. The docs call the option unsupported, which is too strong.', rule: 'ipam-driver', history: LISTED, sources: ['MSD-ARCH', 'MOBY-NET', 'https://github.com/laradock/laradock/issues/1526'] },
-  { flag: '--ipam-opt', command: 'docker network create', composePath: 'networks.*.ipam.options', outcome: 'ignored', behaviour: 'Ignored by the `windows` IPAM driver (code reading).', rule: 'ipam-options', history: LISTED, sources: ['MSD-ARCH', 'MOBY-IPAM'] },
-  { flag: '--ipv6', command: 'docker network create', composePath: 'networks.*.enable_ipv6', outcome: 'rejected', behaviour: "On the Windows local drivers the network fails: the `windows` IPAM driver refuses IPv6 pools (`this request is not supported by the 'windows' ipam driver`; engines before 27: `...null ipam driver`), and with another IPAM the driver refuses with `windowsshim driver doesn't support v6 subnets`. On overlay the network is created and Windows tasks get IPv4 only.", rule: 'enable-ipv6', history: LISTED, sources: ['MSD-ARCH', 'MOBY-IPAM', 'MOBY-WIN', 'https://github.com/microsoft/Windows-Containers/issues/230'] },
-  { flag: '--opt encrypted', command: 'docker network create', composePath: 'networks.*.driver_opts.encrypted', outcome: 'ignored', behaviour: 'The overlay network is created and Windows tasks on it run unencrypted: the Windows overlay driver never reads the option.', rule: 'overlay-encrypted', history: 'Listed since the 2017-04 revision (as a docker service option).', sources: ['MSD-ARCH', 'MSD-SWARM', 'https://github.com/moby/moby/issues/33678'] },
+  {
+    flag: '--ip6',
+    command: 'docker run',
+    composePath: 'services.*.networks.*.ipv6_address',
+    outcome: 'rejected',
+    behaviour: 'No Windows network can carry an IPv6 subnet, so the endpoint fails: `no configured subnet contains IP address`.',
+    rule: 'ipv6-address',
+    history: LISTED,
+    sources: ['MSD-ARCH', 'MOBY-D'],
+  },
+  {
+    flag: '--dns-option',
+    command: 'docker run',
+    composePath: 'services.*.dns_opt',
+    outcome: 'ignored',
+    behaviour: `Passed to the daemon and never applied: ${NO_RESOLV_CONF}.`,
+    why: NO_RESOLV_CONF,
+    rule: 'dns-opt',
+    history: 'Unsupported since the 2016 revision (`--dns-opt`).',
+    sources: ['MSD-ARCH', 'MOBY-DNS'],
+  },
+  {
+    flag: '--aux-address',
+    command: 'docker network create',
+    composePath: 'networks.*.ipam.config[].aux_addresses',
+    outcome: 'ignored',
+    behaviour: 'The `windows` IPAM driver echoes the addresses and the driver ignores them.',
+    rule: 'aux-addresses',
+    history: 'Unsupported since the 2016 revision.',
+    sources: ['MSD-ARCH', 'MOBY-IPAM'],
+  },
+  {
+    flag: '--internal',
+    command: 'docker network create',
+    composePath: 'networks.*.internal',
+    outcome: 'ignored',
+    behaviour:
+      'No Windows driver reads it, so the network is not isolated; the daemon still publishes no ports on it and gives its endpoints no `dns:` servers (code reading).',
+    rule: 'internal-network',
+    history: 'Unsupported since the 2016 revision.',
+    sources: ['MSD-ARCH', 'MOBY-WIN', 'MOBY-DNET'],
+  },
+  {
+    flag: '--ip-range',
+    command: 'docker network create',
+    composePath: 'networks.*.ipam.config[].ip_range',
+    outcome: 'rejected',
+    behaviour:
+      "The `windows` IPAM driver refuses sub-pools: `this request is not supported by the 'windows' ipam driver` (older engines: `...null ipam driver`). Overlay uses the default IPAM.",
+    rule: 'ip-range',
+    history: 'Unsupported since the 2016 revision.',
+    sources: ['MSD-ARCH', 'MOBY-IPAM'],
+  },
+  {
+    flag: '--ipam-driver',
+    command: 'docker network create',
+    composePath: 'networks.*.ipam.driver',
+    outcome: 'partly',
+    behaviour:
+      '`default` is mapped to `windows`; `windows` and `null` are built in; any other name triggers a plugin lookup, which fails unless such a plugin is installed. The docs call the option unsupported, which is too strong.',
+    rule: 'ipam-driver',
+    history: LISTED,
+    sources: ['MSD-ARCH', 'MOBY-NET', 'https://github.com/laradock/laradock/issues/1526'],
+  },
+  {
+    flag: '--ipam-opt',
+    command: 'docker network create',
+    composePath: 'networks.*.ipam.options',
+    outcome: 'ignored',
+    behaviour: 'Ignored by the `windows` IPAM driver (code reading).',
+    rule: 'ipam-options',
+    history: LISTED,
+    sources: ['MSD-ARCH', 'MOBY-IPAM'],
+  },
+  {
+    flag: '--ipv6',
+    command: 'docker network create',
+    composePath: 'networks.*.enable_ipv6',
+    outcome: 'rejected',
+    behaviour:
+      "On the Windows local drivers the network fails: the `windows` IPAM driver refuses IPv6 pools (`this request is not supported by the 'windows' ipam driver`; engines before 27: `...null ipam driver`), and with another IPAM the driver refuses with `windowsshim driver doesn't support v6 subnets`. On overlay the network is created and Windows tasks get IPv4 only.",
+    rule: 'enable-ipv6',
+    history: LISTED,
+    sources: ['MSD-ARCH', 'MOBY-IPAM', 'MOBY-WIN', 'https://github.com/microsoft/Windows-Containers/issues/230'],
+  },
+  {
+    flag: '--opt encrypted',
+    command: 'docker network create',
+    composePath: 'networks.*.driver_opts.encrypted',
+    outcome: 'ignored',
+    behaviour: 'The overlay network is created and Windows tasks on it run unencrypted: the Windows overlay driver never reads the option.',
+    rule: 'overlay-encrypted',
+    history: 'Listed since the 2017-04 revision (as a docker service option).',
+    sources: ['MSD-ARCH', 'MSD-SWARM', 'https://github.com/moby/moby/issues/33678'],
+  },
 ];
 
 export function unsupportedOption(rule: string): UnsupportedOption {
@@ -48,8 +134,15 @@ export function unsupportedOption(rule: string): UnsupportedOption {
 export const UNSUPPORTED_FEATURE_HISTORY: { feature: string; history: string }[] = [
   { feature: 'IPsec encryption of container communication', history: 'Added 2018-07-02; still listed.' },
   { feature: 'HTTP proxy support for containers', history: 'Added 2018-07-02 (hcsshim PR 163 as preliminary work); removed 2021-11-12 without explanation.' },
-  { feature: 'Attaching endpoints to running Hyper-V containers (hot-add)', history: 'Noted as "changing on Windows 10 Creators Update" in 2017-04; bullet added 2018-07-02; removed 2019-11-18.' },
+  {
+    feature: 'Attaching endpoints to running Hyper-V containers (hot-add)',
+    history: 'Noted as "changing on Windows 10 Creators Update" in 2017-04; bullet added 2018-07-02; removed 2019-11-18.',
+  },
   { feature: 'Networking on virtualized Azure infrastructure via the transparent driver', history: 'Added 2018-07-11; still listed.' },
   { feature: 'Host mode networking', history: 'Added 2019-11-18; still listed.' },
-  { feature: 'IPv6', history: '2019-03: no IPv6 on l2bridge, NAT, overlay; 2021-08: l2bridge supports IPv6; 2021-12: from Windows Server 2022; 2024-08: transparent self-assigned IPv6 only; NAT and overlay still none.' },
+  {
+    feature: 'IPv6',
+    history:
+      '2019-03: no IPv6 on l2bridge, NAT, overlay; 2021-08: l2bridge supports IPv6; 2021-12: from Windows Server 2022; 2024-08: transparent self-assigned IPv6 only; NAT and overlay still none.',
+  },
 ];

@@ -53,7 +53,9 @@ export function checkValue(kind: ValueKind, value: string): ValueProblem | undef
         ? { severity: 'error', message: `\`${value}\` is not a boolean the daemon reads (true/false, 1/0, t/f); the daemon refuses the network` }
         : undefined;
     case 'ipList': {
-      const bad = list(value).map((s) => s.trim()).filter((s) => !parseIp(s));
+      const bad = list(value)
+        .map((s) => s.trim())
+        .filter((s) => !parseIp(s));
       return bad.length ? { severity: 'warning', message: `not an IP address: ${quote(bad)} (expected a comma-separated list of IP addresses)` } : undefined;
     }
     case 'cidrOrIpList': {
@@ -61,22 +63,39 @@ export function checkValue(kind: ValueKind, value: string): ValueProblem | undef
       const bad = items.map((s) => s.trim()).filter((s) => !parseIp(s) && !parseCidr(s));
       if (bad.length) return { severity: 'warning', message: `not an IP address or CIDR: ${quote(bad)}` };
       const spaced = untrimmed(items);
-      return spaced.length ? { severity: 'warning', message: `the daemon splits the list at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the list without spaces` } : undefined;
+      return spaced.length
+        ? {
+            severity: 'warning',
+            message: `the daemon splits the list at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the list without spaces`,
+          }
+        : undefined;
     }
     case 'macPool': {
       const macs = list(value);
       if (macs.length % 2 !== 0) {
-        return { severity: 'error', message: 'a MAC pool needs start,end pairs: the daemon fails with "invalid mac pool. You must specify both a start range and an end range"' };
+        return {
+          severity: 'error',
+          message: 'a MAC pool needs start,end pairs: the daemon fails with "invalid mac pool. You must specify both a start range and an end range"',
+        };
       }
       const bad = macs.map((m) => m.trim()).filter((m) => !isMac48(m));
       if (bad.length) return { severity: 'warning', message: `not a MAC address: ${quote(bad)} (expected 00-15-5D-00-00-00 form)` };
       const spaced = untrimmed(macs);
-      return spaced.length ? { severity: 'warning', message: `the daemon splits the pool at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the pool without spaces` } : undefined;
+      return spaced.length
+        ? {
+            severity: 'warning',
+            message: `the daemon splits the pool at each comma without trimming, so HNS receives ${quote(spaced)} with the blanks: write the pool without spaces`,
+          }
+        : undefined;
     }
     case 'vniList': {
       const vnis = list(value);
       const spaced = untrimmed(vnis).filter((v) => parseUint32(v.trim()) !== undefined);
-      if (spaced.length) return { severity: 'error', message: `the daemon reads each VXLAN ID between commas as it is written and refuses ${quote(spaced)} ("invalid vxlan id value ${JSON.stringify(spaced[0])} passed"): write the list without spaces` };
+      if (spaced.length)
+        return {
+          severity: 'error',
+          message: `the daemon reads each VXLAN ID between commas as it is written and refuses ${quote(spaced)} ("invalid vxlan id value ${JSON.stringify(spaced[0])} passed"): write the list without spaces`,
+        };
       const notNumbers = vnis.filter((v) => parseUint32(v) === undefined);
       if (notNumbers.length) return { severity: 'error', message: `not a VXLAN ID: ${quote(notNumbers)}` };
       return undefined;

@@ -39,7 +39,10 @@ describe('the release an image pins', () => {
 
   it('releases are in build order and each maps to the facts of a long-term release at or before it', () => {
     const builds = WINDOWS_RELEASES.map((r) => r.build);
-    assert.deepEqual(builds, [...builds].sort((a, b) => a - b));
+    assert.deepEqual(
+      builds,
+      [...builds].sort((a, b) => a - b),
+    );
     const longTerm = WINDOWS_RELEASES.filter((r) => r.id.startsWith('ltsc'));
     for (const r of WINDOWS_RELEASES) {
       const facts = longTerm.find((l) => l.id === r.facts)!;

@@ -20,7 +20,12 @@ function makeBundle(version = 1): string {
   return dir;
 }
 
-const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.v8cache')).sort() : []);
+const cacheFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.v8cache'))
+        .sort()
+    : [];
 
 /**
  * A server start is a new process (V8 keeps compiled code per process): loads engine.js through a CodeCache on
@@ -100,8 +105,14 @@ describe('CodeCache: across server starts', () => {
     assert.deepEqual(rebuilt, { states: { 'engine.js': 'missing', 'part.js': 'accepted' }, answer: 42, version: 2 });
     const after = cacheFiles(dir);
     assert.equal(after.length, 2);
-    assert.equal(after.find((n) => n.startsWith('part.js')), before.find((n) => n.startsWith('part.js')));
-    assert.notEqual(after.find((n) => n.startsWith('engine.js')), before.find((n) => n.startsWith('engine.js')));
+    assert.equal(
+      after.find((n) => n.startsWith('part.js')),
+      before.find((n) => n.startsWith('part.js')),
+    );
+    assert.notEqual(
+      after.find((n) => n.startsWith('engine.js')),
+      before.find((n) => n.startsWith('engine.js')),
+    );
   });
 
   it('a cache directory that cannot be written costs nothing but the cache', () => {
@@ -124,7 +135,12 @@ describe('codeCacheDir: where the cache lives', () => {
   const rows: { name: string; env: NodeJS.ProcessEnv; editor?: unknown; platform?: NodeJS.Platform; expected: string | undefined }[] = [
     { name: 'WINNET_CODE_CACHE=off turns it off', env: { WINNET_CODE_CACHE: 'off', HOME: home }, editor: join(root, 'editor'), expected: undefined },
     { name: 'WINNET_CODE_CACHE=0 turns it off', env: { WINNET_CODE_CACHE: '0', HOME: home }, expected: undefined },
-    { name: 'WINNET_CODE_CACHE names the directory, over the editor', env: { WINNET_CODE_CACHE: join(root, 'chosen'), HOME: home }, editor: join(root, 'editor'), expected: join(root, 'chosen') },
+    {
+      name: 'WINNET_CODE_CACHE names the directory, over the editor',
+      env: { WINNET_CODE_CACHE: join(root, 'chosen'), HOME: home },
+      editor: join(root, 'editor'),
+      expected: join(root, 'chosen'),
+    },
     { name: "the editor's folder when the variable is unset", env: { HOME: home }, editor: join(root, 'editor'), expected: join(root, 'editor') },
     { name: 'an editor value that is not a path is ignored', env: { HOME: home }, editor: 42, expected: join(home, '.cache', 'winnet', 'v8') },
     { name: 'XDG_CACHE_HOME on Linux', env: { HOME: home, XDG_CACHE_HOME: join(root, 'xdg') }, platform: 'linux', expected: join(root, 'xdg', 'winnet', 'v8') },

@@ -62,7 +62,8 @@ export class CodeCache {
     const module = { exports: {} as unknown };
     this.modules.set(path, module.exports);
     const nodeRequire = createRequire(path);
-    const requireHere = ((id: string) => (id.startsWith('./') || id.startsWith('../') ? this.require(join(dirname(path), id)) : nodeRequire(id))) as NodeRequire;
+    const requireHere = ((id: string) =>
+      id.startsWith('./') || id.startsWith('../') ? this.require(join(dirname(path), id)) : nodeRequire(id)) as NodeRequire;
     (script.runInThisContext() as CommonJsWrapper).call(module.exports, module.exports, requireHere, module, path, dirname(path));
     this.modules.set(path, module.exports);
     return module.exports;

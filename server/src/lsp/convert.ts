@@ -46,7 +46,11 @@ export function toDiagnostic(uri: string, f: Finding): Diagnostic {
     message: f.message,
     ...(f.tags.length ? { tags: f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)) } : {}),
     ...(f.related.length
-      ? { relatedInformation: f.related.filter((r) => r.range).map((r) => ({ location: { uri: r.path ? pathToFileURL(r.path).href : uri, range: r.range! }, message: r.message })) }
+      ? {
+          relatedInformation: f.related
+            .filter((r) => r.range)
+            .map((r) => ({ location: { uri: r.path ? pathToFileURL(r.path).href : uri, range: r.range! }, message: r.message })),
+        }
       : {}),
     data: { rule: f.rule },
   };
@@ -65,7 +69,12 @@ export function tooLargeDiagnostic(maxChars: number): Diagnostic {
 
 export function toCompletion(item: CompletionItem, doc: TextDocument): LspCompletionItem {
   const range = { start: doc.positionAt(item.replace.start), end: doc.positionAt(item.replace.end) };
-  const kind = { value: CompletionItemKind.Value, property: CompletionItemKind.Property, enum: CompletionItemKind.EnumMember, module: CompletionItemKind.Module }[item.kind];
+  const kind = {
+    value: CompletionItemKind.Value,
+    property: CompletionItemKind.Property,
+    enum: CompletionItemKind.EnumMember,
+    module: CompletionItemKind.Module,
+  }[item.kind];
   return {
     label: item.label,
     kind,
@@ -84,10 +93,17 @@ export function toCodeAction(action: CodeAction, doc: TextDocument): LspCodeActi
     kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : `${CodeActionKind.SourceFixAll}.winnet`,
     isPreferred: action.preferred,
     diagnostics: action.findings.map((f) => toDiagnostic(doc.uri, f)),
-    edit: { changes: { [doc.uri]: action.edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })) } },
+    edit: {
+      changes: {
+        [doc.uri]: action.edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })),
+      },
+    },
   };
 }
 
 export function toHover(hover: Hover, doc: TextDocument): LspHover {
-  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) } };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+    range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) },
+  };
 }

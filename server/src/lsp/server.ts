@@ -73,7 +73,8 @@ function afterFirstCheck(): void {
 function service(): LanguageService {
   return (languageService ??= engine().createLanguageService({
     docsBaseUrl,
-    onRuleError: (rule, error) => connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    onRuleError: (rule, error) =>
+      connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     providers: engine().hnsProviders(),
   }));
 }
@@ -142,7 +143,9 @@ const reader: FileReader = {
   siblings(path) {
     if (untrustedPath(path)) return [];
     try {
-      return readdirSync(dirname(path), { withFileTypes: true }).filter((e) => e.isFile() && e.name !== basename(path)).map((e) => e.name);
+      return readdirSync(dirname(path), { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name !== basename(path))
+        .map((e) => e.name);
     } catch {
       return [];
     }
@@ -197,7 +200,7 @@ function validate(doc: TextDocument): void {
     apply(fileSets().checkedAlone(doc.uri));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
   } catch (error) {
-    connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    connection.console.error(`winnet: checking ${doc.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
     if (ours) afterFirstCheck();
   }
@@ -288,7 +291,8 @@ connection.onInitialized(() => {
   void loadSettings();
   // Set members are read from disk when they are not open: watch them, so that a change there (a git checkout,
   // another editor, a new override file) re-checks the open files whose sets read them.
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
+  if (canWatchFiles)
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
 });
 
 /**
@@ -344,37 +348,62 @@ connection.onHover(
 
 connection.onCompletion(
   guarded('completion', [], (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) =>
-    service().complete(input(doc), doc.offsetAt(params.position)).map((item) => toCompletion(item, doc)),
+    service()
+      .complete(input(doc), doc.offsetAt(params.position))
+      .map((item) => toCompletion(item, doc)),
   ),
 );
 
 connection.onCodeAction(
-  guarded('code actions', [] as LspCodeAction[], (doc, params: { textDocument: { uri: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } }; context: { only?: string[] } }) => {
-    const only = params.context.only;
-    const wantsFixAll = !only || only.some((k) => k === CodeActionKind.SourceFixAll || k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
-    const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix);
-    const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
-    const actions: LspCodeAction[] = [];
-    const setFindings = fileSets().findingsInSet(doc.uri);
-    if (wantsQuickFix) actions.push(...service().codeActions(input(doc), span, setFindings).map((a) => toCodeAction(a, doc)));
-    if (wantsFixAll) {
-      const all = service().fixAll(input(doc), setFindings);
-      if (all) actions.push(toCodeAction(all, doc));
-    }
-    return actions;
-  }),
+  guarded(
+    'code actions',
+    [] as LspCodeAction[],
+    (
+      doc,
+      params: {
+        textDocument: { uri: string };
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+        context: { only?: string[] };
+      },
+    ) => {
+      const only = params.context.only;
+      const wantsFixAll =
+        !only || only.some((k) => k === CodeActionKind.SourceFixAll || k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
+      const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix);
+      const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+      const actions: LspCodeAction[] = [];
+      const setFindings = fileSets().findingsInSet(doc.uri);
+      if (wantsQuickFix)
+        actions.push(
+          ...service()
+            .codeActions(input(doc), span, setFindings)
+            .map((a) => toCodeAction(a, doc)),
+        );
+      if (wantsFixAll) {
+        const all = service().fixAll(input(doc), setFindings);
+        if (all) actions.push(toCodeAction(all, doc));
+      }
+      return actions;
+    },
+  ),
 );
 
 connection.onDefinition(
-  guarded('definition', [] as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[], (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
-    const set = fileSets().setOf(doc.uri);
-    const own = localPath(doc.uri) ?? doc.uri;
-    return service().definition(input(doc), doc.offsetAt(params.position), set).map((loc) => {
-      if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
-      const member = set.members.find((m) => m.path === loc.path)!;
-      return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };
-    });
-  }),
+  guarded(
+    'definition',
+    [] as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[],
+    (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+      const set = fileSets().setOf(doc.uri);
+      const own = localPath(doc.uri) ?? doc.uri;
+      return service()
+        .definition(input(doc), doc.offsetAt(params.position), set)
+        .map((loc) => {
+          if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
+          const member = set.members.find((m) => m.path === loc.path)!;
+          return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };
+        });
+    },
+  ),
 );
 
 process.on('uncaughtException', (error) => connection.console.error(`winnet: unexpected error: ${error.stack ?? error.message}`));

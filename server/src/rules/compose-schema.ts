@@ -47,7 +47,8 @@ export function serviceParts(root: Node | undefined, validator: typeof ComposeVa
 const PARTS = new WeakMap<Pair, Part>();
 function partOf(pair: Pair, validator: Part['validator']): Part {
   let part = PARTS.get(pair);
-  if (!part || part.validator !== validator) PARTS.set(pair, (part = { base: formatPointer(['services', String(pair.key.value)]), node: pair.value, validator }));
+  if (!part || part.validator !== validator)
+    PARTS.set(pair, (part = { base: formatPointer(['services', String(pair.key.value)]), node: pair.value, validator }));
   return part;
 }
 
@@ -90,7 +91,10 @@ export const composeSchemaRule: Rule = {
     remedy: 'Fix the key or value as the message says; `x-` keys are free for your own use.',
     caveat:
       'The schema is compose-spec/compose-spec `schema/compose-spec.json` from `main`, as the pinned dclint 3.1.0 ships it (its release script downloads `main`; this copy already has `models`, `provider`, `use_api_socket` and `gw_priority`, so it is from 2025). A key added to compose after that snapshot is reported until dclint, and winnet with it, update.',
-    examples: { bad: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30\n', good: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30s\n' },
+    examples: {
+      bad: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30\n',
+      good: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30s\n',
+    },
     sources: ['CS-SCHEMA', 'https://github.com/zavoloklom/docker-compose-linter'],
   },
   check(ctx) {

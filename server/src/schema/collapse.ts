@@ -21,7 +21,22 @@ export interface CollapseOptions {
 
 const UNION = new Set(['anyOf', 'oneOf']);
 /** Keywords about the value itself (as opposed to its children or the object's keys). */
-const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'anyOf', 'oneOf']);
+const VALUE_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'anyOf',
+  'oneOf',
+]);
 
 export function collapseErrors(raw: readonly SchemaError[], options: CollapseOptions): SchemaProblem[] {
   // `if` errors only say "must match then"; the `then` errors themselves are in the list.
@@ -37,7 +52,12 @@ export function collapseErrors(raw: readonly SchemaError[], options: CollapseOpt
       continue;
     }
     if (union.keyword === 'oneOf' && Array.isArray(union.params.passingSchemas)) {
-      problems.push({ pointer: at, target: { kind: 'value' }, keyword: 'oneOf', message: 'matches more than one of the allowed forms; make it match exactly one' });
+      problems.push({
+        pointer: at,
+        target: { kind: 'value' },
+        keyword: 'oneOf',
+        message: 'matches more than one of the allowed forms; make it match exactly one',
+      });
       errors = errors.filter((e) => e !== union);
       continue;
     }
@@ -48,13 +68,21 @@ export function collapseErrors(raw: readonly SchemaError[], options: CollapseOpt
     if (candidates.length === 0 || enumLike) {
       // Nothing below this value was checked (no branch took its type), or the union is one enumeration.
       errors = errors.filter((e) => !(atP(e) && VALUE_KEYWORDS.has(e.keyword)));
-      problems.push(enumLike ? enumLikeProblem(union, enumLike, options.language) : typeProblem(at, unionTypes(branches, options.root), union.data, options.language));
+      problems.push(
+        enumLike ? enumLikeProblem(union, enumLike, options.language) : typeProblem(at, unionTypes(branches, options.root), union.data, options.language),
+      );
       continue;
     }
     // Drop what the branches that could not take this type said about it; keep what the candidates said.
     errors = errors.filter((e) => !(atP(e) && (e === union || e.keyword === 'type' || (isEnumLike(e) && !enumAdmits(e, actual)))));
     const remaining = errors.some((e) => e.instancePath === at || e.instancePath.startsWith(at + '/'));
-    if (!remaining) problems.push({ pointer: at, target: { kind: 'value' }, keyword: union.keyword, message: `does not match any of the allowed forms of ${typeList(unionTypes(branches, options.root), options.language)}` });
+    if (!remaining)
+      problems.push({
+        pointer: at,
+        target: { kind: 'value' },
+        keyword: union.keyword,
+        message: `does not match any of the allowed forms of ${typeList(unionTypes(branches, options.root), options.language)}`,
+      });
   }
 
   for (const e of errors) {
@@ -98,7 +126,12 @@ function enumLikeProblem(union: SchemaError, e: { names: string[]; flags: boolea
   if (e.flags) {
     const got = typeof value === 'number' ? `${value} (out of range)` : typeof value === 'string' ? `\`${value}\`` : typeName(value, language);
     const hint = typeof value === 'string' && /^\d+$/.test(value.trim()) ? ': remove the quotes' : '';
-    return { pointer: at, target: { kind: 'value' }, keyword: 'enum', message: `expected an integer bit mask (as clients send it) or a flag name, got ${got}${hint}` };
+    return {
+      pointer: at,
+      target: { kind: 'value' },
+      keyword: 'enum',
+      message: `expected an integer bit mask (as clients send it) or a flag name, got ${got}${hint}`,
+    };
   }
   const names = e.names;
   const shown = names.length > 20 ? `${names.slice(0, 20).join(', ')}, …` : names.join(', ');
@@ -113,8 +146,21 @@ function enumLikeProblem(union: SchemaError, e: { names: string[]; flags: boolea
       detail: { allowed: names },
     };
   }
-  if (typeof value === 'number') return { pointer: at, target: { kind: 'value' }, keyword: 'enum', message: `${value} is out of range: expected one of ${shown}, or ${range}`, detail: { allowed: names } };
-  return { pointer: at, target: { kind: 'value' }, keyword: 'type', message: `expected a name (${shown}) or ${range}, got ${typeName(value, language)}`, detail: { allowed: names } };
+  if (typeof value === 'number')
+    return {
+      pointer: at,
+      target: { kind: 'value' },
+      keyword: 'enum',
+      message: `${value} is out of range: expected one of ${shown}, or ${range}`,
+      detail: { allowed: names },
+    };
+  return {
+    pointer: at,
+    target: { kind: 'value' },
+    keyword: 'type',
+    message: `expected a name (${shown}) or ${range}, got ${typeName(value, language)}`,
+    detail: { allowed: names },
+  };
 }
 
 function typeName(value: unknown, language: Language): string {
@@ -123,7 +169,13 @@ function typeName(value: unknown, language: Language): string {
 
 function typeProblem(pointer: string, expected: Set<JsonType>, value: unknown, language: Language): SchemaProblem {
   const actual = dataType(value);
-  return { pointer, target: { kind: 'value' }, keyword: 'type', message: `expected ${typeList(expected, language)}, got ${typeList([actual], language)}${typeHint(expected, value)}`, detail: { expected: [...expected] } };
+  return {
+    pointer,
+    target: { kind: 'value' },
+    keyword: 'type',
+    message: `expected ${typeList(expected, language)}, got ${typeList([actual], language)}${typeHint(expected, value)}`,
+    detail: { expected: [...expected] },
+  };
 }
 
 /** The fix when the value is right but spelled as the wrong JSON type. */
@@ -157,8 +209,18 @@ function toProblem(e: SchemaError, options: CollapseOptions): SchemaProblem | un
       const property = String(e.params.additionalProperty);
       const known = isSchema(e.parentSchema?.properties) ? Object.keys(e.parentSchema.properties) : [];
       const guess = closest(property, known);
-      const hint = guess ? (guess.toLowerCase() === property.toLowerCase() ? `: keys are case-sensitive, write \`${guess}\`` : `: did you mean \`${guess}\`?`) : '';
-      return { pointer: at, target: { kind: 'property-key', property }, keyword: 'additionalProperties', message: `\`${property}\` is not allowed here${hint}`, detail: { property, suggestion: guess, caseOnly: guess?.toLowerCase() === property.toLowerCase() } };
+      const hint = guess
+        ? guess.toLowerCase() === property.toLowerCase()
+          ? `: keys are case-sensitive, write \`${guess}\``
+          : `: did you mean \`${guess}\`?`
+        : '';
+      return {
+        pointer: at,
+        target: { kind: 'property-key', property },
+        keyword: 'additionalProperties',
+        message: `\`${property}\` is not allowed here${hint}`,
+        detail: { property, suggestion: guess, caseOnly: guess?.toLowerCase() === property.toLowerCase() },
+      };
     }
     case 'propertyNames': {
       const property = String(e.params.propertyName);
@@ -170,31 +232,65 @@ function toProblem(e: SchemaError, options: CollapseOptions): SchemaProblem | un
     }
     case 'enum': {
       const allowed = Array.isArray(e.schema) ? e.schema : [];
-      const guess = typeof e.data === 'string' ? closest(e.data, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      const guess =
+        typeof e.data === 'string'
+          ? closest(
+              e.data,
+              allowed.filter((a): a is string => typeof a === 'string'),
+            )
+          : undefined;
       const list = allowed.map((a) => `\`${String(a)}\``).join(', ');
-      return { pointer: at, target: value, keyword: 'enum', message: `${describeValue(e.data)} is not one of ${list}${guess ? `: did you mean \`${guess}\`?` : ''}`, detail: { allowed } };
+      return {
+        pointer: at,
+        target: value,
+        keyword: 'enum',
+        message: `${describeValue(e.data)} is not one of ${list}${guess ? `: did you mean \`${guess}\`?` : ''}`,
+        detail: { allowed },
+      };
     }
     case 'const':
       return { pointer: at, target: value, keyword: 'const', message: `must be \`${JSON.stringify(e.schema)}\`` };
     case 'pattern': {
       const pattern = String(e.schema);
-      if (pattern === '^[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$') return { pointer: at, target: value, keyword: 'pattern', message: `${describeValue(e.data)} is not a GUID (8-4-4-4-12 hexadecimal digits)` };
+      if (pattern === '^[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$')
+        return { pointer: at, target: value, keyword: 'pattern', message: `${describeValue(e.data)} is not a GUID (8-4-4-4-12 hexadecimal digits)` };
       return { pointer: at, target: value, keyword: 'pattern', message: `${describeValue(e.data)} does not match the pattern \`${pattern}\`` };
     }
     case 'minimum':
     case 'exclusiveMinimum':
-      return { pointer: at, target: value, keyword: e.keyword, message: `${describeValue(e.data)} is too small: the minimum is ${String(e.schema)}${e.keyword === 'exclusiveMinimum' ? ' (exclusive)' : ''}` };
+      return {
+        pointer: at,
+        target: value,
+        keyword: e.keyword,
+        message: `${describeValue(e.data)} is too small: the minimum is ${String(e.schema)}${e.keyword === 'exclusiveMinimum' ? ' (exclusive)' : ''}`,
+      };
     case 'maximum':
     case 'exclusiveMaximum':
-      return { pointer: at, target: value, keyword: e.keyword, message: `${describeValue(e.data)} is too large: the maximum is ${String(e.schema)}${widthNote(e.schema)}` };
+      return {
+        pointer: at,
+        target: value,
+        keyword: e.keyword,
+        message: `${describeValue(e.data)} is too large: the maximum is ${String(e.schema)}${widthNote(e.schema)}`,
+      };
     case 'uniqueItems': {
       const i = Number(e.params.i);
       const j = Number(e.params.j);
-      if (Number.isInteger(i) && Number.isInteger(j)) return { pointer: childPointer(at, Math.max(i, j)), target: value, keyword: 'uniqueItems', message: `duplicate of item ${Math.min(i, j) + 1}: items must be unique` };
+      if (Number.isInteger(i) && Number.isInteger(j))
+        return {
+          pointer: childPointer(at, Math.max(i, j)),
+          target: value,
+          keyword: 'uniqueItems',
+          message: `duplicate of item ${Math.min(i, j) + 1}: items must be unique`,
+        };
       return { pointer: at, target: value, keyword: 'uniqueItems', message: 'items must be unique' };
     }
     default:
-      return { pointer: at, target: value, keyword: e.keyword, message: e.message ?? `does not satisfy the schema's \`${e.keyword}\` (${JSON.stringify(e.params)})` };
+      return {
+        pointer: at,
+        target: value,
+        keyword: e.keyword,
+        message: e.message ?? `does not satisfy the schema's \`${e.keyword}\` (${JSON.stringify(e.params)})`,
+      };
   }
 }
 

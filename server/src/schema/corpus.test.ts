@@ -29,7 +29,9 @@ describe('real-world compose corpus against the compose schema', { skip: !exists
       const text = readFileSync(join(CORPUS, dir, f), 'utf8');
       const result = checkDocument(parseDocument(f.split('__').pop()!, text), { ruleSet: [composeSchemaRule] });
       assert.deepEqual(result.ruleErrors, []);
-      const findings = result.findings.filter((x) => x.rule === 'compose-schema').map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`);
+      const findings = result.findings
+        .filter((x) => x.rule === 'compose-schema')
+        .map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`);
       assert.deepEqual(findings, EXPECTED[f] ?? []);
     });
   }

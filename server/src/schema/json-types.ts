@@ -62,7 +62,15 @@ export function typeAccepts(types: Set<JsonType> | undefined, actual: JsonType):
   return !types || types.has(actual) || (actual === 'integer' && types.has('number'));
 }
 
-const ARTICLE: Record<JsonType, string> = { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null', array: 'an array', object: 'an object' };
+const ARTICLE: Record<JsonType, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  null: 'null',
+  array: 'an array',
+  object: 'an object',
+};
 const YAML_WORDS: Partial<Record<JsonType, string>> = { array: 'a list', object: 'a mapping' };
 
 export function typeName(type: JsonType, language: Language): string {

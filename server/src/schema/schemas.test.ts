@@ -42,7 +42,10 @@ describe('schemas', () => {
       };
       walk(JSON.parse(read(c.file)), '#');
       // `if` conditions name Type without describing it; they are not shown to anyone.
-      assert.deepEqual(missing.filter((m) => !m.includes('/if/')), []);
+      assert.deepEqual(
+        missing.filter((m) => !m.includes('/if/')),
+        [],
+      );
     });
   }
 

@@ -12,8 +12,16 @@ describe('tree → data', () => {
     { name: '!reset drops the key', text: 'a: !reset []\nb: 1\n', expect: { b: 1 } },
     { name: '!override keeps the value', text: 'a: !override [1]\n', expect: { a: [1] } },
     { name: 'a key named __proto__ is data', text: '__proto__: 1\n', expect: JSON.parse('{"__proto__": 1}') },
-    { name: 'keys that are numbers, booleans or null become their text', text: '1: a\ntrue: b\nnull: c\n2.5: d\n', expect: { '1': 'a', true: 'b', null: 'c', '2.5': 'd' } },
-    { name: 'an anchored mapping and sequence, and their aliases', text: 'a: &a {x: [1]}\nb: *a\nc: &c [*a, 2]\nd: *c\n', expect: { a: { x: [1] }, b: { x: [1] }, c: [{ x: [1] }, 2], d: [{ x: [1] }, 2] } },
+    {
+      name: 'keys that are numbers, booleans or null become their text',
+      text: '1: a\ntrue: b\nnull: c\n2.5: d\n',
+      expect: { '1': 'a', true: 'b', null: 'c', '2.5': 'd' },
+    },
+    {
+      name: 'an anchored mapping and sequence, and their aliases',
+      text: 'a: &a {x: [1]}\nb: *a\nc: &c [*a, 2]\nd: *c\n',
+      expect: { a: { x: [1] }, b: { x: [1] }, c: [{ x: [1] }, 2], d: [{ x: [1] }, 2] },
+    },
     { name: 'JSON', text: '{"a": [1, {"b": null}]}', path: 'x.json', expect: { a: [1, { b: null }] } },
     { name: 'an alias inside its own anchor is cut, not followed forever', text: 'a: &a [*a, *a]\n', expect: { a: [null, null] } },
     { name: 'a mapping merging itself', text: 'a: &a\n  <<: *a\n  b: 1\n', expect: { a: { b: 1 } } },
@@ -28,7 +36,19 @@ describe('tree → data', () => {
 
   it('measures the size a validator walks, aliases expanded', () => {
     // root, a, its 4 items; b and its 4 aliases of a (5 each)
-    assert.deepEqual(data('a: &a [1, 1, 1, 1]\nb: [*a, *a, *a, *a]\n'), { ok: true, data: { a: [1, 1, 1, 1], b: [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]] }, expandedSize: 27 });
+    assert.deepEqual(data('a: &a [1, 1, 1, 1]\nb: [*a, *a, *a, *a]\n'), {
+      ok: true,
+      data: {
+        a: [1, 1, 1, 1],
+        b: [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+      },
+      expandedSize: 27,
+    });
   });
 
   it('aliases share one object instead of copying it', () => {

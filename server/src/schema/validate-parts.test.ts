@@ -25,8 +25,7 @@ const input = (doc: ParsedDocument) => ({
   deferred: isInterpolated,
 });
 
-const shown = (problems: readonly PlacedProblem[]) =>
-  problems.map((p) => `${p.span.start}-${p.span.end} ${p.pointer} ${p.message}`).sort();
+const shown = (problems: readonly PlacedProblem[]) => problems.map((p) => `${p.span.start}-${p.span.end} ${p.pointer} ${p.message}`).sort();
 
 function bothWays(text: string, path = '/w/compose.yaml'): { whole: string[]; parts: string[] | undefined } {
   const doc = parseDocument(path, text);
@@ -49,7 +48,10 @@ const FAILING: [string, string][] = [
   ['interpolated values are left to compose', 'services:\n  web:\n    image: a\n    cpus: ${CPUS}\n    ports:\n      - ${PORT}:80\n'],
   ['a service written by an alias', 'x-base: &base\n  image: a\n  imagee: b\nservices:\n  web: *base\n  db: *base\n'],
   ['a service merging an anchor', 'x-base: &base\n  restart: [1]\nservices:\n  web:\n    <<: *base\n    image: a\n'],
-  ['a top-level and a network error beside service errors', 'versions: 3\nservices:\n  web:\n    image: 1\n    networks: [front]\nnetworks:\n  front:\n    driver: nat\n    ipam:\n      config:\n        - subnett: 10.0.0.0/24\n'],
+  [
+    'a top-level and a network error beside service errors',
+    'versions: 3\nservices:\n  web:\n    image: 1\n    networks: [front]\nnetworks:\n  front:\n    driver: nat\n    ipam:\n      config:\n        - subnett: 10.0.0.0/24\n',
+  ],
   ['services that is not a mapping', 'services: [web]\n'],
   ['a reset service', 'services:\n  web: !reset null\n  db:\n    image: b\n    imagee: c\n'],
 ];

@@ -111,7 +111,11 @@ function problemsOf(
   } catch (error) {
     return { ok: false, reason: `the validator failed (${error instanceof Error ? error.message : String(error)})` };
   }
-  return { ok: true, problems: collapseErrors(errors, { language: input.language, root: input.schema, deferred: input.deferred }), expandedSize: converted.expandedSize };
+  return {
+    ok: true,
+    problems: collapseErrors(errors, { language: input.language, root: input.schema, deferred: input.deferred }),
+    expandedSize: converted.expandedSize,
+  };
 }
 
 function place(input: Pick<ValidateInput, 'root' | 'text'>, found: readonly { base: string; problems: readonly SchemaProblem[] }[]): PlacedProblem[] {

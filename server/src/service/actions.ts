@@ -28,7 +28,13 @@ export function codeActions(doc: ParsedDocument, findings: readonly Finding[], r
   const actions: CodeAction[] = [];
   for (const finding of here) {
     for (const fix of finding.fixes) {
-      actions.push({ title: fix.title.replace(/`/g, "'"), kind: 'quickfix', edits: fix.edits.map(({ span, newText }) => ({ span, newText })), preferred: fix.preferred, findings: [finding] });
+      actions.push({
+        title: fix.title.replace(/`/g, "'"),
+        kind: 'quickfix',
+        edits: fix.edits.map(({ span, newText }) => ({ span, newText })),
+        preferred: fix.preferred,
+        findings: [finding],
+      });
     }
   }
   // HNS takes no comments in JSON, so suppression comments are offered in YAML only (settings work everywhere).
@@ -62,5 +68,10 @@ export function codeActions(doc: ParsedDocument, findings: readonly Finding[], r
 export function fixAllAction(findings: readonly Finding[]): CodeAction | undefined {
   const edits = preferredEdits(findings);
   if (!edits.length) return undefined;
-  return { title: 'Fix all winnet problems', kind: 'source.fixAll', edits: edits.map(({ span, newText }) => ({ span, newText })), findings: findings.filter((f) => f.fixes.some((x) => x.preferred)) };
+  return {
+    title: 'Fix all winnet problems',
+    kind: 'source.fixAll',
+    edits: edits.map(({ span, newText }) => ({ span, newText })),
+    findings: findings.filter((f) => f.fixes.some((x) => x.preferred)),
+  };
 }

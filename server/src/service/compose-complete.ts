@@ -21,11 +21,18 @@ export function composeCompletions(text: string, offset: number, ctx: Completion
   const c = yamlContext(text, offset);
   const replace = { start: c.prefixStart, end: offset };
   const parents = c.parents;
-  const under = (...suffix: string[]) => parents.length >= suffix.length && suffix.every((s, i) => s === '*' || parents[parents.length - suffix.length + i] === s);
+  const under = (...suffix: string[]) =>
+    parents.length >= suffix.length && suffix.every((s, i) => s === '*' || parents[parents.length - suffix.length + i] === s);
 
   if (c.key === 'driver' && parents.length === 2 && parents[0] === 'networks') return driverItems(replace, ctx);
   if (c.key === 'driver' && parents.length === 3 && parents[0] === 'networks' && parents[2] === 'ipam') {
-    return ['default', 'windows', 'null'].map((label, i) => ({ label, kind: 'enum', detail: label === 'default' ? 'mapped to `windows` on Windows' : 'built into Windows', replace, sortText: String(i) }));
+    return ['default', 'windows', 'null'].map((label, i) => ({
+      label,
+      kind: 'enum',
+      detail: label === 'default' ? 'mapped to `windows` on Windows' : 'built into Windows',
+      replace,
+      sortText: String(i),
+    }));
   }
   if (under('driver_opts') && c.inKey) return optionNameItems(replace, parents[0] === 'services' ? 'endpoint' : 'network');
   if (under('driver_opts') && c.key) return optionValueItems(c.key, replace);
@@ -40,7 +47,9 @@ export function composeCompletions(text: string, offset: number, ctx: Completion
     return [
       { label: 'nat', detail: 'the default Windows NAT network' },
       { label: 'none', detail: 'no networking' },
-      ...ctx.serviceNames.filter((n) => n !== parents[1]).map((n) => ({ label: `service:${n}`, detail: "share that service's network stack (process isolation only)" })),
+      ...ctx.serviceNames
+        .filter((n) => n !== parents[1])
+        .map((n) => ({ label: `service:${n}`, detail: "share that service's network stack (process isolation only)" })),
     ].map((item, i) => ({ ...item, kind: 'enum' as const, replace, sortText: String(i) }));
   }
   return [];
@@ -84,7 +93,13 @@ function optionValueItems(key: string, replace: CompletionItem['replace']): Comp
   if (!option) return [];
   if (option.value === 'bool') {
     // Quoted: compose allows only strings and numbers in driver_opts.
-    return ['"true"', '"false"'].map((label, i) => ({ label, kind: 'value' as const, detail: 'quoted: driver_opts values must be strings', replace, sortText: String(i) }));
+    return ['"true"', '"false"'].map((label, i) => ({
+      label,
+      kind: 'value' as const,
+      detail: 'quoted: driver_opts values must be strings',
+      replace,
+      sortText: String(i),
+    }));
   }
   return option.example ? [{ label: option.example, kind: 'value', detail: option.valueHelp, replace }] : [];
 }

@@ -28,7 +28,20 @@ export interface HoverContext {
   docsBaseUrl?: string;
 }
 
-const HOVER_FEATURES: FeatureId[] = ['portPublishing', 'hostPortRange', 'staticIp', 'dhcp', 'ipv6Docker', 'ipv6Hns', 'serviceDiscovery', 'encryption', 'azure', 'multiHost', 'vlan', 'outboundNat'];
+const HOVER_FEATURES: FeatureId[] = [
+  'portPublishing',
+  'hostPortRange',
+  'staticIp',
+  'dhcp',
+  'ipv6Docker',
+  'ipv6Hns',
+  'serviceDiscovery',
+  'encryption',
+  'azure',
+  'multiHost',
+  'vlan',
+  'outboundNat',
+];
 
 export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverContext, set?: ComposeSet): Hover | undefined {
   const located = nodePath(doc.root, offset);
@@ -137,7 +150,15 @@ export function driverHover(name: string, ctx: HoverContext, implicit = false): 
   if (driver) return windowsDriverHover(driver, ctx, implicit);
   const linux = linuxDriver(name);
   if (!linux) return undefined;
-  return [`**\`${linux.name}\`**: a Linux driver, **not available on Windows**`, '', linux.onWindows, '', `Closest on Windows: ${linux.equivalents.map((e) => `\`${e}\``).join(', ')}.`, '', footer(linux.sources, 'linux-driver', ctx)].join('\n');
+  return [
+    `**\`${linux.name}\`**: a Linux driver, **not available on Windows**`,
+    '',
+    linux.onWindows,
+    '',
+    `Closest on Windows: ${linux.equivalents.map((e) => `\`${e}\``).join(', ')}.`,
+    '',
+    footer(linux.sources, 'linux-driver', ctx),
+  ].join('\n');
 }
 
 function windowsDriverHover(driver: WindowsDriver, ctx: HoverContext, implicit: boolean): string {
@@ -216,8 +237,17 @@ function attachmentHover(name: string, doc: ParsedDocument, ctx: HoverContext, s
     return member ? ` (${basename(member.path)}:${member.doc.lines.positionAt(node.start - member.base).line + 1})` : '';
   };
   if (!network) return `Network \`${name}\` is not defined${set && set.members.length > 1 ? ' in this file set' : ' in this file'}.`;
-  const parts = pairs(network.node).map((p) => `- \`${String(p.key.value)}\`${p.value.kind === 'scalar' && p.value.value !== null ? `: \`${String(p.value.value)}\`` : ''}${origin(p.key)}`);
-  const how = driver.origin === 'default' ? 'no `driver:`, so the Windows default' : driver.origin === 'stack-default' ? 'no `driver:`, so in a swarm stack' : driver.origin === 'external' ? 'the existing network' : 'driver';
+  const parts = pairs(network.node).map(
+    (p) => `- \`${String(p.key.value)}\`${p.value.kind === 'scalar' && p.value.value !== null ? `: \`${String(p.value.value)}\`` : ''}${origin(p.key)}`,
+  );
+  const how =
+    driver.origin === 'default'
+      ? 'no `driver:`, so the Windows default'
+      : driver.origin === 'stack-default'
+        ? 'no `driver:`, so in a swarm stack'
+        : driver.origin === 'external'
+          ? 'the existing network'
+          : 'driver';
   const head = driver.name
     ? `Network \`${name}\`${origin(network.key)} uses ${how} \`${driver.name}\`.`
     : driver.origin === 'variable'

@@ -22,7 +22,12 @@ export interface Release {
  * The files checked together with `path`: the configured set that names it (paths relative to the first
  * workspace folder), its base and override pair, or itself alone.
  */
-export function setPathsFor(path: string, configured: readonly (readonly string[])[], workspaceRoot: string | undefined, exists: (path: string) => boolean): string[] {
+export function setPathsFor(
+  path: string,
+  configured: readonly (readonly string[])[],
+  workspaceRoot: string | undefined,
+  exists: (path: string) => boolean,
+): string[] {
   for (const set of configured) {
     const absolute = set.map((p) => (isAbsolute(p) ? p : resolvePath(workspaceRoot ?? '.', p)));
     if (absolute.includes(path)) return absolute;

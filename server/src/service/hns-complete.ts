@@ -149,18 +149,41 @@ function valueItems(doc: ParsedDocument, path: (string | number)[], replace: Rep
   if (last === 'Type') {
     const policies = policiesFor(policyUnionAt(doc, parentPath));
     if (policies) {
-      return policies.specs.map((p, i) => ({ label: p.type, kind: 'enum' as const, detail: 'policy type', documentation: policyFacts(p, version), insertText: quotedText(p.type, replace), replace: span(replace), sortText: String(i).padStart(3, '0') }));
+      return policies.specs.map((p, i) => ({
+        label: p.type,
+        kind: 'enum' as const,
+        detail: 'policy type',
+        documentation: policyFacts(p, version),
+        insertText: quotedText(p.type, replace),
+        replace: span(replace),
+        sortText: String(i).padStart(3, '0'),
+      }));
     }
   }
   const e = enumOf(schemas);
   if (e) {
-    return HNS_ENUMS[e].values.map((v, i) => ({ label: v.name, kind: 'enum' as const, detail: v.value !== undefined ? `= ${v.value}` : undefined, documentation: v.description, insertText: quotedText(v.name, replace), replace: span(replace), sortText: String(i).padStart(3, '0') }));
+    return HNS_ENUMS[e].values.map((v, i) => ({
+      label: v.name,
+      kind: 'enum' as const,
+      detail: v.value !== undefined ? `= ${v.value}` : undefined,
+      documentation: v.description,
+      insertText: quotedText(v.name, replace),
+      replace: span(replace),
+      sortText: String(i).padStart(3, '0'),
+    }));
   }
   const f = flagsOf(schemas);
   if (f) {
     return HNS_FLAGS[f].bits
       .filter((b) => b.value !== undefined)
-      .map((b, i) => ({ label: String(b.value), kind: 'value' as const, detail: b.name, documentation: b.description, replace: span(replace), sortText: String(i).padStart(3, '0') }));
+      .map((b, i) => ({
+        label: String(b.value),
+        kind: 'value' as const,
+        detail: b.name,
+        documentation: b.description,
+        replace: span(replace),
+        sortText: String(i).padStart(3, '0'),
+      }));
   }
   if (first(schemas, 'type') === 'boolean') return ['true', 'false'].map((label) => ({ label, kind: 'value' as const, replace: span(replace) }));
   return [];
@@ -212,6 +235,15 @@ function policySnippets(specs: PolicySpec[], v1: boolean, replace: Replace, vers
     const insertText = v1
       ? `{ "Type": "${p.type}"${fields.length ? `, ${fields.join(', ')}` : ''} }`
       : `{ "Type": "${p.type}", "Settings": { ${fields.join(', ')} } }`.replace('{  }', '{}');
-    return { label: `${p.type} policy`, kind: 'module' as const, detail: v1 ? 'HNS v1 policy' : 'HCN policy', documentation: policyFacts(p, version), insertText, isSnippet: true, replace: span(replace), sortText: String(i).padStart(3, '0') };
+    return {
+      label: `${p.type} policy`,
+      kind: 'module' as const,
+      detail: v1 ? 'HNS v1 policy' : 'HCN policy',
+      documentation: policyFacts(p, version),
+      insertText,
+      isSnippet: true,
+      replace: span(replace),
+      sortText: String(i).padStart(3, '0'),
+    };
   });
 }

@@ -45,7 +45,10 @@ export function typeSummary(schemas: Schema[]): string {
 
 export function enumValuesMarkdown(id: EnumId): string {
   const spec = HNS_ENUMS[id];
-  const lines = spec.values.map((v) => `- \`${v.name}\`${v.value !== undefined ? ` (${v.value})` : ''}${v.since ? ` — schema ${v.since}+` : ''}${v.description ? `: ${v.description}` : ''}`);
+  const lines = spec.values.map(
+    (v) =>
+      `- \`${v.name}\`${v.value !== undefined ? ` (${v.value})` : ''}${v.since ? ` — schema ${v.since}+` : ''}${v.description ? `: ${v.description}` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -65,7 +68,10 @@ const PLACE: Record<PolicyLocation, string> = { network: 'network', endpoint: 'e
 export function policyFacts(spec: PolicySpec, version: WindowsVersion): string {
   const lines = [spec.description, '', `Valid in: ${spec.locations.map((l) => PLACE[l]).join(', ')} policies.`];
   if (spec.since) lines.push(`New in HCN schema ${spec.since} (${versionName(version)}: ${schemaAvailability(spec.since, version)}).`);
-  if (spec.gate) lines.push(`Needs HNS ${describeRanges(spec.gate)} (${HNS_FEATURES[spec.gate].label}); ${versionName(version)}: ${featureAvailability(spec.gate, version)}.`);
+  if (spec.gate)
+    lines.push(
+      `Needs HNS ${describeRanges(spec.gate)} (${HNS_FEATURES[spec.gate].label}); ${versionName(version)}: ${featureAvailability(spec.gate, version)}.`,
+    );
   if (spec.singleton) lines.push(spec.singleton.per === 'family' ? 'At most one per IP family.' : 'At most one per object.');
   return lines.join('\n');
 }

@@ -52,7 +52,12 @@ function hover(doc: ParsedDocument, offset: number, version: WindowsVersion): Hn
   const schemas = schemasAt(start.start, start.root, start.node, start.rest);
   if (!schemas.length) return undefined;
   const key = at.path[at.path.length - 1];
-  const span: Span = at.onKey && at.pair ? { start: at.pair.key.start, end: at.pair.key.end } : at.node ? { start: at.node.start, end: at.node.end } : { start: offset, end: offset };
+  const span: Span =
+    at.onKey && at.pair
+      ? { start: at.pair.key.start, end: at.pair.key.end }
+      : at.node
+        ? { start: at.node.start, end: at.node.end }
+        : { start: offset, end: offset };
   const sections: string[] = [];
 
   // A policy Type: the policy's facts. A network Type: the network type's facts.
@@ -99,7 +104,10 @@ function cniPluginHover(at: ReturnType<typeof pathAt>, version: WindowsVersion):
   const network = typeof value === 'string' ? cniPluginNetworkType(value) : undefined;
   const facts = network ? networkTypeFacts(network, version) : undefined;
   if (!facts) return undefined;
-  return { span: { start: at.node.start, end: at.node.end }, markdown: `CNI plugin \`${String(value)}\` puts containers on an HNS network of this type.\n\n${facts}` };
+  return {
+    span: { start: at.node.start, end: at.node.end },
+    markdown: `CNI plugin \`${String(value)}\` puts containers on an HNS network of this type.\n\n${facts}`,
+  };
 }
 
 function readOnly(schemas: Schema[]): boolean {

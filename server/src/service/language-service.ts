@@ -105,7 +105,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   const isWindowsCompose = (e: Entry, uri: string) =>
-    e.doc.kind === 'compose' && (settings.target === 'windows' || (settings.target !== 'linux' && (resultOf(e, uri).target?.target ?? lastTarget.get(uri)) === 'windows'));
+    e.doc.kind === 'compose' &&
+    (settings.target === 'windows' || (settings.target !== 'linux' && (resultOf(e, uri).target?.target ?? lastTarget.get(uri)) === 'windows'));
 
   return {
     configure(next) {

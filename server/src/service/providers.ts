@@ -7,5 +7,7 @@ import { hnsHover } from './hns-hover';
 import type { KindProvider } from './language-service';
 
 export function hnsProviders(): KindProvider[] {
-  return [{ kinds: ['hns-v1', 'hcn-v2', 'cni'], hover: (doc, offset, s) => hnsHover(doc, offset, s), complete: (doc, offset, s) => hnsCompletions(doc, offset, s) }];
+  return [
+    { kinds: ['hns-v1', 'hcn-v2', 'cni'], hover: (doc, offset, s) => hnsHover(doc, offset, s), complete: (doc, offset, s) => hnsCompletions(doc, offset, s) },
+  ];
 }

@@ -25,4 +25,3 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
     : [];
   return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce, composeFileSets: sets };
 }
-

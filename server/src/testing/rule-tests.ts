@@ -22,7 +22,10 @@ import type { Severity } from '../rules/types';
  */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = raw.replace(/^\n/, '').replace(/\n[ ]*$/, '\n').split('\n');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ ]*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -93,10 +96,14 @@ const rulesOf = (c: { rule: string | string[] }): string[] => (Array.isArray(c.r
 export function assertCase(c: RuleCase): void {
   const rules = rulesOf(c);
   const findings = check(c.yaml, c.options, c.path).filter((f) => rules.includes(f.rule));
-  assert.deepEqual(compact(findings), c.expect.map(({ rule, severity, range }) => ({ rule, severity, range })));
+  assert.deepEqual(
+    compact(findings),
+    c.expect.map(({ rule, severity, range }) => ({ rule, severity, range })),
+  );
   c.expect.forEach((e, i) => {
     for (const fragment of e.message ?? []) {
-      if (typeof fragment === 'string') assert.ok(findings[i].message.includes(fragment), `message of ${e.rule} should mention ${JSON.stringify(fragment)}: ${findings[i].message}`);
+      if (typeof fragment === 'string')
+        assert.ok(findings[i].message.includes(fragment), `message of ${e.rule} should mention ${JSON.stringify(fragment)}: ${findings[i].message}`);
       else assert.match(findings[i].message, fragment);
     }
     assert.ok(findings[i].message.length > 20, 'a message says what happens');
@@ -120,7 +127,10 @@ export function applyFix(c: Pick<FixCase, 'rule' | 'yaml' | 'options' | 'index' 
   if (c.index === undefined) assert.equal(findings.length, 1, `exactly one ${c.rule} finding`);
   const finding = findings[c.index ?? 0];
   assert.ok(finding, `a ${c.rule} finding to fix`);
-  const fix = c.fix !== undefined ? finding.fixes.find((f) => f.title.includes(c.fix!)) : (finding.fixes.find((f) => f.preferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined));
+  const fix =
+    c.fix !== undefined
+      ? finding.fixes.find((f) => f.title.includes(c.fix!))
+      : (finding.fixes.find((f) => f.preferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined));
   assert.ok(fix, `a fix for ${c.rule}: ${finding.fixes.map((f) => f.title).join(', ') || 'none offered'}`);
   return { finding, fix, text: applyEdits(c.yaml, fix.edits) };
 }
@@ -155,7 +165,8 @@ export function describeRule(id: string, cases: RuleCase[], fixes: FixCase[]): v
       }
     });
     it('every fix keeps CRLF line endings', () => {
-      for (const f of fixes.filter((f) => !/\r/.test(f.yaml))) assertFix({ ...f, name: `${f.name} (CRLF)`, yaml: toCrlf(f.yaml), expected: toCrlf(f.expected) });
+      for (const f of fixes.filter((f) => !/\r/.test(f.yaml)))
+        assertFix({ ...f, name: `${f.name} (CRLF)`, yaml: toCrlf(f.yaml), expected: toCrlf(f.expected) });
     });
     if (meta.target === 'windows') {
       it('is silent when the target is Linux', () => {
@@ -167,11 +178,27 @@ export function describeRule(id: string, cases: RuleCase[], fixes: FixCase[]): v
       });
     }
     it('has a firing case, a near miss, a case checking its message, and a fix case when fixable', () => {
-      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id)), 'a case where it fires');
-      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && (e.message?.length ?? 0) >= 2)), 'a case checking the facts its message states');
-      assert.ok(cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)), 'a near miss');
-      assert.ok(cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)), 'a case at its default severity');
-      if (meta.fixable) assert.ok(fixes.some((f) => f.rule === id), 'fixable, so a fix case');
+      assert.ok(
+        cases.some((c) => c.expect.some((e) => e.rule === id)),
+        'a case where it fires',
+      );
+      assert.ok(
+        cases.some((c) => c.expect.some((e) => e.rule === id && (e.message?.length ?? 0) >= 2)),
+        'a case checking the facts its message states',
+      );
+      assert.ok(
+        cases.some((c) => rulesOf(c).includes(id) && !c.expect.some((e) => e.rule === id)),
+        'a near miss',
+      );
+      assert.ok(
+        cases.some((c) => c.expect.some((e) => e.rule === id && e.severity === meta.defaultSeverity)),
+        'a case at its default severity',
+      );
+      if (meta.fixable)
+        assert.ok(
+          fixes.some((f) => f.rule === id),
+          'fixable, so a fix case',
+        );
       for (const c of cases) assert.ok(rulesOf(c).includes(id), `case "${c.name}" is about ${id}`);
       for (const f of fixes) assert.equal(f.rule, id, `fix "${f.name}" is ${id}'s`);
     });

@@ -7,7 +7,12 @@ describe('closest', () => {
   const cases: [word: string, candidates: string[], max: number | undefined, expected: string | undefined][] = [
     ['HyperV', ['process', 'hyperv', 'default'], undefined, 'hyperv'],
     ['hyper-v'.replace('-', ''), ['process', 'hyperv', 'default'], 3, 'hyperv'],
-    ['com.docker.network.windowsshim.vlanId', ['com.docker.network.windowsshim.vlanid', 'com.docker.network.windowsshim.vsid'], undefined, 'com.docker.network.windowsshim.vlanid'],
+    [
+      'com.docker.network.windowsshim.vlanId',
+      ['com.docker.network.windowsshim.vlanid', 'com.docker.network.windowsshim.vsid'],
+      undefined,
+      'com.docker.network.windowsshim.vlanid',
+    ],
     ['frontnd', ['frontend', 'backend'], 2, 'frontend'],
     ['db', ['web', 'api'], undefined, undefined],
     ['servics', ['services', 'networks', 'volumes'], undefined, 'services'],

@@ -47,7 +47,13 @@ export function reportResults(results: MochaResults, checks: Checks, prefix = 'i
         lines.push(`expected:      ${test.error.expected}`, `editor showed: ${test.error.actual}`);
       }
       // The stack repeats the message (and an assertion's diff) before its frames: keep the first frames only.
-      if (test.error.stack) lines.push(...test.error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4));
+      if (test.error.stack)
+        lines.push(
+          ...test.error.stack
+            .split('\n')
+            .filter((l) => /^\s+at /.test(l))
+            .slice(0, 4),
+        );
       lines.push(...shotLine);
       details = lines.join('\n');
     }

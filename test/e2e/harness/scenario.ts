@@ -94,7 +94,14 @@ export async function findingChecks(finding: Finding, { wb, checks, workspace }:
   const hoverAt = finding.hoverAt ?? finding.key;
   await checks.check(`editor: hover over "${hoverAt}" shows "${finding.hover}"`, async () => {
     await wb.focusEditor();
-    const text = await waitFor(`the hover over "${hoverAt}"`, () => wb.hover(hoverAt), (t) => t.includes(finding.hover), finding.hover, 20_000, 500);
+    const text = await waitFor(
+      `the hover over "${hoverAt}"`,
+      () => wb.hover(hoverAt),
+      (t) => t.includes(finding.hover),
+      finding.hover,
+      20_000,
+      500,
+    );
     const shot = await wb.screenshot(`${tag}-hover`);
     console.log(`      hover: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200))}; screenshot ${shot}`);
     await wb.dismiss();
@@ -111,10 +118,20 @@ export async function findingChecks(finding: Finding, { wb, checks, workspace }:
       const menuShot = await wb.screenshot(`${tag}-quick-fix-menu`);
       if (!listed.some((t) => t.includes(fix.title))) throw new Mismatch('the Ctrl+. menu lists the fix', fix.title, listed, menuShot);
       await wb.pickQuickFix(fix.title);
-      await waitFor(`the editor text after "${fix.title}"`, () => wb.editorText(), (t) => t.includes(fix.expectText), `text containing ${JSON.stringify(fix.expectText)}`);
+      await waitFor(
+        `the editor text after "${fix.title}"`,
+        () => wb.editorText(),
+        (t) => t.includes(fix.expectText),
+        `text containing ${JSON.stringify(fix.expectText)}`,
+      );
       await wb.save();
       const path = join(workspace, finding.file);
-      await waitFor(`${finding.file} on disk after saving`, () => readFileSync(path, 'utf8'), (t) => t.includes(fix.expectText), `file containing ${JSON.stringify(fix.expectText)}`);
+      await waitFor(
+        `${finding.file} on disk after saving`,
+        () => readFileSync(path, 'utf8'),
+        (t) => t.includes(fix.expectText),
+        `file containing ${JSON.stringify(fix.expectText)}`,
+      );
       await waitFor(
         `no ${severity} squiggle left on the fixed text`,
         () => wb.squiggleUnder(fix.expectText.trim()),

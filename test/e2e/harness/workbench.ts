@@ -9,7 +9,14 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { Mismatch, waitFor } from './checks';
 
 /** The chromium flags the harness always passes (headless, no GPU, nothing phoning home). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Rect {
   left: number;
@@ -173,7 +180,10 @@ export class Workbench {
 
   async focusEditor(): Promise<void> {
     await this.dismiss();
-    await this.editor().locator('.view-lines').click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+    await this.editor()
+      .locator('.view-lines')
+      .click({ position: { x: 2, y: 2 } })
+      .catch(() => undefined);
   }
 
   /** The active editor's text as rendered (every line must be on screen: keep fixtures short). */
@@ -345,7 +355,12 @@ export class Workbench {
     for (let attempt = 0; Date.now() < deadline; attempt++) {
       await this.page.mouse.move(rect.left - 40, rect.top - 40);
       await this.page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { steps: 5 });
-      if (await hoverWidget.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+      if (
+        await hoverWidget.waitFor({ state: 'visible', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         // The widget renders its parts (diagnostic, provider hover, actions) in turn; let it settle.
         await this.page.waitForTimeout(300);
         return (await hoverWidget.innerText()).trim();
@@ -374,9 +389,12 @@ export class Workbench {
   async openQuickFixMenu(timeoutMs = 10_000): Promise<string[]> {
     await this.page.keyboard.press('Control+Period');
     const rows = this.page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: timeoutMs }).catch(() => {
-      throw new Mismatch('Ctrl+. opens the quick fix menu', 'a visible .action-widget', '(no quick fix menu)');
-    });
+    await rows
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs })
+      .catch(() => {
+        throw new Mismatch('Ctrl+. opens the quick fix menu', 'a visible .action-widget', '(no quick fix menu)');
+      });
     await this.page.waitForTimeout(200);
     return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
   }
@@ -390,6 +408,9 @@ export class Workbench {
     }
     await row.hover();
     await row.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await this.page
+      .locator('.action-widget')
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => undefined);
   }
 }

@@ -159,7 +159,9 @@ export async function neovimChecks(check: NeovimCheck, checks: Checks, options: 
               (!e.source || g.source === e.source),
           ),
       );
-      const describeExpected = expected.map((e) => `${e.position ? `${e.position.line + 1}:${e.position.character + 1} ` : ''}(${e.code})${e.message ? ` …${e.message}…` : ''}`);
+      const describeExpected = expected.map(
+        (e) => `${e.position ? `${e.position.line + 1}:${e.position.character + 1} ` : ''}(${e.code})${e.message ? ` …${e.message}…` : ''}`,
+      );
       if (missing.length > 0 || ((file.exact ?? true) && got.length !== expected.length)) {
         throw new Mismatch(`Neovim's diagnostics for ${path}`, describeExpected, got.map(show));
       }
@@ -169,7 +171,11 @@ export async function neovimChecks(check: NeovimCheck, checks: Checks, options: 
       await checks.check(`neovim ${results!.nvim}: hover on "${hover.at}" in ${file.path}`, () => {
         const got = seen?.hovers[0];
         if (!got?.text?.includes(hover.contains)) {
-          throw new Mismatch(`Neovim's hover inside "${hover.at}" in ${path}`, `text containing ${JSON.stringify(hover.contains)}`, got?.error ? `(error) ${got.error}` : (got?.text ?? '(no hover)'));
+          throw new Mismatch(
+            `Neovim's hover inside "${hover.at}" in ${path}`,
+            `text containing ${JSON.stringify(hover.contains)}`,
+            got?.error ? `(error) ${got.error}` : (got?.text ?? '(no hover)'),
+          );
         }
       });
     }

@@ -18,7 +18,8 @@ function bundleServer(outDir: string): Promise<string> {
 export const dummy: Scenario = {
   name: 'dummy',
   extensionId: 'winnet-e2e.dummy',
-  vsix: ({ vsce, outDir }) => packageExtension({ dir: DIR, entries: { extension: join(DIR, 'src/extension.ts'), server: join(DIR, 'src/server.ts') }, outDir, vsce }),
+  vsix: ({ vsce, outDir }) =>
+    packageExtension({ dir: DIR, entries: { extension: join(DIR, 'src/extension.ts'), server: join(DIR, 'src/server.ts') }, outDir, vsce }),
   workspace: join(DIR, 'fixtures'),
   suite: [join(DIR, 'suite/dummy.e2e.ts')],
   findings: [

@@ -76,7 +76,10 @@ describe('winnet after its language server crashes', function () {
       titles = (await quickFixes(before.uri, finding.range)).map((f) => f.title);
       if (titles.some((t) => t.startsWith('Drop the host IP'))) break;
     }
-    assert.ok(titles.some((t) => t.startsWith('Drop the host IP')), `quick fixes after the restart: ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => t.startsWith('Drop the host IP')),
+      `quick fixes after the restart: ${JSON.stringify(titles)}`,
+    );
 
     // A document opened after the crash is checked by the new server.
     const after = await vscode.workspace.openTextDocument({ language: 'yaml', content: COMPOSE.replace('127.0.0.1', '127.0.0.2') });

@@ -7,7 +7,10 @@ export const ADVERSARIAL = {
   /** Billion laughs: nine levels of nine aliases each (9^9 leaves if expanded), used where rules read lists. */
   aliasBomb(): string {
     let text = 'x-a: &a ["lol", "host.docker.internal:host-gateway", "ndots:2", "127.0.0.1:80:80", "lol", "lol", "lol", "lol", "lol"]\n';
-    for (let i = 1; i < 9; i++) text += `x-${LETTERS[i]}: &${LETTERS[i]} [${Array(9).fill(`*${LETTERS[i - 1]}`).join(', ')}]\n`;
+    for (let i = 1; i < 9; i++)
+      text += `x-${LETTERS[i]}: &${LETTERS[i]} [${Array(9)
+        .fill(`*${LETTERS[i - 1]}`)
+        .join(', ')}]\n`;
     text += `services:\n  web:\n    image: ${WINDOWS_IMAGE}\n    networks: *i\n    extra_hosts: *i\n    dns_opt: *i\n    ports: *i\n    links: *i\n`;
     return text;
   },
@@ -15,7 +18,10 @@ export const ADVERSARIAL = {
   /** Each anchor merges the previous one nine times, `levels` deep; a service and a network merge the last. */
   mergeBomb(levels: number): string {
     let text = 'x-a: &a {network_mode: host, driver: bridge}\n';
-    for (let i = 1; i < levels; i++) text += `x-${LETTERS[i]}: &${LETTERS[i]} {<<: [${Array(9).fill(`*${LETTERS[i - 1]}`).join(', ')}]}\n`;
+    for (let i = 1; i < levels; i++)
+      text += `x-${LETTERS[i]}: &${LETTERS[i]} {<<: [${Array(9)
+        .fill(`*${LETTERS[i - 1]}`)
+        .join(', ')}]}\n`;
     const last = LETTERS[levels - 1];
     return `${text}services:\n  web:\n    image: ${WINDOWS_IMAGE}\n    <<: *${last}\nnetworks:\n  n1:\n    <<: *${last}\n`;
   },
@@ -51,7 +57,9 @@ export const ADVERSARIAL = {
   noBreakSpaceLine: (count: number, key: boolean) => `services:\n  web:\n    image: ${WINDOWS_IMAGE}\n${'\u00a0'.repeat(count)}${key ? 'x: 1' : ''}\n`,
 
   mixedLineEndings(): string {
-    return ['# mixed', 'services:', '  web:', `    image: ${WINDOWS_IMAGE}`, '    ports:', '      - "127.0.0.1:8080:80"', '    network_mode: bridge', ''].map((l, i) => l + ['\r\n', '\n', '\r\n', '\r', '\n', '\r\n', '\n', ''][i]).join('');
+    return ['# mixed', 'services:', '  web:', `    image: ${WINDOWS_IMAGE}`, '    ports:', '      - "127.0.0.1:8080:80"', '    network_mode: bridge', '']
+      .map((l, i) => l + ['\r\n', '\n', '\r\n', '\r', '\n', '\r\n', '\n', ''][i])
+      .join('');
   },
 
   hugeNumbers(): string {

@@ -42,7 +42,9 @@ export function rangeProblem(lines: LineIndex, text: string, range: Range, span:
     if (!positionInside(lines, text, p)) {
       const offset = lines.lineStart(p.line) + p.character;
       const splitsCrlf = p.line < lines.lineCount && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
-      return splitsCrlf ? `range-splits-crlf: position ${p.line}:${p.character} lies between the \\r and \\n of a line break` : `range-outside: position ${p.line}:${p.character} outside the document`;
+      return splitsCrlf
+        ? `range-splits-crlf: position ${p.line}:${p.character} lies between the \\r and \\n of a line break`
+        : `range-outside: position ${p.line}:${p.character} outside the document`;
     }
   }
   if (!rangeMatches(lines, range, span)) return 'range-mismatch: range does not match span';
@@ -77,14 +79,16 @@ export function treeViolations(root: Node | undefined, length: number): string[]
     const { node, parent } = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
-    if (!spanInside(node, length) || !spanInside({ start: node.fullStart, end: node.end }, length)) out.push(`tree: ${node.kind} node span ${node.start}-${node.end} (full from ${node.fullStart}) outside 0-${length}`);
+    if (!spanInside(node, length) || !spanInside({ start: node.fullStart, end: node.end }, length))
+      out.push(`tree: ${node.kind} node span ${node.start}-${node.end} (full from ${node.fullStart}) outside 0-${length}`);
     if (node.fullStart > node.start) out.push(`tree: ${node.kind} node full span starts after its content (${node.fullStart} > ${node.start})`);
     if (parent && node.kind !== 'alias' && (node.start < parent.fullStart || node.end > parent.end) && parent.kind !== 'alias') {
       out.push(`tree: ${node.kind} node ${node.start}-${node.end} outside its parent ${parent.kind} ${parent.fullStart}-${parent.end}`);
     }
     if (node.kind === 'map') {
       for (const pair of node.pairs) {
-        if (pair.key.end > pair.value.end && pair.value.end !== pair.value.start) out.push(`tree: key ${pair.key.start}-${pair.key.end} ends after its value ${pair.value.start}-${pair.value.end}`);
+        if (pair.key.end > pair.value.end && pair.value.end !== pair.value.start)
+          out.push(`tree: key ${pair.key.start}-${pair.key.end} ends after its value ${pair.value.start}-${pair.value.end}`);
         stack.push({ node: pair.key, parent: node }, { node: pair.value, parent: node });
       }
     } else if (node.kind === 'seq') {
@@ -95,7 +99,11 @@ export function treeViolations(root: Node | undefined, length: number): string[]
 }
 
 /** Parses and checks `text` under each target, and validates everything the engine returned. */
-export function checkInvariants(path: string, text: string, options: { language?: Language; targets?: readonly CheckOptions['target'][]; rules?: CheckOptions['rules'] } = {}): Checked {
+export function checkInvariants(
+  path: string,
+  text: string,
+  options: { language?: Language; targets?: readonly CheckOptions['target'][]; rules?: CheckOptions['rules'] } = {},
+): Checked {
   const violations: string[] = [];
   let doc: ParsedDocument;
   try {
@@ -123,7 +131,8 @@ export function checkInvariants(path: string, text: string, options: { language?
     }
     results.push(result);
     for (const { rule, error } of result.ruleErrors) violations.push(`rule ${rule} threw (target ${target}): ${describe(error)}`);
-    if (doc.kind !== 'none' && doc.errors.length && !text.includes('winnet-disable') && !result.findings.some((f) => f.rule === 'syntax')) violations.push(`${doc.errors.length} parse error(s) but no syntax finding`);
+    if (doc.kind !== 'none' && doc.errors.length && !text.includes('winnet-disable') && !result.findings.some((f) => f.rule === 'syntax'))
+      violations.push(`${doc.errors.length} parse error(s) but no syntax finding`);
     for (const f of result.findings) {
       const where = `${f.rule} (target ${target})`;
       if (!f.message || typeof f.message !== 'string') violations.push(`${where}: empty message`);
@@ -199,7 +208,8 @@ export function treeToValue(root: Node | undefined, budget = 100_000): unknown {
     else if (n.kind === 'seq') out = n.items.map((i) => convert(i, depth + 1));
     else {
       const o: Record<string, unknown> = {};
-      for (const p of effectivePairs(n)) Object.defineProperty(o, String(p.key.value), { value: convert(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      for (const p of effectivePairs(n))
+        Object.defineProperty(o, String(p.key.value), { value: convert(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
       out = o;
     }
     cache.set(n, out);
@@ -219,8 +229,10 @@ export function incrementalInvariants(path: string, before: string, after: strin
     if (!next) return [];
     const full = parseDocument(path, after);
     const violations: string[] = [];
-    if (JSON.stringify(treePicture(next.root)) !== JSON.stringify(treePicture(full.root))) violations.push('incremental re-parse: the tree differs from a full parse');
-    if (JSON.stringify(next.errors) !== JSON.stringify(full.errors) || next.kind !== full.kind) violations.push('incremental re-parse: errors or kind differ from a full parse');
+    if (JSON.stringify(treePicture(next.root)) !== JSON.stringify(treePicture(full.root)))
+      violations.push('incremental re-parse: the tree differs from a full parse');
+    if (JSON.stringify(next.errors) !== JSON.stringify(full.errors) || next.kind !== full.kind)
+      violations.push('incremental re-parse: errors or kind differ from a full parse');
     const findings = (doc: ParsedDocument) => JSON.stringify(checkDocument(doc, { target }).findings.map((f) => [f.rule, f.span, f.message]));
     if (findings(next) !== findings(full)) violations.push('incremental re-parse: the findings differ from a full parse');
     return violations;

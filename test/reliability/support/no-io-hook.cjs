@@ -36,7 +36,10 @@ for (const [name, methods] of Object.entries(guarded)) {
 const net = require('node:net');
 net.Socket.prototype.connect = () => violation('net.Socket.connect');
 if (typeof globalThis.fetch === 'function') globalThis.fetch = () => violation('fetch');
-if (typeof globalThis.WebSocket === 'function') globalThis.WebSocket = function WebSocket() { violation('WebSocket'); };
+if (typeof globalThis.WebSocket === 'function')
+  globalThis.WebSocket = function WebSocket() {
+    violation('WebSocket');
+  };
 
 const watched = new Set(Object.keys(guarded));
 const originalLoad = Module._load;

@@ -65,7 +65,29 @@ interface OpenDoc {
   open: boolean;
 }
 
-const TOKENS = ['network_mode: bridge', 'driver: transparent', 'ports:\n  - "127.0.0.1:80:80"', '  ', '\n', '#', ':', '- ', '{', '}', '[', ']', '"', 'nat', 'l2bridge', 'com.docker.network.windowsshim.vlanid: "x"', '&a ', '*a', '<<: *a', '\r\n', '"Type": "VLAN", '];
+const TOKENS = [
+  'network_mode: bridge',
+  'driver: transparent',
+  'ports:\n  - "127.0.0.1:80:80"',
+  '  ',
+  '\n',
+  '#',
+  ':',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  'nat',
+  'l2bridge',
+  'com.docker.network.windowsshim.vlanid: "x"',
+  '&a ',
+  '*a',
+  '<<: *a',
+  '\r\n',
+  '"Type": "VLAN", ',
+];
 
 function pick<T>(rng: Rng, list: readonly T[]): T {
   return list[Math.floor(rng() * list.length)];
@@ -97,7 +119,12 @@ const RULE_IDS = ['links', 'port-host-ip', 'network-mode-bridge', 'extra-hosts',
 function randomSettings(rng: Rng): Record<string, unknown> {
   const rules: Record<string, string> = {};
   for (const id of RULE_IDS) if (rng() < 0.2) rules[id] = pick(rng, ['off', 'error', 'warning', 'information', 'hint']);
-  return { target: pick(rng, ['auto', 'auto', 'windows', 'linux']), windowsVersion: pick(rng, ['ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025']), rules, debounceMs: pick(rng, [0, 20, 50, 200]) };
+  return {
+    target: pick(rng, ['auto', 'auto', 'windows', 'linux']),
+    windowsVersion: pick(rng, ['ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025']),
+    rules,
+    debounceMs: pick(rng, [0, 20, 50, 200]),
+  };
 }
 
 function cliArgs(settings: Record<string, unknown>): string[] {
@@ -131,7 +158,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const serverOptions: ServerOptions = { ...options.server };
   if (options.heapProbe) serverOptions.nodeArgs = ['--expose-gc', '--require', join(__dirname, 'heap-probe.cjs'), ...(serverOptions.nodeArgs ?? [])];
   const server = new LspClient(serverOptions);
-  const result: SoakResult = { documents: options.documents, edits: 0, configChanges: 0, requests: { answered: 0, cancelled: 0, failed: 0 }, reopened: 0, publishes: 0, elapsedMs: 0, rss: [], heap: [], mismatches: [], matched: { documents: 0, findings: 0 }, knownMismatches: {}, serverErrors: [], finalSettings: {} };
+  const result: SoakResult = {
+    documents: options.documents,
+    edits: 0,
+    configChanges: 0,
+    requests: { answered: 0, cancelled: 0, failed: 0 },
+    reopened: 0,
+    publishes: 0,
+    elapsedMs: 0,
+    rss: [],
+    heap: [],
+    mismatches: [],
+    matched: { documents: 0, findings: 0 },
+    knownMismatches: {},
+    serverErrors: [],
+    finalSettings: {},
+  };
 
   // Seeds: the examples, generated compose files and generated HNS JSON, each in its own folder (so no two
   // form a compose file set) under a folder that does not exist while the server runs.
@@ -144,11 +186,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const text = kind === 0 ? examples[i % examples.length].text : kind === 1 ? generatedYaml[i].text : generatedJson[i].text;
     const name = kind === 2 ? `d${i}/network.json` : kind === 0 ? `d${i}/docker-compose.yml` : `d${i}/compose.yaml`;
     const languageId = kind === 2 ? 'json' : kind === 0 ? 'dockercompose' : 'yaml';
-    docs.push({ uri: fileUri(join(root, 'live', name)), name, languageId, doc: TextDocument.create(fileUri(join(root, 'live', name)), languageId, 1, text), open: true });
+    docs.push({
+      uri: fileUri(join(root, 'live', name)),
+      name,
+      languageId,
+      doc: TextDocument.create(fileUri(join(root, 'live', name)), languageId, 1, text),
+      open: true,
+    });
   }
   if (options.largeDocumentServices) {
     const name = 'large/compose.yaml';
-    docs.push({ uri: fileUri(join(root, 'live', name)), name, languageId: 'yaml', doc: TextDocument.create(fileUri(join(root, 'live', name)), 'yaml', 1, ADVERSARIAL.manyServices(options.largeDocumentServices)), open: true });
+    docs.push({
+      uri: fileUri(join(root, 'live', name)),
+      name,
+      languageId: 'yaml',
+      doc: TextDocument.create(fileUri(join(root, 'live', name)), 'yaml', 1, ADVERSARIAL.manyServices(options.largeDocumentServices)),
+      open: true,
+    });
   }
 
   try {
@@ -169,7 +223,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       let changes: { range?: Diagnostic['range']; text: string }[];
       if (!d.name.startsWith('large/') && (text.length > 30_000 || rng() < 0.02)) {
         // Paste a whole new document (full-text change).
-        const fresh = d.languageId === 'json' ? fc.sample(hnsDocument, { seed: options.seed + i, numRuns: 1 })[0].text : fc.sample(composeDocument, { seed: options.seed + i, numRuns: 1 })[0].text;
+        const fresh =
+          d.languageId === 'json'
+            ? fc.sample(hnsDocument, { seed: options.seed + i, numRuns: 1 })[0].text
+            : fc.sample(composeDocument, { seed: options.seed + i, numRuns: 1 })[0].text;
         changes = [{ text: fresh }];
       } else {
         // Each typed character is its own change event, sent back to back, as an editor does while typing.
@@ -189,11 +246,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       result.edits++;
 
       if (i % requestEvery === 0) {
-        const target = pick(rng, docs.filter((x) => x.open));
+        const target = pick(
+          rng,
+          docs.filter((x) => x.open),
+        );
         const position = target.doc.positionAt(Math.floor(rng() * (target.doc.getText().length + 1)));
         const method = pick(rng, ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/definition']);
-        const params = method === 'textDocument/codeAction' ? { textDocument: { uri: target.uri }, range: { start: position, end: position }, context: { diagnostics: [] } } : { textDocument: { uri: target.uri }, position };
-        const outcome = rng() < 0.7 ? server.requestCancelled(method, params) : server.request(method, params).then(() => 'answered' as const, () => 'failed' as const);
+        const params =
+          method === 'textDocument/codeAction'
+            ? { textDocument: { uri: target.uri }, range: { start: position, end: position }, context: { diagnostics: [] } }
+            : { textDocument: { uri: target.uri }, position };
+        const outcome =
+          rng() < 0.7
+            ? server.requestCancelled(method, params)
+            : server.request(method, params).then(
+                () => 'answered' as const,
+                () => 'failed' as const,
+              );
         void outcome.then((o) => result.requests[o]++);
       }
       if (i > 0 && i % configEvery === 0) {
@@ -220,7 +289,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // rule findings and fixes, not only the syntax errors random typing leaves.
     for (const [n, d] of docs.entries()) {
       if (n % 2 === 1 || d.name.startsWith('large/')) continue;
-      const fresh = d.languageId === 'json' ? fc.sample(hnsDocument, { seed: options.seed - n - 1, numRuns: 1 })[0].text : fc.sample(composeDocument, { seed: options.seed - n - 1, numRuns: 1 })[0].text;
+      const fresh =
+        d.languageId === 'json'
+          ? fc.sample(hnsDocument, { seed: options.seed - n - 1, numRuns: 1 })[0].text
+          : fc.sample(composeDocument, { seed: options.seed - n - 1, numRuns: 1 })[0].text;
       d.doc = TextDocument.update(d.doc, [{ text: fresh }], d.doc.version + 1);
       if (d.open) server.change(d.uri, d.doc.version, [{ text: fresh }]);
     }
@@ -248,19 +320,29 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       mkdirSync(join(finalDir, d.name, '..'), { recursive: true });
       writeFileSync(join(finalDir, d.name), d.doc.getText());
     }
-    const run = spawnSync(process.execPath, [CLI_BUNDLE, 'check', ...docs.map((d) => d.name), '--format', 'json', ...cliArgs(settings)], { cwd: finalDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [CLI_BUNDLE, 'check', ...docs.map((d) => d.name), '--format', 'json', ...cliArgs(settings)], {
+      cwd: finalDir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (run.status !== 0 && run.status !== 1) throw new Error(`CLI failed (${run.status}): ${run.stderr}`);
     const report = JSON.parse(run.stdout) as { files: { path: string; findings: CliFinding[] }[] };
     const byPath = new Map(report.files.map((f) => [f.path.split('\\').join('/'), f.findings]));
     for (const d of docs) {
-      const cliFindings = (byPath.get(d.name) ?? []).map((f) => key({ code: f.rule, severity: SEVERITY[f.severity], message: f.message, range: f.range })).sort();
-      const serverFindings = (published.get(d.uri) ?? []).map((x) => key({ code: String(x.code), severity: x.severity ?? 0, message: String(x.message), range: x.range })).sort();
+      const cliFindings = (byPath.get(d.name) ?? [])
+        .map((f) => key({ code: f.rule, severity: SEVERITY[f.severity], message: f.message, range: f.range }))
+        .sort();
+      const serverFindings = (published.get(d.uri) ?? [])
+        .map((x) => key({ code: String(x.code), severity: x.severity ?? 0, message: String(x.message), range: x.range }))
+        .sort();
       if (JSON.stringify(cliFindings) === JSON.stringify(serverFindings)) {
         result.matched.documents++;
         result.matched.findings += serverFindings.length;
         continue;
       }
-      result.mismatches.push(`${d.name} (version ${d.doc.version}):\n  server: ${serverFindings.join('\n          ')}\n  cli:    ${cliFindings.join('\n          ')}\n  text: ${JSON.stringify(readFileSync(join(finalDir, d.name), 'utf8')).slice(0, 800)}`);
+      result.mismatches.push(
+        `${d.name} (version ${d.doc.version}):\n  server: ${serverFindings.join('\n          ')}\n  cli:    ${cliFindings.join('\n          ')}\n  text: ${JSON.stringify(readFileSync(join(finalDir, d.name), 'utf8')).slice(0, 800)}`,
+      );
     }
   } finally {
     await server.shutdown();

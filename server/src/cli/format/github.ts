@@ -17,7 +17,14 @@ export function formatGithub(results: readonly FileResult[]): string {
     if (r.error) lines.push(`::error file=${escapeProperty(r.path)},title=winnet::${escapeData(r.error)}`);
     for (const f of r.findings) {
       const { start, end } = f.range;
-      const props = [`file=${escapeProperty(r.path)}`, `line=${start.line + 1}`, `col=${start.character + 1}`, `endLine=${end.line + 1}`, `endColumn=${end.character + 1}`, `title=${escapeProperty(`winnet ${f.rule}`)}`];
+      const props = [
+        `file=${escapeProperty(r.path)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(`winnet ${f.rule}`)}`,
+      ];
       lines.push(`::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
     }
   }

@@ -13,7 +13,17 @@ export function formatJson(results: readonly FileResult[], version: string): str
         path: r.path,
         kind: r.kind,
         ...(r.target ? { target: r.target } : {}),
-        ...(r.host ? { windowsVersion: { release: r.host.release.id, build: r.host.release.build, facts: r.host.version, decidedBy: r.host.origin, ...(r.host.reason ? { reason: r.host.reason } : {}) } } : {}),
+        ...(r.host
+          ? {
+              windowsVersion: {
+                release: r.host.release.id,
+                build: r.host.release.build,
+                facts: r.host.version,
+                decidedBy: r.host.origin,
+                ...(r.host.reason ? { reason: r.host.reason } : {}),
+              },
+            }
+          : {}),
         ...(r.error ? { error: r.error } : {}),
         ...(r.ruleErrors?.length ? { ruleErrors: r.ruleErrors } : {}),
         ...(r.fix ? { fixed: r.fix.written, ...(r.fix.note ? { fixNote: r.fix.note } : {}) } : {}),
@@ -24,7 +34,9 @@ export function formatJson(results: readonly FileResult[], version: string): str
           range: f.range,
           ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
           ...(f.tags.length ? { tags: f.tags } : {}),
-          ...(f.related.length ? { related: f.related.map((x) => ({ message: x.message, ...(x.range ? { range: x.range } : {}), ...(x.path ? { path: x.path } : {}) })) } : {}),
+          ...(f.related.length
+            ? { related: f.related.map((x) => ({ message: x.message, ...(x.range ? { range: x.range } : {}), ...(x.path ? { path: x.path } : {}) })) }
+            : {}),
           fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
         })),
       })),

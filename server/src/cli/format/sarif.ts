@@ -57,7 +57,11 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
               ...results.filter((r) => r.error).map((r) => ({ level: 'error', message: { text: `${r.path}: ${r.error}` } })),
               // A rule that threw: its findings for the file may be missing.
               ...results.flatMap((r) =>
-                (r.ruleErrors ?? []).map((e) => ({ level: 'error', message: { text: `${r.path}: rule ${e.rule} failed (${e.message}); its findings for this file may be missing` }, associatedRule: { id: e.rule } })),
+                (r.ruleErrors ?? []).map((e) => ({
+                  level: 'error',
+                  message: { text: `${r.path}: rule ${e.rule} failed (${e.message}); its findings for this file may be missing` },
+                  associatedRule: { id: e.rule },
+                })),
               ),
             ],
           },
@@ -82,7 +86,9 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
                 ? {
                     fixes: f.fixes.map((fix) => ({
                       description: { text: fix.title.replace(/`/g, '') },
-                      artifactChanges: [{ artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+                      artifactChanges: [
+                        { artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) },
+                      ],
                     })),
                   }
                 : {}),

@@ -37,12 +37,17 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   if (total === 0 && s.ioErrors === 0 && notOurs.length === s.files) {
     out.push(paint('yellow', `⚠ ${notOursNote}`));
   } else if (total === 0 && s.ioErrors === 0) {
-    out.push(paint('green', `✔ ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'} checked, no problems`) + (notOursNote ? `; ${notOursNote}` : ''));
+    out.push(
+      paint('green', `✔ ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'} checked, no problems`) +
+        (notOursNote ? `; ${notOursNote}` : ''),
+    );
   } else {
     const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.information} info`];
     if (s.hints) parts.push(`${s.hints} hint${s.hints === 1 ? '' : 's'}`);
     const mark = s.errors || s.ioErrors ? paint('red', '✖') : paint('yellow', '⚠');
-    out.push(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not checked` : ''}`);
+    out.push(
+      `${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files - notOurs.length} file${s.files - notOurs.length === 1 ? '' : 's'}${s.ioErrors ? `, ${s.ioErrors} not checked` : ''}`,
+    );
     if (notOursNote) out.push(`  ${notOursNote}`);
     if (s.fixable) out.push(`  ${s.fixable} fixable with --fix`);
   }

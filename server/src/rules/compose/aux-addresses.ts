@@ -32,15 +32,17 @@ export const auxAddressesRule: Rule = {
       // Overlay networks take their addresses from swarm's default IPAM, which does reserve them (as for
       // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them. A driver set by a
       // variable may be overlay.
-      (model) => model.networks.flatMap((n) => {
-        const driver = effectiveDriver(n, model.stack);
-        if (driver.name === 'overlay' || driver.origin === 'variable') return [];
-        return ipamConfigs(n).flatMap((c) => {
-          const pair = getPair(c, 'aux_addresses');
-          return pair ? [{ pair, owner: n.name }] : [];
-        });
-      }),
-      (owner) => `\`aux_addresses\` has no effect on Windows (network \`${owner}\`): the Windows IPAM driver does not reserve them, so containers may get these addresses. Remove it.`,
+      (model) =>
+        model.networks.flatMap((n) => {
+          const driver = effectiveDriver(n, model.stack);
+          if (driver.name === 'overlay' || driver.origin === 'variable') return [];
+          return ipamConfigs(n).flatMap((c) => {
+            const pair = getPair(c, 'aux_addresses');
+            return pair ? [{ pair, owner: n.name }] : [];
+          });
+        }),
+      (owner) =>
+        `\`aux_addresses\` has no effect on Windows (network \`${owner}\`): the Windows IPAM driver does not reserve them, so containers may get these addresses. Remove it.`,
     );
   },
 };

@@ -8,7 +8,9 @@ const cases: RuleCase[] = [
     name: '`enable_ipv4: false`: key and value',
     rule: 'disable-ipv4',
     yaml: net('  app:\n    enable_ipv4: false\n'),
-    expect: [{ rule: 'disable-ipv4', severity: 'error', range: '5:4-5:22', message: ['`enable_ipv4: false`', 'IPv4 cannot be disabled on Windows', 'Remove it'] }],
+    expect: [
+      { rule: 'disable-ipv4', severity: 'error', range: '5:4-5:22', message: ['`enable_ipv4: false`', 'IPv4 cannot be disabled on Windows', 'Remove it'] },
+    ],
   },
   {
     name: 'near miss: `enable_ipv4: true`',

@@ -11,7 +11,8 @@ export const disableIpv4Rule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: true,
-    description: 'The Windows network driver refuses networks without IPv4: `IPv4 cannot be disabled on Windows`. The key reaches the daemon from Engine 28 (API 1.48); older engines ignore it and keep IPv4.',
+    description:
+      'The Windows network driver refuses networks without IPv4: `IPv4 cannot be disabled on Windows`. The key reaches the daemon from Engine 28 (API 1.48); older engines ignore it and keep IPv4.',
     remedy: 'Remove `enable_ipv4: false`.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    enable_ipv4: false\n',

@@ -27,10 +27,11 @@ export const dnsOptRule: Rule = {
   check(ctx) {
     reportNoEffect(
       ctx,
-      (model) => model.services.flatMap((s) => {
-        const pair = getPair(s.node, 'dns_opt');
-        return pair ? [{ pair, owner: s.name }] : [];
-      }),
+      (model) =>
+        model.services.flatMap((s) => {
+          const pair = getPair(s.node, 'dns_opt');
+          return pair ? [{ pair, owner: s.name }] : [];
+        }),
       (owner) => `\`dns_opt\` has no effect on Windows (service \`${owner}\`): ${entry.why}, so the options are silently ignored. Remove it.`,
     );
   },

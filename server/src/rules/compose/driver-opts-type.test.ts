@@ -11,14 +11,22 @@ const opts = (driver: string, ...lines: string[]) =>
   `${WIN}networks:\n  app:\n${driver ? `    driver: ${driver}\n` : '    attachable: true\n'}    driver_opts:\n${lines.map((l) => `      ${l}\n`).join('')}`;
 
 /** Service `web` joins `app` with endpoint driver options from line 6 on (keys at column 10). */
-const endpoint = (...lines: string[]) => `${WIN}    networks:\n      app:\n        driver_opts:\n${lines.map((l) => `          ${l}\n`).join('')}networks:\n  app:\n`;
+const endpoint = (...lines: string[]) =>
+  `${WIN}    networks:\n      app:\n        driver_opts:\n${lines.map((l) => `          ${l}\n`).join('')}networks:\n  app:\n`;
 
 const cases: RuleCase[] = [
   {
     name: 'an unquoted boolean: the value, with the quoted form',
     rule: 'driver-opts-type',
     yaml: opts('l2bridge', `${W}enable_outboundnat: true`),
-    expect: [{ rule: 'driver-opts-type', severity: 'error', range: '7:57-7:61', message: [`\`${W}enable_outboundnat\``, 'must be a string or a number', '`true` is a boolean', 'Quote it: `"true"`'] }],
+    expect: [
+      {
+        rule: 'driver-opts-type',
+        severity: 'error',
+        range: '7:57-7:61',
+        message: [`\`${W}enable_outboundnat\``, 'must be a string or a number', '`true` is a boolean', 'Quote it: `"true"`'],
+      },
+    ],
   },
   {
     name: 'a mapping, a list and an empty value: the key',
@@ -79,7 +87,10 @@ describe('driver-opts-type: more', () => {
   it('no quoting fix for a mapping or list value', () => {
     const findings = check(opts('nat', 'foo: {a: 1}', 'bar: [x]')).filter((f) => f.rule === 'driver-opts-type');
     assert.equal(findings.length, 2);
-    assert.deepEqual(findings.flatMap((f) => f.fixes), []);
+    assert.deepEqual(
+      findings.flatMap((f) => f.fixes),
+      [],
+    );
   });
   it('the empty-string fix works in a flow mapping too', () => {
     const text = `${WIN}networks:\n  app:\n    driver: overlay\n    driver_opts: {encrypted: }\n`;

@@ -16,7 +16,7 @@ export const driverOptsTypeRule: Rule = {
     target: 'any',
     fixable: true,
     description:
-      "The compose specification allows only strings and numbers as `driver_opts` values, and compose refuses the file otherwise (`driver_opts.<key> must be a number or string`). Windows options such as `com.docker.network.windowsshim.enable_outboundnat: true` are the usual victims: YAML reads an unquoted `true` as a boolean. A key with no value, such as the overlay flag `encrypted:`, is null, and refused the same way.",
+      'The compose specification allows only strings and numbers as `driver_opts` values, and compose refuses the file otherwise (`driver_opts.<key> must be a number or string`). Windows options such as `com.docker.network.windowsshim.enable_outboundnat: true` are the usual victims: YAML reads an unquoted `true` as a boolean. A key with no value, such as the overlay flag `encrypted:`, is null, and refused the same way.',
     remedy: 'Quote the value: `"true"`; give a flag an empty string: `encrypted: ""`.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [k8s]\nnetworks:\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: true\n',

@@ -8,7 +8,7 @@ const cases: RuleCase[] = [
     name: '`enable_ipv6: true`: key and value',
     rule: 'enable-ipv6',
     yaml: net('  app:\n    enable_ipv6: true\n'),
-    expect: [{ rule: 'enable-ipv6', severity: 'error', range: '5:4-5:21', message: ['`enable_ipv6`', "`windows` IPAM driver refuses IPv6 pools", 'Linux'] }],
+    expect: [{ rule: 'enable-ipv6', severity: 'error', range: '5:4-5:21', message: ['`enable_ipv6`', '`windows` IPAM driver refuses IPv6 pools', 'Linux'] }],
   },
   {
     name: 'the string form compose also reads',
@@ -20,7 +20,14 @@ const cases: RuleCase[] = [
     name: 'on overlay the network is created and Windows tasks get no IPv6: a warning (moby network_windows.go defaultIpamForNetworkType, ov_network_windows.go)',
     rule: 'enable-ipv6',
     yaml: net('  app:\n    driver: overlay\n    enable_ipv6: true\n'),
-    expect: [{ rule: 'enable-ipv6', severity: 'warning', range: '6:4-6:21', message: ['overlay network `app`', 'Windows tasks get an IPv4 address only', 'Linux tasks get IPv6'] }],
+    expect: [
+      {
+        rule: 'enable-ipv6',
+        severity: 'warning',
+        range: '6:4-6:21',
+        message: ['overlay network `app`', 'Windows tasks get an IPv4 address only', 'Linux tasks get IPv6'],
+      },
+    ],
   },
   {
     name: 'on a swarm stack network without a driver (overlay): a warning',

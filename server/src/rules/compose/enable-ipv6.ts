@@ -23,7 +23,8 @@ export const enableIpv6Rule: Rule = {
     fixable: true,
     description: `${describeEntry(entry)} That is a warning: Linux tasks on the same overlay network do get IPv6. HNS itself can do dual-stack on l2bridge (Kubernetes uses it), but Docker cannot reach it.`,
     remedy: 'Remove `enable_ipv6`, or run the services that need IPv6 on Linux.',
-    caveat: 'An external network is not created by compose, so its `enable_ipv6` is not reported. A driver set by a variable may be overlay: then the finding is a warning.',
+    caveat:
+      'An external network is not created by compose, so its `enable_ipv6` is not reported. A driver set by a variable may be overlay: then the finding is a warning.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    enable_ipv6: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',

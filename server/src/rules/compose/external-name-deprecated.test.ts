@@ -10,7 +10,14 @@ const cases: RuleCase[] = [
     name: '`external: {name: nat}` (block form): the `external` key',
     rule: 'external-name-deprecated',
     yaml: `${WIN}networks:\n  default:\n    external:\n      name: nat\n`,
-    expect: [{ rule: 'external-name-deprecated', severity: 'information', range: '5:4-5:12', message: ['`external: {name: nat}` is deprecated', '`name: nat`', '`external: true`'] }],
+    expect: [
+      {
+        rule: 'external-name-deprecated',
+        severity: 'information',
+        range: '5:4-5:12',
+        message: ['`external: {name: nat}` is deprecated', '`name: nat`', '`external: true`'],
+      },
+    ],
   },
   {
     name: 'in a Linux file too (a compose-spec deprecation, not a Windows one)',
@@ -78,6 +85,9 @@ describe('external-name-deprecated: more', () => {
     const text = `${WIN}networks:\n  a:\n    external:\n      name: nat\n      x-note: 1\n  b:\n    external: # old form\n      name: nat\n`;
     const findings = check(text).filter((f) => f.rule === 'external-name-deprecated');
     assert.equal(findings.length, 2);
-    assert.deepEqual(findings.flatMap((f) => f.fixes), []);
+    assert.deepEqual(
+      findings.flatMap((f) => f.fixes),
+      [],
+    );
   });
 });

@@ -12,7 +12,8 @@ export const externalNameDeprecatedRule: Rule = {
     target: 'any',
     fixable: true,
     tags: ['deprecated'],
-    description: "Microsoft's compose example for Windows still joins the default network with `external: {name: nat}`. The compose specification deprecated `external.name`: write `name: nat` and `external: true`.",
+    description:
+      "Microsoft's compose example for Windows still joins the default network with `external: {name: nat}`. The compose specification deprecated `external.name`: write `name: nat` and `external: true`.",
     remedy: 'Replace it with `name: <network>` and `external: true`.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\nnetworks:\n  default:\n    external:\n      name: nat\n',
@@ -34,14 +35,26 @@ export const externalNameDeprecatedRule: Rule = {
       // (aliases to it would dangle), holding just the name and no comment; in a flow mapping the two keys are written on one line, with a comma.
       const own = network.node!.pairs.includes(pair);
       const flow = network.node!.flow;
-      const safe = own && !declaresAnchor(pair.value) && (flow || /^[ \t]*$/.test(indent)) && !/#/.test(replaced) && !getPair(network.node, 'name') && external.pairs.length === 1;
+      const safe =
+        own &&
+        !declaresAnchor(pair.value) &&
+        (flow || /^[ \t]*$/.test(indent)) &&
+        !/#/.test(replaced) &&
+        !getPair(network.node, 'name') &&
+        external.pairs.length === 1;
       const nameText = text.slice(name.start, name.end);
       const separator = flow ? ', ' : `${lineBreakAfter(text, lines.lineEnd(keyLine.line))}${indent}`;
       ctx.report({
         span: { start: pair.key.start, end: pair.key.end },
         message: `\`external: {name: ${scalarText(name)}}\` is deprecated: write \`name: ${scalarText(name)}\` and \`external: true\`.`,
         fixes: safe
-          ? [{ title: `Use \`name: ${scalarText(name)}\` and \`external: true\``, preferred: true, edits: [{ span: { start: pair.key.fullStart, end: pair.value.end }, newText: `name: ${nameText}${separator}external: true` }] }]
+          ? [
+              {
+                title: `Use \`name: ${scalarText(name)}\` and \`external: true\``,
+                preferred: true,
+                edits: [{ span: { start: pair.key.fullStart, end: pair.value.end }, newText: `name: ${nameText}${separator}external: true` }],
+              },
+            ]
           : [],
       });
     }

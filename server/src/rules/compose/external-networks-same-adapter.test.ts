@@ -19,13 +19,17 @@ const cases: RuleCase[] = [
   {
     name: 'two networks on the same adapter: the second one',
     rule: 'external-networks-same-adapter',
-    yaml: net(`  lan:\n    driver: transparent\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n`),
+    yaml: net(
+      `  lan:\n    driver: transparent\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n`,
+    ),
     expect: [{ rule: 'external-networks-same-adapter', severity: 'warning', range: '9:12-9:20', message: ['`lan`', '`k8s`', '`Ethernet 2`'] }],
   },
   {
     name: 'near misses: distinct adapters; one external network beside nat networks',
     rule: 'external-networks-same-adapter',
-    yaml: net(`  lan:\n    driver: transparent\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      ${IFACE}: "Ethernet 3"\n  a:\n    driver: nat\n  b:\n`),
+    yaml: net(
+      `  lan:\n    driver: transparent\n    driver_opts:\n      ${IFACE}: "Ethernet 2"\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      ${IFACE}: "Ethernet 3"\n  a:\n    driver: nat\n  b:\n`,
+    ),
     expect: [],
   },
   {

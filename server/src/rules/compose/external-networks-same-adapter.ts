@@ -18,7 +18,7 @@ export const externalNetworksSameAdapterRule: Rule = {
     description:
       'Each `transparent`, `l2bridge` or `l2tunnel` network binds an external vSwitch to a host adapter, and an adapter takes one vSwitch. Without `com.docker.network.windowsshim.interface` HNS picks a free adapter, so a second such network fails on a host with one spare adapter. Overlay networks are not counted: swarm puts them all on one vSwitch. Beside overlay networks, an external network without its own adapter can block swarm overlay initialisation.',
     caveat:
-      'Microsoft\'s advanced-networking page says every network that uses an external vSwitch needs its own adapter, which would take in overlay; in practice every overlay network of a swarm shares the vSwitch the swarm created (no new vSwitch appears per overlay network, docker/for-win#1793), so winnet does not count them. The clash between an external network and swarm overlay comes from Microsoft\'s swarm tips without details of when it happens, so it is reported as information.',
+      "Microsoft's advanced-networking page says every network that uses an external vSwitch needs its own adapter, which would take in overlay; in practice every overlay network of a swarm shares the vSwitch the swarm created (no new vSwitch appears per overlay network, docker/for-win#1793), so winnet does not count them. The clash between an external network and swarm overlay comes from Microsoft's swarm tips without details of when it happens, so it is reported as information.",
     remedy: 'Give each external network its own adapter with `com.docker.network.windowsshim.interface`.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan, k8s]\nnetworks:\n  lan:\n    driver: transparent\n  k8s:\n    driver: l2bridge\n',
@@ -28,7 +28,9 @@ export const externalNetworksSameAdapterRule: Rule = {
   },
   check(ctx) {
     const withDrivers = networksWithDrivers(ctx.compose);
-    const external = withDrivers.filter((n) => n.driver.origin === 'explicit' && n.driver.name !== 'overlay' && windowsDriver(n.driver.name)?.vswitch === 'external');
+    const external = withDrivers.filter(
+      (n) => n.driver.origin === 'explicit' && n.driver.name !== 'overlay' && windowsDriver(n.driver.name)?.vswitch === 'external',
+    );
     const overlay = withDrivers.some((n) => n.driver.name === 'overlay');
     const adapterOf = (node: Node | undefined): string | undefined => {
       const adapter = asScalar(optionPairs(node).find((p) => p.key.value === INTERFACE)?.value)?.value;

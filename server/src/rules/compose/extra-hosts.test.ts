@@ -40,6 +40,12 @@ describe('extra-hosts: more', () => {
   it('no removal of a key whose value declares an anchor another key still uses', () => {
     const text = `${WIN}    extra_hosts: &hosts\n      db: 10.0.0.2\n    dns_opt: &opts [ndots:2]\nx-reuse:\n  hosts: *hosts\n  opts: *opts\n`;
     const findings = check(text).filter((f) => f.rule === 'extra-hosts' || f.rule === 'dns-opt');
-    assert.deepEqual(findings.map((f) => [f.rule, f.fixes.length]), [['extra-hosts', 0], ['dns-opt', 0]]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.fixes.length]),
+      [
+        ['extra-hosts', 0],
+        ['dns-opt', 0],
+      ],
+    );
   });
 });

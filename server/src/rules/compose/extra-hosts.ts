@@ -13,13 +13,19 @@ export const extraHostsRule: Rule = {
     fixable: true,
     tags: ['unnecessary'],
     description:
-      "Docker does not manage the hosts file of Windows containers, so `extra_hosts` (`--add-host`) entries never reach `C:\\Windows\\System32\\drivers\\etc\\hosts`. Open issues on moby and compose track it.",
-    remedy: 'Resolve the names through DNS (`dns:` servers that know them), or write the hosts file in the Dockerfile (`RUN Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts ...`).',
+      'Docker does not manage the hosts file of Windows containers, so `extra_hosts` (`--add-host`) entries never reach `C:\\Windows\\System32\\drivers\\etc\\hosts`. Open issues on moby and compose track it.',
+    remedy:
+      'Resolve the names through DNS (`dns:` servers that know them), or write the hosts file in the Dockerfile (`RUN Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts ...`).',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    extra_hosts:\n      - "db.local:10.0.0.5"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns:\n      - 10.0.0.53\n',
     },
-    sources: ['https://github.com/moby/moby/issues/41439', 'https://github.com/moby/moby/issues/41165', 'https://github.com/docker/compose/issues/4701', 'https://github.com/microsoft/Windows-Containers/issues/115'],
+    sources: [
+      'https://github.com/moby/moby/issues/41439',
+      'https://github.com/moby/moby/issues/41165',
+      'https://github.com/docker/compose/issues/4701',
+      'https://github.com/microsoft/Windows-Containers/issues/115',
+    ],
   },
   check(ctx) {
     for (const service of ctx.compose.services) {

@@ -11,7 +11,8 @@ export const hostDockerInternalRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: 'Docker Desktop injects `host.docker.internal` into the hosts file of some containers only; in Windows containers the name does not resolve reliably.',
+    description:
+      'Docker Desktop injects `host.docker.internal` into the hosts file of some containers only; in Windows containers the name does not resolve reliably.',
     remedy: "Pass the host's address explicitly (an environment variable set per host), or use the `nat` gateway address.",
     caveat: 'Reported by users in issues; behaviour varies by Docker Desktop version.',
     examples: {

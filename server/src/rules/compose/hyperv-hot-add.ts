@@ -16,7 +16,8 @@ export const hypervHotAddRule: Rule = {
     fixable: false,
     description: `${fact.note} With an engine older than 25 (API 1.44), compose attaches a service's first network when it creates the container and connects the others afterwards, so a Hyper-V isolated service with several networks depends on connecting networks to a Hyper-V container; Windows Server 2016 hosts run such engines. Newer engines take every network at create time. Checked only when the Windows version is \`ltsc2016\`.`,
     remedy: 'Attach the service to one network, use process isolation, or run on Windows Server 2019 or later.',
-    caveat: 'Microsoft listed hot-add as unsupported without saying which builds; whether connecting before the container starts counts as hot-add is not documented. Information only.',
+    caveat:
+      'Microsoft listed hot-add as unsupported without saying which builds; whether connecting before the container starts counts as hot-add is not documented. Information only.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2016\n    isolation: hyperv\n    networks: [frontend, backend]\nnetworks:\n  frontend:\n  backend:\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2016\n    isolation: process\n    networks: [frontend, backend]\nnetworks:\n  frontend:\n  backend:\n',

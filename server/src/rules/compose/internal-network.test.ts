@@ -10,7 +10,14 @@ const cases: RuleCase[] = [
     name: '`internal: true`: key and value',
     rule: 'internal-network',
     yaml: net('  backend:\n    internal: true\n'),
-    expect: [{ rule: 'internal-network', severity: 'warning', range: '5:4-5:18', message: ['does not isolate network `backend`', 'stop `ports:` being published', 'drops its `dns:` servers'] }],
+    expect: [
+      {
+        rule: 'internal-network',
+        severity: 'warning',
+        range: '5:4-5:18',
+        message: ['does not isolate network `backend`', 'stop `ports:` being published', 'drops its `dns:` servers'],
+      },
+    ],
   },
   {
     name: 'a service whose only networks are internal loses its published ports, and the message names it (moby daemon/network.go buildPortsRelatedCreateEndpointOptions)',

@@ -10,7 +10,9 @@ const cases: RuleCase[] = [
     name: '`ip_range` on the default nat driver: key and value',
     rule: 'ip-range',
     yaml: net('  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n          ip_range: 10.10.5.0/24\n'),
-    expect: [{ rule: 'ip-range', severity: 'error', range: '8:10-8:32', message: ['`ip_range`', "this request is not supported by the 'windows' ipam driver"] }],
+    expect: [
+      { rule: 'ip-range', severity: 'error', range: '8:10-8:32', message: ['`ip_range`', "this request is not supported by the 'windows' ipam driver"] },
+    ],
   },
   {
     name: '`ip_range` on transparent, in a flow mapping',
@@ -21,7 +23,9 @@ const cases: RuleCase[] = [
   {
     name: 'near misses: `ip_range` on overlay (default IPAM), a subnet alone',
     rule: 'ip-range',
-    yaml: net('  swarm:\n    driver: overlay\n    ipam:\n      config:\n        - subnet: 10.0.9.0/24\n          ip_range: 10.0.9.128/25\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n'),
+    yaml: net(
+      '  swarm:\n    driver: overlay\n    ipam:\n      config:\n        - subnet: 10.0.9.0/24\n          ip_range: 10.0.9.128/25\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n',
+    ),
     expect: [],
   },
 ];
@@ -40,7 +44,9 @@ describeRule('ip-range', cases, fixes);
 
 describe('ip-range: more', () => {
   it('no removal when the pair is the first key of a list entry (the entry would lose its `-`)', () => {
-    const [finding] = check(net('  app:\n    ipam:\n      config:\n        - ip_range: 10.10.5.0/24\n          subnet: 10.10.0.0/16\n')).filter((f) => f.rule === 'ip-range');
+    const [finding] = check(net('  app:\n    ipam:\n      config:\n        - ip_range: 10.10.5.0/24\n          subnet: 10.10.0.0/16\n')).filter(
+      (f) => f.rule === 'ip-range',
+    );
     assert.equal(finding.range.start.line, 7);
     assert.deepEqual(finding.fixes, []);
   });

@@ -13,7 +13,9 @@ const cases: RuleCase[] = [
   {
     name: 'near misses: the built-in `default`, `windows` and `null`; any driver on overlay',
     rule: 'ipam-driver',
-    yaml: net('  a:\n    ipam:\n      driver: default\n  b:\n    ipam:\n      driver: windows\n  c:\n    ipam:\n      driver: "null"\n  d:\n    driver: overlay\n    ipam:\n      driver: custom\n'),
+    yaml: net(
+      '  a:\n    ipam:\n      driver: default\n  b:\n    ipam:\n      driver: windows\n  c:\n    ipam:\n      driver: "null"\n  d:\n    driver: overlay\n    ipam:\n      driver: custom\n',
+    ),
     expect: [],
   },
 ];

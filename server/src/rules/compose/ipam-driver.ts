@@ -20,7 +20,8 @@ export const ipamDriverRule: Rule = {
     fixable: true,
     description: describeEntry(entry),
     remedy: 'Remove `ipam.driver` or set it to `default` (mapped to `windows`).',
-    caveat: 'Microsoft calls `--ipam-driver` unsupported, while the code accepts `default`, `windows` and `null`; other names fail only when no such plugin is installed, hence a warning.',
+    caveat:
+      'Microsoft calls `--ipam-driver` unsupported, while the code accepts `default`, `windows` and `null`; other names fail only when no such plugin is installed, hence a warning.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: dhcp\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: default\n',

@@ -28,10 +28,11 @@ export const ipamOptionsRule: Rule = {
   check(ctx) {
     reportNoEffect(
       ctx,
-      (model) => model.networks.flatMap((n) => {
-        const pair = getPair(get(n.node, 'ipam'), 'options');
-        return pair ? [{ pair, owner: n.name }] : [];
-      }),
+      (model) =>
+        model.networks.flatMap((n) => {
+          const pair = getPair(get(n.node, 'ipam'), 'options');
+          return pair ? [{ pair, owner: n.name }] : [];
+        }),
       (owner) => `\`ipam.options\` has no effect on Windows (network \`${owner}\`): the \`windows\` IPAM driver ignores them. Remove it.`,
     );
   },

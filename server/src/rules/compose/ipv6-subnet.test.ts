@@ -22,7 +22,9 @@ const cases: RuleCase[] = [
   {
     name: 'near misses: IPv4 subnet and gateway; with `enable_ipv6: true` (enable-ipv6 reports the failure, once); an external network',
     rule: ['ipv6-subnet', 'enable-ipv6'],
-    yaml: net('  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n  v6:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n  ext:\n    external: true\n    ipam:\n      config:\n        - subnet: fd00:20::/64\n'),
+    yaml: net(
+      '  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          gateway: 10.10.0.1\n  v6:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n  ext:\n    external: true\n    ipam:\n      config:\n        - subnet: fd00:20::/64\n',
+    ),
     expect: [{ rule: 'enable-ipv6', severity: 'error', range: '10:4-10:21' }],
   },
 ];

@@ -8,7 +8,14 @@ const cases: RuleCase[] = [
     name: '`hyper-v`: the value, suggesting `hyperv`',
     rule: 'isolation-value',
     yaml: `${WIN}    isolation: hyper-v\n`,
-    expect: [{ rule: 'isolation-value', severity: 'error', range: '3:15-3:22', message: ['`isolation: hyper-v`', '`default`, `process` or `hyperv`', 'Did you mean `hyperv`?'] }],
+    expect: [
+      {
+        rule: 'isolation-value',
+        severity: 'error',
+        range: '3:15-3:22',
+        message: ['`isolation: hyper-v`', '`default`, `process` or `hyperv`', 'Did you mean `hyperv`?'],
+      },
+    ],
   },
   {
     name: 'a value with no close match: no suggestion',

@@ -15,7 +15,8 @@ export const isolationValueRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: true,
-    description: "Windows accepts `default`, `process` and `hyperv` (compared case-insensitively); anything else fails with `invalid isolation (...): Windows supports 'default', 'process', or 'hyperv'`. Hyper-V isolation is the default on Windows 10/11, process isolation on Windows Server.",
+    description:
+      "Windows accepts `default`, `process` and `hyperv` (compared case-insensitively); anything else fails with `invalid isolation (...): Windows supports 'default', 'process', or 'hyperv'`. Hyper-V isolation is the default on Windows 10/11, process isolation on Windows Server.",
     remedy: 'Use `process`, `hyperv` or `default`.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: hyper-v\n',

@@ -13,7 +13,7 @@ export const linksRule: Rule = {
     tags: ['deprecated'],
     description:
       "Microsoft's 2017 documentation lists container linking (`--link`) as unsupported on Windows, and the daemon's link registration is a no-op there. Service names still resolve through Docker's DNS on `nat` networks, but link aliases (`db:database`) and the environment variables links used to inject do not work.",
-    remedy: 'Remove `links`; reach services by their service name, or add `aliases:` under the service\'s network.',
+    remedy: "Remove `links`; reach services by their service name, or add `aliases:` under the service's network.",
     caveat: 'The only documentation is from 2017, and compose maps links onto network aliases in ways not verified on Windows, so this is information only.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    links:\n      - "db:database"\n  db:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n',

@@ -13,7 +13,12 @@ const cases: RuleCase[] = [
     rule: 'linux-driver-option',
     yaml: opts('nat', 'com.docker.network.bridge.host_binding_ipv4: "127.0.0.1"', 'com.docker.network.driver.mtu: "1400"', 'parent: eth0'),
     expect: [
-      { rule: 'linux-driver-option', severity: 'warning', range: '7:6-7:49', message: ['`com.docker.network.bridge.host_binding_ipv4` has no effect on Windows', 'Linux `bridge` driver'] },
+      {
+        rule: 'linux-driver-option',
+        severity: 'warning',
+        range: '7:6-7:49',
+        message: ['`com.docker.network.bridge.host_binding_ipv4` has no effect on Windows', 'Linux `bridge` driver'],
+      },
       { rule: 'linux-driver-option', severity: 'warning', range: '8:6-8:35', message: ['MTU'] },
       { rule: 'linux-driver-option', severity: 'warning', range: '9:6-9:12', message: ['`macvlan`/`ipvlan`'] },
     ],

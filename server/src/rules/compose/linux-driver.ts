@@ -12,10 +12,13 @@ export const linuxDriverRule: Rule = {
     kinds: ['compose'],
     target: 'windows',
     fixable: true,
-    description: `Windows daemons register only ${'`nat`, `transparent`, `l2bridge`, `l2tunnel`, `overlay`'} (plus the undocumented \`ics\`, \`internal\`, \`private\`) and \`null\`. ${Object.values(LINUX_DRIVERS)
+    description: `Windows daemons register only ${'`nat`, `transparent`, `l2bridge`, `l2tunnel`, `overlay`'} (plus the undocumented \`ics\`, \`internal\`, \`private\`) and \`null\`. ${Object.values(
+      LINUX_DRIVERS,
+    )
       .map((d) => `\`${d.name}\`: ${d.onWindows}`)
       .join(' ')}`,
-    remedy: 'Use `nat` for a single-host network (or drop `driver:`: compose then lets the Windows daemon pick `nat`), `transparent` or `l2bridge` where containers need addresses on the LAN.',
+    remedy:
+      'Use `nat` for a single-host network (or drop `driver:`: compose then lets the Windows daemon pick `nat`), `transparent` or `l2bridge` where containers need addresses on the LAN.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: bridge\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',

@@ -155,7 +155,10 @@ describe('Linux compose files get no Windows findings', () => {
       const linux = checkDocument(doc);
       assert.equal(linux.target?.target, 'linux');
       assert.equal(linux.target?.evidence, undefined);
-      assert.deepEqual(linux.findings.map((f) => f.rule), []);
+      assert.deepEqual(
+        linux.findings.map((f) => f.rule),
+        [],
+      );
       const windows = checkDocument(doc, { target: 'windows' });
       assert.deepEqual([...new Set(windows.findings.map((f) => f.rule))].sort(), c.asWindows);
       assert.ok(c.asWindows.every((id) => WINDOWS_RULES.has(id)));

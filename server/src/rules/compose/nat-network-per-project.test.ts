@@ -12,7 +12,14 @@ const cases: RuleCase[] = [
     name: 'published ports on the implicit default network: the `ports` key',
     rule: 'nat-network-per-project',
     yaml: PORTS,
-    expect: [{ rule: 'nat-network-per-project', severity: 'information', range: '3:4-3:9', message: ['`web`', '`default`', 'hang HNS', 'reboots', '`name: nat`', '`external: true`'] }],
+    expect: [
+      {
+        rule: 'nat-network-per-project',
+        severity: 'information',
+        range: '3:4-3:9',
+        message: ['`web`', '`default`', 'hang HNS', 'reboots', '`name: nat`', '`external: true`'],
+      },
+    ],
   },
   {
     name: 'published ports on an explicit nat network of the project',

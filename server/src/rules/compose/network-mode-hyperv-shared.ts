@@ -17,7 +17,8 @@ export const networkModeHypervSharedRule: Rule = {
     fixable: false,
     description:
       '`network_mode: service:<name>` and `container:<name>` share another container\'s network stack. Windows allows this for process isolation only: a sharer that sets Hyper-V isolation is refused with "using the network stack of another container is not supported while using Hyper-V Containers", and sharing the network of a container that runs Hyper-V isolated fails with "sharing of hyperv containers network is not supported". A container without `isolation:` gets the daemon default: Hyper-V on Windows 10/11, process on Windows Server, so a target without `isolation:` fails on Windows 10/11 (a warning).',
-    remedy: 'Set `isolation: process` on both services (Windows Server, or a client with a matching host build), or give the services their own network and talk over it.',
+    remedy:
+      'Set `isolation: process` on both services (Windows Server, or a client with a matching host build), or give the services their own network and talk over it.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: hyperv\n    network_mode: service:web\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: process\n    network_mode: service:web\n',

@@ -12,7 +12,14 @@ const cases: RuleCase[] = [
     name: 'exceptions without `enable_outboundnat`: the key',
     rule: 'outboundnat-exceptions-without-enable',
     yaml: opts('l2bridge', `${W}outboundnat_exceptions: "10.244.0.0/16"`),
-    expect: [{ rule: 'outboundnat-exceptions-without-enable', severity: 'warning', range: '7:6-7:59', message: ['`outboundnat_exceptions` does nothing', '`app`', '`enable_outboundnat: "true"`'] }],
+    expect: [
+      {
+        rule: 'outboundnat-exceptions-without-enable',
+        severity: 'warning',
+        range: '7:6-7:59',
+        message: ['`outboundnat_exceptions` does nothing', '`app`', '`enable_outboundnat: "true"`'],
+      },
+    ],
   },
   {
     name: 'exceptions with `enable_outboundnat: "false"`',

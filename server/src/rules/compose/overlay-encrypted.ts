@@ -16,7 +16,8 @@ export const overlayEncryptedRule: Rule = {
     target: 'windows',
     fixable: false,
     description: `${describeEntry(entry)} Linux tasks on the same network are encrypted; Windows tasks are not, with no error or warning.`,
-    remedy: 'Do not rely on overlay encryption for Windows services: encrypt at the application layer (TLS), or keep the traffic that must be encrypted on Linux nodes.',
+    remedy:
+      'Do not rely on overlay encryption for Windows services: encrypt at the application layer (TLS), or keep the traffic that must be encrypted on Linux nodes.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      encrypted: ""\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n',

@@ -22,7 +22,9 @@ const cases: RuleCase[] = [
   {
     name: 'near misses: VNIs from 4096 to 16777215; a number value',
     rule: 'overlay-vni',
-    yaml: net(`  app:\n    driver: overlay\n    driver_opts:\n      ${VNI}: "4096,4097,16777215"\n  b:\n    driver: overlay\n    driver_opts:\n      ${VNI}: 5000\n`),
+    yaml: net(
+      `  app:\n    driver: overlay\n    driver_opts:\n      ${VNI}: "4096,4097,16777215"\n  b:\n    driver: overlay\n    driver_opts:\n      ${VNI}: 5000\n`,
+    ),
     expect: [],
   },
 ];

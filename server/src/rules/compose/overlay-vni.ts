@@ -31,7 +31,9 @@ export const overlayVniRule: Rule = {
       const pair = optionPairs(network.node).find((p) => p.key.value === KEY);
       const value = asScalar(pair?.value);
       if (!value || value.value === null || isInterpolated(value.value)) continue;
-      const vnis = String(value.value).split(',').map((s) => s.trim());
+      const vnis = String(value.value)
+        .split(',')
+        .map((s) => s.trim());
       const bad = vnis.filter((v) => {
         const n = parseUint32(v);
         return n !== undefined && (n < 4096 || n > MAX_VNI);

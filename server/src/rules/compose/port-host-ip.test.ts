@@ -6,7 +6,14 @@ const cases: RuleCase[] = [
     name: 'a quoted short port with an IPv4 host IP: the IP is underlined',
     rule: 'port-host-ip',
     yaml: `${WIN}    ports:\n      - "127.0.0.1:8080:80"\n`,
-    expect: [{ rule: 'port-host-ip', severity: 'error', range: '4:9-4:18', message: ['`127.0.0.1`', 'Windows does not support host IP addresses in NAT settings', '`web`'] }],
+    expect: [
+      {
+        rule: 'port-host-ip',
+        severity: 'error',
+        range: '4:9-4:18',
+        message: ['`127.0.0.1`', 'Windows does not support host IP addresses in NAT settings', '`web`'],
+      },
+    ],
   },
   {
     name: 'a bracketed IPv6 host IP: the address without its brackets',

@@ -61,7 +61,9 @@ const cases: RuleCase[] = [
     name: 'a range onto a range of another length: compose refuses it (go-connections nat.ParsePortSpec)',
     rule: 'port-range',
     yaml: `${WIN}    ports:\n      - "8000-8010:80-81"\n`,
-    expect: [{ rule: 'port-range', severity: 'error', range: '4:9-4:18', message: ['compose refuses', 'invalid ranges specified for container and host Ports'] }],
+    expect: [
+      { rule: 'port-range', severity: 'error', range: '4:9-4:18', message: ['compose refuses', 'invalid ranges specified for container and host Ports'] },
+    ],
   },
   {
     name: 'near misses: a range onto a range of the same length (compose-go ParsePortConfig expands it to one binding per port), a one-port range, a container-port range',

@@ -28,8 +28,10 @@ export const portRangeRule: Rule = {
     fixable: false,
     description:
       'A host-port range published onto a single container port (`"8000-8010:80"`) reaches the Windows driver as one binding with a range of host ports. On `nat`, `transparent` and `ics` networks the driver takes exactly one host port per binding and fails: `Windows does not support more than one host port in NAT settings`. On `l2bridge`, `l2tunnel` and `overlay` Docker allocates one port from the range itself (reported as information). A range onto a range of the same length (`"8000-8010:8000-8010"`) is fine: compose expands it into one binding per port.',
-    remedy: 'Publish one host port (`"8000:80"`), let Docker choose with `"80"` (no host port), or map a range onto a range of the same length (`"8000-8010:8000-8010"`).',
-    caveat: 'A range onto a range of another length (`"8000-8010:80-81"`) is refused by compose itself on every platform ("invalid ranges specified for container and host Ports"); winnet reports that here too.',
+    remedy:
+      'Publish one host port (`"8000:80"`), let Docker choose with `"80"` (no host port), or map a range onto a range of the same length (`"8000-8010:8000-8010"`).',
+    caveat:
+      'A range onto a range of another length (`"8000-8010:80-81"`) is refused by compose itself on every platform ("invalid ranges specified for container and host Ports"); winnet reports that here too.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000-8010:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000:80"\n      - "9000-9010:9000-9010"\nnetworks:\n  default:\n    name: nat\n    external: true\n',

@@ -12,7 +12,14 @@ const cases: RuleCase[] = [
     name: 'an address outside the only subnet: the address',
     rule: 'static-ip-outside-subnet',
     yaml: staticIp('10.20.0.5', 'lan', '    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n'),
-    expect: [{ rule: 'static-ip-outside-subnet', severity: 'error', range: '5:22-5:31', message: ['`10.20.0.5`', '`lan`', '10.10.0.0/24', 'no configured subnet contains IP address'] }],
+    expect: [
+      {
+        rule: 'static-ip-outside-subnet',
+        severity: 'error',
+        range: '5:22-5:31',
+        message: ['`10.20.0.5`', '`lan`', '10.10.0.0/24', 'no configured subnet contains IP address'],
+      },
+    ],
   },
   {
     name: 'on an external network compose does not read `ipam`: the written subnets are compared, as a warning',
@@ -46,7 +53,12 @@ describeRule('static-ip-outside-subnet', cases, fixes);
 
 describe('static-ip-outside-subnet: more', () => {
   it('the outside-subnet finding points at each subnet it was checked against', () => {
-    const [finding] = check(staticIp('10.20.0.5', 'lan', '    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n')).filter((f) => f.rule === 'static-ip-outside-subnet');
-    assert.deepEqual(finding.related.filter((r) => r.message.startsWith('subnet')).map((r) => [r.message, r.range && `${r.range.start.line}:${r.range.start.character}`]), [['subnet 10.10.0.0/24', '10:18']]);
+    const [finding] = check(staticIp('10.20.0.5', 'lan', '    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n')).filter(
+      (f) => f.rule === 'static-ip-outside-subnet',
+    );
+    assert.deepEqual(
+      finding.related.filter((r) => r.message.startsWith('subnet')).map((r) => [r.message, r.range && `${r.range.start.line}:${r.range.start.character}`]),
+      [['subnet 10.10.0.0/24', '10:18']],
+    );
   });
 });

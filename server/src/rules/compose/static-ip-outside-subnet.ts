@@ -8,14 +8,16 @@ import { staticIps } from './support/static-ip';
 export const staticIpOutsideSubnetRule: Rule = {
   meta: {
     id: 'static-ip-outside-subnet',
-    title: 'Static IPv4 address outside the network\'s subnets',
+    title: "Static IPv4 address outside the network's subnets",
     defaultSeverity: 'error',
     kinds: ['compose'],
     target: 'windows',
     fixable: false,
-    description: 'The daemon checks a static address against the subnets configured on the network and refuses the container with `no configured subnet contains IP address` when none contains it; HNS refuses such endpoints too (`HCN_E_INVALID_IP`).',
-    remedy: 'Pick an address inside one of the network\'s `ipam.config[].subnet`s, or add a subnet that contains it.',
-    caveat: 'For an `external` network compose does not read `ipam`: the subnets written there are compared, since they usually document the existing network, but the finding is a warning.',
+    description:
+      'The daemon checks a static address against the subnets configured on the network and refuses the container with `no configured subnet contains IP address` when none contains it; HNS refuses such endpoints too (`HCN_E_INVALID_IP`).',
+    remedy: "Pick an address inside one of the network's `ipam.config[].subnet`s, or add a subnet that contains it.",
+    caveat:
+      'For an `external` network compose does not read `ipam`: the subnets written there are compared, since they usually document the existing network, but the finding is a warning.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.10.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',

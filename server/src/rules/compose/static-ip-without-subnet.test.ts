@@ -10,7 +10,14 @@ const cases: RuleCase[] = [
     name: 'an address on the default network: its nat subnet is chosen per host',
     rule: 'static-ip-without-subnet',
     yaml: staticIp('172.16.0.10', 'default', ''),
-    expect: [{ rule: 'static-ip-without-subnet', severity: 'warning', range: '5:22-5:33', message: ['`172.16.0.10`', '172.16.0.0/12', 'not the documented 172.16.0.0/16', '`ipam.config[].subnet`'] }],
+    expect: [
+      {
+        rule: 'static-ip-without-subnet',
+        severity: 'warning',
+        range: '5:22-5:33',
+        message: ['`172.16.0.10`', '172.16.0.0/12', 'not the documented 172.16.0.0/16', '`ipam.config[].subnet`'],
+      },
+    ],
   },
   {
     name: 'an address on the external `nat` network',

@@ -20,18 +20,32 @@ export const staticIpWithoutSubnetRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.16.0.10\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.30.0.10\nnetworks:\n  default:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
     },
-    sources: ['MSD-ARCH', 'https://github.com/moby/moby/pull/25097', 'https://github.com/moby/moby/pull/40186', 'https://github.com/projectcalico/calico/issues/8465', 'MSD-ADV', 'CS-SVC'],
+    sources: [
+      'MSD-ARCH',
+      'https://github.com/moby/moby/pull/25097',
+      'https://github.com/moby/moby/pull/40186',
+      'https://github.com/projectcalico/calico/issues/8465',
+      'MSD-ADV',
+      'CS-SVC',
+    ],
   },
   check(ctx) {
     for (const ip of staticIps(ctx.compose)) {
       if (!ip.subnets.length && !ip.subnetByVariable) {
         if (ip.driver.name !== 'nat' && ip.driver.name !== 'transparent' && ip.driver.name !== 'l2bridge') continue;
-        const why = ip.driver.name === 'nat'
-          ? `network \`${ip.attachment.name}\` is a \`nat\` network whose subnet HNS picks per host (a /20 in 172.16.0.0/12, not the documented 172.16.0.0/16)`
-          : `network \`${ip.attachment.name}\` (\`${ip.driver.name}\`) has no subnet configured`;
-        ctx.report({ span: { start: ip.address.start, end: ip.address.end }, message: `Static address \`${String(ip.address.value)}\` without an explicit subnet: ${why}, so it fails on hosts where it does not fit. Add \`ipam.config[].subnet\` to the network.` });
+        const why =
+          ip.driver.name === 'nat'
+            ? `network \`${ip.attachment.name}\` is a \`nat\` network whose subnet HNS picks per host (a /20 in 172.16.0.0/12, not the documented 172.16.0.0/16)`
+            : `network \`${ip.attachment.name}\` (\`${ip.driver.name}\`) has no subnet configured`;
+        ctx.report({
+          span: { start: ip.address.start, end: ip.address.end },
+          message: `Static address \`${String(ip.address.value)}\` without an explicit subnet: ${why}, so it fails on hosts where it does not fit. Add \`ipam.config[].subnet\` to the network.`,
+        });
       } else if (ip.driver.name === 'transparent' && !ipamConfigs(ip.network).some((c) => get(c, 'gateway'))) {
-        ctx.report({ span: { start: ip.address.start, end: ip.address.end }, message: `Static addresses on the transparent network \`${ip.attachment.name}\` need the LAN's \`gateway\` in \`ipam.config\` too, or the containers cannot leave the subnet.` });
+        ctx.report({
+          span: { start: ip.address.start, end: ip.address.end },
+          message: `Static addresses on the transparent network \`${ip.attachment.name}\` need the LAN's \`gateway\` in \`ipam.config\` too, or the containers cannot leave the subnet.`,
+        });
       }
     }
   },

@@ -16,7 +16,14 @@ const cases: RuleCase[] = [
         lan:
           driver: transparent
     `,
-    expect: [{ rule: 'transparent-ports', severity: 'information', range: '4:4-4:9', message: ['`web`', 'transparent (`lan`)', 'nat networks only', 'Windows firewall'] }],
+    expect: [
+      {
+        rule: 'transparent-ports',
+        severity: 'information',
+        range: '4:4-4:9',
+        message: ['`web`', 'transparent (`lan`)', 'nat networks only', 'Windows firewall'],
+      },
+    ],
   },
   {
     name: 'the default network joined to an existing network named `transparent` (the Dynamics NAV pattern)',

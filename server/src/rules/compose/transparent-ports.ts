@@ -19,8 +19,10 @@ export const transparentPortsRule: Rule = {
     target: 'windows',
     fixable: false,
     description: `On a \`transparent\` network containers get their own address on the host's LAN, and \`ports:\` do not become a port forward on the host. ${fact.note}`,
-    remedy: "Reach the service at the container's own address (static `ipv4_address`, or the one DHCP gave it), and open the port in the container's Windows firewall. To publish on the host's address, put the service on a `nat` network.",
-    caveat: 'The statement that forwarding exists for nat only is a Microsoft engineer\'s (moby#27529, 2016); current Docker still sends HNS a NAT policy per published port on transparent networks, and no source says HNS applies it. Information only.',
+    remedy:
+      "Reach the service at the container's own address (static `ipv4_address`, or the one DHCP gave it), and open the port in the container's Windows firewall. To publish on the host's address, put the service on a `nat` network.",
+    caveat:
+      "The statement that forwarding exists for nat only is a Microsoft engineer's (moby#27529, 2016); current Docker still sends HNS a NAT policy per published port on transparent networks, and no source says HNS applies it. Information only.",
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\n    ports:\n      - "80:80"\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\n    expose:\n      - "80"\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
@@ -33,7 +35,10 @@ export const transparentPortsRule: Rule = {
       if (!ports || !items(ports.value).length || !service.attachments.length || get(service.node, 'network_mode')) continue;
       const networks = service.attachments.map((a) => {
         const { network, driver } = networkNamed(ctx.compose, a.name);
-        const externalName = network?.node && isExternal(network) ? (scalarText(get(network.node, 'name')) ?? scalarText(get(get(network.node, 'external'), 'name')) ?? network.name) : undefined;
+        const externalName =
+          network?.node && isExternal(network)
+            ? (scalarText(get(network.node, 'name')) ?? scalarText(get(get(network.node, 'external'), 'name')) ?? network.name)
+            : undefined;
         return { name: a.name, transparent: driver.name === 'transparent' || externalName === 'transparent', byName: externalName === 'transparent' };
       });
       if (!networks.every((n) => n.transparent)) continue;

@@ -6,7 +6,14 @@ const cases: RuleCase[] = [
     name: 'a network no file declares: compose refuses the project, in its own words (compose-go loader/validate.go checkConsistency)',
     rule: 'undefined-network',
     yaml: `${WIN}    networks: [backend]\n`,
-    expect: [{ rule: 'undefined-network', severity: 'error', range: '3:15-3:22', message: ['service "web" refers to undefined network backend: invalid compose project', 'external: true'] }],
+    expect: [
+      {
+        rule: 'undefined-network',
+        severity: 'error',
+        range: '3:15-3:22',
+        message: ['service "web" refers to undefined network backend: invalid compose project', 'external: true'],
+      },
+    ],
   },
   {
     name: 'a typo of a declared network: the closest name is suggested',

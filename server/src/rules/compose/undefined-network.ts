@@ -22,7 +22,8 @@ export const undefinedNetworkRule: Rule = {
     fixable: true,
     description:
       'compose refuses a project where a service joins a network that is not declared under the top-level `networks:` (`service "web" refers to undefined network backend: invalid compose project`), on every platform. An existing network, such as the Windows host\'s `nat`, must be declared too, with `external: true`; only the implicit `default` network needs no declaration. When the file is checked alone but has partner files beside it (`docker-compose.yml` with a `docker-compose.prod.yml`), the network may come from them, so the finding is information until the files are checked together.',
-    remedy: 'Declare the network under `networks:` (for an existing one: `external: true` and its `name:`), or fix the name in the service. Check partner files together: `winnet check -f docker-compose.yml -f docker-compose.prod.yml`, or `winnet.composeFileSets`.',
+    remedy:
+      'Declare the network under `networks:` (for an existing one: `external: true` and its `name:`), or fix the name in the service. Check partner files together: `winnet check -f docker-compose.yml -f docker-compose.prod.yml`, or `winnet.composeFileSets`.',
     caveat: 'Services with `profiles:` are not checked, as compose checks only the services of the enabled profiles.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [backend]\n',
@@ -44,7 +45,12 @@ export const undefinedNetworkRule: Rule = {
         const refusal = `service "${service.name}" refers to undefined network ${attachment.name}: invalid compose project`;
         const guess = closest(attachment.name, declared, 2);
         const hint = guess ? ` Did you mean \`${guess}\`?` : '';
-        const where = partners.length ? `; it may come from ${partners.slice(0, 2).map((p) => `\`${basename(p)}\``).join(' or ')}, checked with this file` : '; it may come from the files this one is merged with';
+        const where = partners.length
+          ? `; it may come from ${partners
+              .slice(0, 2)
+              .map((p) => `\`${basename(p)}\``)
+              .join(' or ')}, checked with this file`
+          : '; it may come from the files this one is merged with';
         ctx.report({
           span: { start: attachment.node.start, end: attachment.node.end },
           severity: partial ? 'information' : undefined,

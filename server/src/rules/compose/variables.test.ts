@@ -12,9 +12,24 @@ const NAT_NET = 'networks:\n  app:\n    driver: nat\n';
 const silent: RuleCase[] = [
   { name: '`isolation: ${ISOLATION}`', rule: 'isolation-value', yaml: `${WIN}    isolation: \${ISOLATION}\n`, expect: [] },
   { name: '`isolation: $ISOLATION`', rule: 'isolation-value', yaml: `${WIN}    isolation: $ISOLATION\n`, expect: [] },
-  { name: 'a default that would fail is still only a default: `${ISOLATION:-hyper-v}`', rule: 'isolation-value', yaml: `${WIN}    isolation: \${ISOLATION:-hyper-v}\n`, expect: [] },
-  { name: 'host IP from a variable, with a default after `:-`', rule: ['port-host-ip', 'port-protocol', 'port-range'], yaml: `${WIN}    ports:\n      - "\${BIND_IP:-127.0.0.1}:8080:80"\n`, expect: [] },
-  { name: 'host port and protocol from variables', rule: ['port-host-ip', 'port-protocol', 'port-range'], yaml: `${WIN}    ports:\n      - "\${HOST_PORT}:80/\${PROTO}"\n`, expect: [] },
+  {
+    name: 'a default that would fail is still only a default: `${ISOLATION:-hyper-v}`',
+    rule: 'isolation-value',
+    yaml: `${WIN}    isolation: \${ISOLATION:-hyper-v}\n`,
+    expect: [],
+  },
+  {
+    name: 'host IP from a variable, with a default after `:-`',
+    rule: ['port-host-ip', 'port-protocol', 'port-range'],
+    yaml: `${WIN}    ports:\n      - "\${BIND_IP:-127.0.0.1}:8080:80"\n`,
+    expect: [],
+  },
+  {
+    name: 'host port and protocol from variables',
+    rule: ['port-host-ip', 'port-protocol', 'port-range'],
+    yaml: `${WIN}    ports:\n      - "\${HOST_PORT}:80/\${PROTO}"\n`,
+    expect: [],
+  },
   { name: 'a host-port range whose start is a variable', rule: 'port-range', yaml: `${WIN}    ports:\n      - "\${LOW}-8010:80"\n`, expect: [] },
   {
     name: 'long syntax: `host_ip` and `protocol` from variables',
@@ -34,10 +49,25 @@ const silent: RuleCase[] = [
     yaml: `${WIN}    networks:\n      app:\n        ipv4_address: 10.20.0.5\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n        - subnet: \${EXTRA_SUBNET}\n`,
     expect: [],
   },
-  { name: 'an IPv6-looking default in a gateway variable', rule: 'ipv6-subnet', yaml: `${WIN}networks:\n  app:\n    ipam:\n      config:\n        - subnet: \${SUBNET:-fd00::/64}\n          gateway: \${GW:-fd00::1}\n`, expect: [] },
+  {
+    name: 'an IPv6-looking default in a gateway variable',
+    rule: 'ipv6-subnet',
+    yaml: `${WIN}networks:\n  app:\n    ipam:\n      config:\n        - subnet: \${SUBNET:-fd00::/64}\n          gateway: \${GW:-fd00::1}\n`,
+    expect: [],
+  },
   { name: '`ipam.driver` from a variable', rule: 'ipam-driver', yaml: `${WIN}networks:\n  app:\n    ipam:\n      driver: \${IPAM_DRIVER}\n`, expect: [] },
-  { name: '`vlanid` from a variable', rule: 'windowsshim-invalid-value', yaml: `${WIN}networks:\n  app:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanid: \${VLAN}\n`, expect: [] },
-  { name: 'VXLAN IDs from a variable', rule: 'overlay-vni', yaml: `${WIN}networks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: \${VNI:-100}\n`, expect: [] },
+  {
+    name: '`vlanid` from a variable',
+    rule: 'windowsshim-invalid-value',
+    yaml: `${WIN}networks:\n  app:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanid: \${VLAN}\n`,
+    expect: [],
+  },
+  {
+    name: 'VXLAN IDs from a variable',
+    rule: 'overlay-vni',
+    yaml: `${WIN}networks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: \${VNI:-100}\n`,
+    expect: [],
+  },
   {
     name: '`enable_outboundnat` from a variable',
     rule: 'outboundnat-exceptions-without-enable',
@@ -54,7 +84,13 @@ const silent: RuleCase[] = [
     ].join(''),
     expect: [],
   },
-  { name: '`endpoint_mode` from a variable', rule: 'routing-mesh-ltsc2016', options: { windowsVersion: 'ltsc2016' }, yaml: `${WIN}    deploy:\n      endpoint_mode: \${ENDPOINT_MODE}\n    ports:\n      - target: 80\n        published: 8080\n        mode: \${PORT_MODE}\n`, expect: [] },
+  {
+    name: '`endpoint_mode` from a variable',
+    rule: 'routing-mesh-ltsc2016',
+    options: { windowsVersion: 'ltsc2016' },
+    yaml: `${WIN}    deploy:\n      endpoint_mode: \${ENDPOINT_MODE}\n    ports:\n      - target: 80\n        published: 8080\n        mode: \${PORT_MODE}\n`,
+    expect: [],
+  },
 ];
 
 const reported: RuleCase[] = [

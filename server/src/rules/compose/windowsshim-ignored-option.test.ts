@@ -13,7 +13,12 @@ const cases: RuleCase[] = [
     rule: 'windowsshim-ignored-option',
     yaml: opts('transparent', `${W}sourcemac: "00-15-5D-AA-BB-CC"`, `${W}routingdomain: "5"`),
     expect: [
-      { rule: 'windowsshim-ignored-option', severity: 'warning', range: '7:6-7:46', message: [`\`${W}sourcemac\` is ignored by the Windows driver`, 'never parsed'] },
+      {
+        rule: 'windowsshim-ignored-option',
+        severity: 'warning',
+        range: '7:6-7:46',
+        message: [`\`${W}sourcemac\` is ignored by the Windows driver`, 'never parsed'],
+      },
       { rule: 'windowsshim-ignored-option', severity: 'warning', range: '8:6-8:50', message: ['never sent to HNS'] },
     ],
   },

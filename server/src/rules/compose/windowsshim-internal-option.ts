@@ -19,7 +19,8 @@ export const windowsshimInternalOptionRule: Rule = {
     fixable: false,
     description:
       "Some driver options are Docker's own bookkeeping. The endpoint options `com.docker.network.windowsshim.disableicc`, `disable_dns`, `com.docker.endpoint.windowsshim.qospolicies`, `com.docker.network.endpoint.macaddress` and `com.docker.network.endpoint.dnsservers` are typed values the Windows driver asserts; in a service's network `driver_opts` they arrive as strings, and the container fails to start with `Invalid endpoint configuration` (error). `hnsid` makes Docker adopt an existing HNS network and then treat it as its own: it deletes the endpoints already on that HNS network, and `docker compose down` deletes the HNS network itself (warning). `hnsowned` marks networks Docker found on the host (information).",
-    remedy: 'Remove the option. To use an existing HNS network, declare it `external: true` with its `name:`; for a MAC address or DNS servers use `mac_address` and `dns`.',
+    remedy:
+      'Remove the option. To use an existing HNS network, declare it `external: true` with its `name:`; for a MAC address or DNS servers use `mac_address` and `dns`.',
     caveat: 'Read from the daemon and driver code; Microsoft documents none of these options.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        driver_opts:\n          com.docker.network.windowsshim.disableicc: "true"\nnetworks:\n  app:\n    driver: nat\n',
@@ -34,9 +35,16 @@ export const windowsshimInternalOptionRule: Rule = {
       const span = { start: use.pair.key.start, end: use.pair.key.end };
       if ((option.level ?? 'network') === 'endpoint') {
         if (use.level === 'endpoint') {
-          ctx.report({ span, message: `\`${use.key}\` is an internal endpoint option: ${option.notes} The container on network \`${use.networkName}\` does not start. Remove it.` });
+          ctx.report({
+            span,
+            message: `\`${use.key}\` is an internal endpoint option: ${option.notes} The container on network \`${use.networkName}\` does not start. Remove it.`,
+          });
         } else {
-          ctx.report({ span, severity: 'warning', message: `\`${use.key}\` is an endpoint option Docker sets for itself; in a network's \`driver_opts\` nothing reads it. Remove it.` });
+          ctx.report({
+            span,
+            severity: 'warning',
+            message: `\`${use.key}\` is an endpoint option Docker sets for itself; in a network's \`driver_opts\` nothing reads it. Remove it.`,
+          });
         }
       } else if (use.key === `${WINDOWSSHIM_PREFIX}hnsid`) {
         ctx.report({

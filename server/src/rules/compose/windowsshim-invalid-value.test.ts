@@ -12,7 +12,14 @@ const cases: RuleCase[] = [
     name: 'a VLAN ID that is not a number: the value',
     rule: 'windowsshim-invalid-value',
     yaml: opts('transparent', `${W}vlanid: "eleven"`),
-    expect: [{ rule: 'windowsshim-invalid-value', severity: 'error', range: '7:45-7:53', message: ['`vlanid` on network `app`', '`eleven` is not an unsigned 32-bit decimal integer', 'refuses the network', 'Expected decimal VLAN ID'] }],
+    expect: [
+      {
+        rule: 'windowsshim-invalid-value',
+        severity: 'error',
+        range: '7:45-7:53',
+        message: ['`vlanid` on network `app`', '`eleven` is not an unsigned 32-bit decimal integer', 'refuses the network', 'Expected decimal VLAN ID'],
+      },
+    ],
   },
   {
     name: 'a boolean Go does not read, an odd MAC pool, a bad DNS server, a bad VNI',

@@ -14,7 +14,14 @@ const cases: RuleCase[] = [
     name: 'a misspelt option (names are case-sensitive): the key, with the closest name',
     rule: 'windowsshim-unknown-option',
     yaml: opts('l2bridge', `${W}vlanId: "7"`),
-    expect: [{ rule: 'windowsshim-unknown-option', severity: 'warning', range: '7:6-7:43', message: ['not an option the Windows driver reads', 'silently ignored', `Did you mean \`${W}vlanid\`?`] }],
+    expect: [
+      {
+        rule: 'windowsshim-unknown-option',
+        severity: 'warning',
+        range: '7:6-7:43',
+        message: ['not an option the Windows driver reads', 'silently ignored', `Did you mean \`${W}vlanid\`?`],
+      },
+    ],
   },
   {
     name: 'a name far from every known one: no suggestion',

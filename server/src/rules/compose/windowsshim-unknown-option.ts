@@ -16,7 +16,9 @@ export const windowsshimUnknownOptionRule: Rule = {
     target: 'windows',
     fixable: true,
     tags: ['unnecessary'],
-    description: `The Windows driver reads a fixed set of option names, case-sensitively: ${KNOWN.filter((k) => k.startsWith(WINDOWSSHIM_PREFIX)).map((k) => `\`${k.slice(WINDOWSSHIM_PREFIX.length)}\``).join(', ')}. Any other name is stored with the network and silently ignored.`,
+    description: `The Windows driver reads a fixed set of option names, case-sensitively: ${KNOWN.filter((k) => k.startsWith(WINDOWSSHIM_PREFIX))
+      .map((k) => `\`${k.slice(WINDOWSSHIM_PREFIX.length)}\``)
+      .join(', ')}. Any other name is stored with the network and silently ignored.`,
     remedy: 'Correct the option name (winnet suggests the closest known one).',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.vlanId: "11"\n',

@@ -12,7 +12,14 @@ const cases: RuleCase[] = [
     name: '`interface` on a nat network: the key',
     rule: 'windowsshim-wrong-driver',
     yaml: opts('nat', `${W}interface: "Ethernet 2"`),
-    expect: [{ rule: 'windowsshim-wrong-driver', severity: 'warning', range: '7:6-7:46', message: ['applies to `transparent`, `l2bridge`, `l2tunnel`, `overlay`', 'network `app` uses `nat`', 'no effect', 'internal vSwitch'] }],
+    expect: [
+      {
+        rule: 'windowsshim-wrong-driver',
+        severity: 'warning',
+        range: '7:6-7:46',
+        message: ['applies to `transparent`, `l2bridge`, `l2tunnel`, `overlay`', 'network `app` uses `nat`', 'no effect', 'internal vSwitch'],
+      },
+    ],
   },
   {
     name: '`vlanid` on the default driver (none written): says it is the Windows default',
@@ -34,11 +41,23 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'windowsshim-wrong-driver', severity: 'information', range: '7:6-7:55', message: ['applies to `l2bridge`', '`transparent`'] }],
   },
   {
-    name: 'options the Windows overlay driver never reads: warnings, even where Microsoft\'s own overlay example uses them (moby ov_network_windows.go)',
+    name: "options the Windows overlay driver never reads: warnings, even where Microsoft's own overlay example uses them (moby ov_network_windows.go)",
     rule: 'windowsshim-wrong-driver',
-    yaml: opts('overlay', `${W}dnsservers: "10.0.0.10"`, `${W}macpool: "00-15-5D-00-00-00,00-15-5D-00-FF-FF"`, `${W}enable_outboundnat: "true"`, `${W}networkname: "ov"`, `${W}interface: "Ethernet 2"`),
+    yaml: opts(
+      'overlay',
+      `${W}dnsservers: "10.0.0.10"`,
+      `${W}macpool: "00-15-5D-00-00-00,00-15-5D-00-FF-FF"`,
+      `${W}enable_outboundnat: "true"`,
+      `${W}networkname: "ov"`,
+      `${W}interface: "Ethernet 2"`,
+    ),
     expect: [
-      { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '7:6-7:47', message: ['no effect on network `app`, which uses `overlay`', 'reads only `networkname`, `interface` and `vxlanid_list`'] },
+      {
+        rule: 'windowsshim-wrong-driver',
+        severity: 'warning',
+        range: '7:6-7:47',
+        message: ['no effect on network `app`, which uses `overlay`', 'reads only `networkname`, `interface` and `vxlanid_list`'],
+      },
       { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '8:6-8:44' },
       { rule: 'windowsshim-wrong-driver', severity: 'warning', range: '9:6-9:55' },
     ],

@@ -13,7 +13,8 @@ export const hnsAdapterNameRule: Rule = {
     fixable: false,
     description:
       'Transparent, L2Bridge and L2Tunnel networks sit on an external vSwitch bound to a host adapter. Without one named (v1 `NetworkAdapterName`, v2 a `NetAdapterName` or `InterfaceConstraint` policy), HNS binds the first adapter that is not already bound: on a host with several adapters that is not necessarily the one you meant, and once every adapter carries an external network, creation fails. Each external network needs its own adapter.',
-    remedy: 'Name the adapter: `"NetworkAdapterName": "Ethernet 2"` (v1), or `{"Type": "NetAdapterName", "Settings": {"NetworkAdapterName": "Ethernet 2"}}` in the network `Policies` (v2).',
+    remedy:
+      'Name the adapter: `"NetworkAdapterName": "Ethernet 2"` (v1), or `{"Type": "NetAdapterName", "Settings": {"NetworkAdapterName": "Ethernet 2"}}` in the network `Policies` (v2).',
     caveat: 'HNS accepts the network without an adapter name (it picks one), so this is a warning.',
     examples: { bad: '{ "Name": "lan", "Type": "Transparent" }', good: '{ "Name": "lan", "Type": "Transparent", "NetworkAdapterName": "Ethernet 2" }' },
     sources: ['MSD-ADV', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/pull/595', 'HCSSHIM'],

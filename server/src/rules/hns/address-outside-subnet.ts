@@ -3,7 +3,6 @@ import { cidrContains } from '../../knowledge/addresses';
 import type { Rule } from '../types';
 import { networkById, spanOf } from './helpers';
 
-
 /** Subnets HNS fills itself (Docker sends 0.0.0.0/0 to let HNS choose) say nothing about addresses. */
 const chosenByHns = (s: SubnetModel) => /^(0\.0\.0\.0\/0|::\/0)$/.test(s.prefix?.value.trim() ?? '');
 
@@ -32,7 +31,12 @@ export const hnsAddressOutsideSubnetRule: Rule = {
       for (const subnet of network.subnets) {
         if (!subnet.prefix || !subnet.gateway || chosenByHns(subnet)) continue;
         if (cidrContains(subnet.prefix.value, subnet.gateway.value) === false) {
-          ctx.report({ span: spanOf(subnet.gateway.node), severity: 'warning', message: `Gateway ${subnet.gateway.value} is outside its subnet ${subnet.prefix.value}: it cannot be reached on the link.`, related: [{ span: spanOf(subnet.prefix.node), message: 'the subnet' }] });
+          ctx.report({
+            span: spanOf(subnet.gateway.node),
+            severity: 'warning',
+            message: `Gateway ${subnet.gateway.value} is outside its subnet ${subnet.prefix.value}: it cannot be reached on the link.`,
+            related: [{ span: spanOf(subnet.prefix.node), message: 'the subnet' }],
+          });
         }
       }
     }

@@ -26,12 +26,19 @@ export const hnsCidrRule: Rule = {
       if (value === undefined || value.trim() === '') return;
       const format = use.type.kind === 'string' ? use.type.format : undefined;
       if (format === 'cidr' && !isCidr(value)) {
-        ctx.report({ span: spanOf(use.node), message: `\`${value}\` is not an IP prefix (\`address/length\`, e.g. 10.0.0.0/24 or fd00::/64): HNS refuses it (HCN_E_INVALID_PREFIX).` });
+        ctx.report({
+          span: spanOf(use.node),
+          message: `\`${value}\` is not an IP prefix (\`address/length\`, e.g. 10.0.0.0/24 or fd00::/64): HNS refuses it (HCN_E_INVALID_PREFIX).`,
+        });
       } else if (format === 'cidrOrIp' && !isCidr(value) && !isIpAddress(value)) {
         ctx.report({ span: spanOf(use.node), message: `\`${value}\` is neither an IP address nor a prefix (e.g. 10.0.0.0/8): HNS refuses the policy.` });
       } else if (format === 'addressList') {
         const bad = badItems(value, (a) => isCidr(a) || isIpAddress(a));
-        if (bad.length) ctx.report({ span: spanOf(use.node), message: `${quoteList(bad)} in \`${use.name}\` is not an IP address or prefix: HNS accepts only comma-separated addresses and prefixes here (leave the field out for "any") and refuses the policy (HCN_E_INVALID_POLICY).` });
+        if (bad.length)
+          ctx.report({
+            span: spanOf(use.node),
+            message: `${quoteList(bad)} in \`${use.name}\` is not an IP address or prefix: HNS accepts only comma-separated addresses and prefixes here (leave the field out for "any") and refuses the policy (HCN_E_INVALID_POLICY).`,
+          });
       }
     });
   },

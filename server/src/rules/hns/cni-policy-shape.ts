@@ -13,7 +13,8 @@ export const hnsCniPolicyShapeRule: Rule = {
     fixable: false,
     description:
       'Windows CNI plugins pass their `policies` / `AdditionalArgs` entries to HNS in one schema. `sdnbridge`, `sdnoverlay`, `nat` (microsoft/windows-container-networking) and `win-bridge` / `win-overlay` with `"apiVersion": 2` build HCN v2 policies, `{"Type": ..., "Settings": {...}}`: a flat v1 policy loses its fields there (an OutBoundNAT without its exceptions). `win-bridge` / `win-overlay` without `apiVersion` 2 send v1 policies, where `Settings` means nothing.',
-    remedy: 'Write the policy in the schema the plugin uses: `{"Type": "OutBoundNAT", "Settings": {"Exceptions": [...]}}` for v2, `{"Type": "OutBoundNAT", "ExceptionList": [...]}` for v1 (ROUTE becomes SDNRoute in v2).',
+    remedy:
+      'Write the policy in the schema the plugin uses: `{"Type": "OutBoundNAT", "Settings": {"Exceptions": [...]}}` for v2, `{"Type": "OutBoundNAT", "ExceptionList": [...]}` for v1 (ROUTE becomes SDNRoute in v2).',
     examples: {
       bad: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["10.0.0.0/8"] } }] }',
       good: '{ "cniVersion": "0.2.0", "name": "l2bridge", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "Settings": { "Exceptions": ["10.0.0.0/8"] } } }] }',

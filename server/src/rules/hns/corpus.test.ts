@@ -23,7 +23,9 @@ const ownName = (file: string) => file.split('__').pop()!;
 
 /** Findings (non-syntax) the corpus deserves, by file, on the default Windows version. */
 const EXPECTED: Record<string, string[]> = {
-  'microsoft__windows-container-networking__example__flannel_overlay.conf': ['42:43 hns-ip-address error `ip of host` is not an IP address: HNS refuses it (HCN_E_INVALID_IP).'],
+  'microsoft__windows-container-networking__example__flannel_overlay.conf': [
+    '42:43 hns-ip-address error `ip of host` is not an IP address: HNS refuses it (HCN_E_INVALID_IP).',
+  ],
   'Azure__azure-container-networking__examples__cns__create-hns-network.json': [
     '2:5 hns-schema warning `NetworkName` is not an HNS field here; HNS does not read it.',
     '3:5 hns-schema warning `NetworkType` is not an HNS field here; HNS does not read it.',

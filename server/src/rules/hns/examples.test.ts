@@ -15,7 +15,11 @@ import { HNS_RULES } from './index';
 const VERSION: Record<string, WindowsVersion> = { 'hns-version-gate': 'ltsc2019', 'hns-schema-version': 'ltsc2019' };
 
 function findings(rule: Rule, text: string): string[] {
-  const path = rule.meta.kinds.includes('compose') ? 'compose.yaml' : rule.meta.kinds.length === 1 && rule.meta.kinds[0] === 'cni' ? 'example.conf' : 'example.json';
+  const path = rule.meta.kinds.includes('compose')
+    ? 'compose.yaml'
+    : rule.meta.kinds.length === 1 && rule.meta.kinds[0] === 'cni'
+      ? 'example.conf'
+      : 'example.json';
   const doc = parseDocument(path, text);
   assert.ok(rule.meta.kinds.includes(doc.kind), `the example is read as ${doc.kind}`);
   const result = checkDocument(doc, { ruleSet: [rule], windowsVersion: VERSION[rule.meta.id] });

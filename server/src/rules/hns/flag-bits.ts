@@ -18,7 +18,10 @@ export const hnsFlagBitsRule: Rule = {
     remedy: 'Use the published bit values (hover the field to see them) and add them up.',
     caveat:
       'HNS-SCHEMA names some network flags (EnablePersistent, IsolateVSwitch, EnableFlowSteering, DisableSharing, EnableFirewall) without publishing their values, so an unknown NetworkFlags bit may be one of them: those are information only.',
-    examples: { bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Flags": 64 }', good: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Flags": 1 }' },
+    examples: {
+      bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Flags": 64 }',
+      good: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Flags": 1 }',
+    },
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'https://github.com/microsoft/SDN/blob/master/Kubernetes/windows/hns.v2.psm1'],
   },
   check(ctx) {
@@ -32,7 +35,10 @@ export const hnsFlagBitsRule: Rule = {
       if (!unknown) return;
       const bits: number[] = [];
       for (let bit = 1; bit <= 0x80000000 && bit > 0; bit *= 2) if (unknown & bit) bits.push(bit);
-      const published = set.bits.filter((b) => b.value).map((b) => `${b.value} ${b.name}`).join(', ');
+      const published = set.bits
+        .filter((b) => b.value)
+        .map((b) => `${b.value} ${b.name}`)
+        .join(', ');
       ctx.report({
         span: spanOf(use.node),
         severity: set.unpublishedNames ? 'information' : 'warning',

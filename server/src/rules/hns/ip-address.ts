@@ -16,7 +16,10 @@ export const hnsIpAddressRule: Rule = {
     description:
       'Endpoint addresses, gateways, next hops, VIPs, provider addresses and DNS server lists hold IPv4 (four-part decimal) or IPv6 addresses; the v1 `DNSServerList` is one comma-separated string. HNS refuses an address it cannot parse (HCN_E_INVALID_IP).',
     remedy: 'Write a plain address (`10.0.0.5`, `fd00::5`), without a prefix length; list DNS servers as `"10.0.0.10,10.0.0.11"` in v1 and as an array in v2.',
-    examples: { bad: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5/24" }', good: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5", "PrefixLength": 24 }' },
+    examples: {
+      bad: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5/24" }',
+      good: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5", "PrefixLength": 24 }',
+    },
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'HCN-HR'],
   },
   check(ctx) {

@@ -25,12 +25,20 @@ export const hnsIpv6NetworkTypeRule: Rule = {
     description:
       'HNS carries IPv6 only on some network types, and only as dual-stack. L2Bridge supports it from Windows Server 2022 (Microsoft docs; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update). Transparent networks carry IPv6 with self-assigned addresses only: HNS assigns none, and applies no load balancing or ACLs (docs, 2024). NAT networks have none. Overlay is disputed: the docs and Kubernetes say no, Microsoft said builds 22410 and later work. winnet reads IPv6 subnets, IPv6 endpoint addresses and the `IPv6` request flag, and judges them against the network type and `winnet.windowsVersion`.',
     remedy: 'Use an L2Bridge network (Windows Server 2022 or later) for IPv6, with an IPv4 subnet beside the IPv6 one; otherwise remove the IPv6 subnet.',
-    caveat: 'Where the sources disagree (Overlay; L2Bridge on Windows Server 2019) the finding is information. NAT is a warning: every documentation revision since 2019 says no, but HNS itself is not documented to refuse the subnet.',
+    caveat:
+      'Where the sources disagree (Overlay; L2Bridge on Windows Server 2019) the finding is information. NAT is a warning: every documentation revision since 2019 says no, but HNS itself is not documented to refuse the subnet.',
     examples: {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "172.20.0.0/16" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
     },
-    sources: ['MSD-ARCH', 'K8S-DS', 'https://github.com/microsoft/Windows-Containers/issues/522', 'https://github.com/microsoft/Windows-Containers/issues/75', 'https://github.com/microsoft/Windows-Containers/issues/82', 'HCN-GLOBALS'],
+    sources: [
+      'MSD-ARCH',
+      'K8S-DS',
+      'https://github.com/microsoft/Windows-Containers/issues/522',
+      'https://github.com/microsoft/Windows-Containers/issues/75',
+      'https://github.com/microsoft/Windows-Containers/issues/82',
+      'HCN-GLOBALS',
+    ],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);
@@ -51,7 +59,11 @@ export const hnsIpv6NetworkTypeRule: Rule = {
       if (!type) continue;
       const verdict = type.ipv6(ctx.windowsVersion);
       if (verdict.level === 'yes') continue;
-      ctx.report({ span: spanOf(v6.node), severity: verdict.severity, message: `IPv6 address on ${withArticle(type.name)} network (${where}): ${verdict.message}` });
+      ctx.report({
+        span: spanOf(v6.node),
+        severity: verdict.severity,
+        message: `IPv6 address on ${withArticle(type.name)} network (${where}): ${verdict.message}`,
+      });
     }
   },
 };

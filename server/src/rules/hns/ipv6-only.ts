@@ -31,7 +31,10 @@ export const hnsIpv6OnlyRule: Rule = {
     for (const endpoint of model.endpoints) {
       const families = endpoint.addresses.map((a) => a.family).filter((f) => f !== undefined);
       if (!families.length || families.includes(4)) continue;
-      ctx.report({ span: spanOf(endpoint.addresses[0].node), message: 'IPv6-only endpoint: Windows supports IPv6 only as dual-stack. Give the endpoint an IPv4 address too.' });
+      ctx.report({
+        span: spanOf(endpoint.addresses[0].node),
+        message: 'IPv6-only endpoint: Windows supports IPv6 only as dual-stack. Give the endpoint an IPv4 address too.',
+      });
     }
   },
 };

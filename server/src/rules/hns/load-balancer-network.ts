@@ -21,8 +21,11 @@ export const hnsLoadBalancerNetworkRule: Rule = {
     description:
       'HNS load-balances through VFP, the virtual switch\'s filtering platform, which it uses on "SDN" networks such as Overlay and L2Bridge; NAT networks go through WinNAT and the host firewall instead, so a load balancer over NAT endpoints does not balance. winnet checks this when the document holds both the load balancer and the network of its endpoints (or its `HostComputeNetwork`).',
     remedy: 'Put the backends on an L2Bridge or Overlay network, or publish ports with PortMapping policies on the NAT endpoints instead.',
-    caveat: 'Microsoft documents the mechanism (VFP for load balancing, WinNAT for NAT), not an error code: whether HNS refuses the load balancer or accepts one that does nothing is not documented, so this is a warning. A network with no `Type` is not judged.',
-    examples: { bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT" }, { "SchemaVersion": { "Major": 2, "Minor": 5 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "HostComputeEndpoints": [], "FrontendVIPs": ["10.0.0.10"] }]' },
+    caveat:
+      'Microsoft documents the mechanism (VFP for load balancing, WinNAT for NAT), not an error code: whether HNS refuses the load balancer or accepts one that does nothing is not documented, so this is a warning. A network with no `Type` is not judged.',
+    examples: {
+      bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT" }, { "SchemaVersion": { "Major": 2, "Minor": 5 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "HostComputeEndpoints": [], "FrontendVIPs": ["10.0.0.10"] }]',
+    },
     sources: ['MSD-ARCH', 'https://github.com/microsoft/hcsshim/pull/705', 'https://github.com/microsoft/hcsshim/commit/50949ce32', 'HCSSHIM'],
   },
   check(ctx) {

@@ -18,7 +18,10 @@ export const hnsMacAddressRule: Rule = {
       'HNS writes MAC addresses as six hexadecimal pairs joined by dashes (`00-15-5D-00-00-00`), in endpoint `MacAddress`, MAC pools, source and distributed-router MAC policies. A value that is not a MAC address is refused; a MAC pool whose start is above its end has no addresses.',
     remedy: 'Write six hexadecimal pairs, `00-15-5D-52-C0-00`; put the lower address in `StartMacAddress`.',
     caveat: 'Colon-separated MACs (`00:15:5d:...`) are accepted here: Docker converts them before it calls HNS, and no source says HNS itself refuses them.',
-    examples: { bad: '{ "MacPools": [{ "StartMacAddress": "00-15-5D-52-CF-FF", "EndMacAddress": "00-15-5D-52-C0-00" }] }', good: '{ "MacPools": [{ "StartMacAddress": "00-15-5D-52-C0-00", "EndMacAddress": "00-15-5D-52-CF-FF" }] }' },
+    examples: {
+      bad: '{ "MacPools": [{ "StartMacAddress": "00-15-5D-52-CF-FF", "EndMacAddress": "00-15-5D-52-C0-00" }] }',
+      good: '{ "MacPools": [{ "StartMacAddress": "00-15-5D-52-C0-00", "EndMacAddress": "00-15-5D-52-CF-FF" }] }',
+    },
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'MOBY-WIN'],
   },
   check(ctx) {

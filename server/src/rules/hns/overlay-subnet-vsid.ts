@@ -14,9 +14,11 @@ export const hnsOverlaySubnetVsidRule: Rule = {
     target: 'any',
     fixable: false,
     description:
-      'An Overlay network encapsulates each subnet in VXLAN with the subnet\'s virtual subnet ID (VSID) as the VNI. Docker\'s Windows overlay driver puts a VSID policy on every subnet and refuses to work without pre-assigned VNIs; hcsshim\'s overlay networks do the same. A subnet without one has no VXLAN ID.',
-    remedy: 'Add `{"Type": "VSID", "Settings": {"IsolationId": 4096}}` to the subnet `Policies` (v2), or `{"Type": "VSID", "VSID": 4096}` (v1), one distinct VSID ≥ 4096 per subnet.',
-    caveat: 'The requirement comes from every client (Docker, hcsshim, hns.psm1) always sending one; HNS\'s own answer to an overlay subnet without a VSID is not documented, so this is a warning.',
+      "An Overlay network encapsulates each subnet in VXLAN with the subnet's virtual subnet ID (VSID) as the VNI. Docker's Windows overlay driver puts a VSID policy on every subnet and refuses to work without pre-assigned VNIs; hcsshim's overlay networks do the same. A subnet without one has no VXLAN ID.",
+    remedy:
+      'Add `{"Type": "VSID", "Settings": {"IsolationId": 4096}}` to the subnet `Policies` (v2), or `{"Type": "VSID", "VSID": 4096}` (v1), one distinct VSID ≥ 4096 per subnet.',
+    caveat:
+      "The requirement comes from every client (Docker, hcsshim, hns.psm1) always sending one; HNS's own answer to an overlay subnet without a VSID is not documented, so this is a warning.",
     examples: {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "Overlay", "Ipams": [{ "Type": "Static", "Subnets": [{ "IpAddressPrefix": "10.244.1.0/24" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "Overlay", "Ipams": [{ "Type": "Static", "Subnets": [{ "IpAddressPrefix": "10.244.1.0/24", "Policies": [{ "Type": "VSID", "Settings": { "IsolationId": 4096 } }] }] }] }',

@@ -3,8 +3,18 @@ import type { PolicyLocation } from '../../knowledge/hns-model';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
-const PLACE: Record<PolicyLocation, string> = { network: 'a network policy', endpoint: 'an endpoint policy', subnet: 'a subnet policy', policylist: 'a policy-list policy' };
-const LIST: Record<PolicyLocation, string> = { network: "a network's `Policies`", endpoint: "an endpoint's `Policies`", subnet: "a subnet's `Policies`", policylist: "a policy list's `Policies`" };
+const PLACE: Record<PolicyLocation, string> = {
+  network: 'a network policy',
+  endpoint: 'an endpoint policy',
+  subnet: 'a subnet policy',
+  policylist: 'a policy-list policy',
+};
+const LIST: Record<PolicyLocation, string> = {
+  network: "a network's `Policies`",
+  endpoint: "an endpoint's `Policies`",
+  subnet: "a subnet's `Policies`",
+  policylist: "a policy list's `Policies`",
+};
 
 function where(p: PolicyUse): string {
   return p.cni ? `a CNI \`${p.cni.name ?? 'EndpointPolicy'}\` entry` : LIST[p.location];
@@ -23,7 +33,10 @@ export const hnsPolicyLocationRule: Rule = {
       'HCN keeps separate policy types for networks (`NetworkPolicyType`: NetAdapterName, VxlanPort, RemoteSubnetRoute, ...), endpoints (`EndpointPolicyType`: PortMapping, OutBoundNAT, ACL, ...) and subnets (`SubnetPolicyType`: VLAN, VSID). HNS refuses a type in the wrong list (HCN_E_INVALID_POLICY_TYPE). HNS v1 takes untyped policy lists, but its policy types are still meant for one place: VLAN and VSID on networks and subnets, NAT, ACL, QOS, PA and OutBoundNAT on endpoints, ELB in policy lists.',
     remedy: 'Move the policy to the object it belongs to (e.g. VxlanPort on the network, PortMapping on the endpoint, VSID on the subnet).',
     caveat: 'For v1 the placement comes from what clients do (hcsshim, Docker, the CNI plugins), not from an HNS refusal, so v1 placements are warnings.',
-    examples: { bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }', good: '{ "Type": "Overlay", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }' },
+    examples: {
+      bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }',
+      good: '{ "Type": "Overlay", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }',
+    },
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'HNS-V1-CLIENT', 'HCN-HR'],
   },
   check(ctx) {

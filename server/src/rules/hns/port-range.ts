@@ -16,8 +16,12 @@ export const hnsPortRangeRule: Rule = {
     description:
       'Ports are 1–65535. HNS refuses a zero internal port in a port mapping or load balancer (HCN_E_INVALID_INTERNAL_PORT). Ports written as strings (proxy ports) must be decimal numbers, and ACL port lists are comma-separated ports or `low-high` ranges with the low end first. Values above 65535 are already refused by the schema (16-bit fields).',
     remedy: 'Use a port from 1 to 65535; write ranges as `8000-8010`.',
-    caveat: 'A zero `ExternalPort` in a v1 `NAT` or v2 `PortMapping` policy is how Docker asks HNS for an ephemeral host port (moby `windows.go` sends it for every `-p 80` on nat and reads the chosen port back; the WinNAT team blog: dynamic port mappings work "since IPAM is handled by HNS"), so it is not reported. Elsewhere a zero port is a warning: no source says what HNS does with it.',
-    examples: { bad: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 0, "ExternalPort": 8080 } }', good: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 8080 } }' },
+    caveat:
+      'A zero `ExternalPort` in a v1 `NAT` or v2 `PortMapping` policy is how Docker asks HNS for an ephemeral host port (moby `windows.go` sends it for every `-p 80` on nat and reads the chosen port back; the WinNAT team blog: dynamic port mappings work "since IPAM is handled by HNS"), so it is not reported. Elsewhere a zero port is a warning: no source says what HNS does with it.',
+    examples: {
+      bad: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 0, "ExternalPort": 8080 } }',
+      good: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 8080 } }',
+    },
     sources: ['HNS-SCHEMA', 'HCN-HR', 'HCSSHIM', 'MOBY-WIN', 'MSD-WINNAT'],
   },
   check(ctx) {
@@ -31,7 +35,9 @@ export const hnsPortRangeRule: Rule = {
         ctx.report({
           span: spanOf(use.node),
           severity: internal ? 'error' : 'warning',
-          message: internal ? '`InternalPort` 0 is refused by HNS (HCN_E_INVALID_INTERNAL_PORT): use the container port, 1–65535.' : `\`${use.name}\` 0 is not a port: use 1–65535.`,
+          message: internal
+            ? '`InternalPort` 0 is refused by HNS (HCN_E_INVALID_INTERNAL_PORT): use the container port, 1–65535.'
+            : `\`${use.name}\` 0 is not a port: use 1–65535.`,
         });
         return;
       }

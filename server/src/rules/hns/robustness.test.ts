@@ -14,14 +14,89 @@ import { composeSchemaRule } from '../compose-schema';
 import { HNS_RULES } from './index';
 
 const KEYS = [
-  'Type', 'Settings', 'Policies', 'Name', 'ID', 'Flags', 'SchemaVersion', 'Major', 'Minor', 'Ipams', 'Subnets', 'IpAddressPrefix', 'AddressPrefix',
-  'GatewayAddress', 'Routes', 'NextHop', 'DestinationPrefix', 'HostComputeNetwork', 'HostComputeEndpoints', 'IpConfigurations', 'IpAddress',
-  'VirtualNetwork', 'IPAddress', 'IPv6Address', 'MacAddress', 'IsolationId', 'VLAN', 'VSID', 'InternalPort', 'ExternalPort', 'Exceptions',
-  'ExceptionList', 'FrontendVIPs', 'PortMappings', 'MacPool', 'Ranges', 'StartMacAddress', 'EndMacAddress', 'IsRemoteEndpoint', 'References',
-  'IPv6', 'NetworkAdapterName', 'Protocol', 'LocalPorts', 'RemoteAddresses', 'cniVersion', 'type', 'plugins', 'delegate', 'AdditionalArgs',
-  'policies', 'name', 'value', 'Value', 'ipam', 'subnet', 'ranges', 'apiVersion', '__proto__', '',
+  'Type',
+  'Settings',
+  'Policies',
+  'Name',
+  'ID',
+  'Flags',
+  'SchemaVersion',
+  'Major',
+  'Minor',
+  'Ipams',
+  'Subnets',
+  'IpAddressPrefix',
+  'AddressPrefix',
+  'GatewayAddress',
+  'Routes',
+  'NextHop',
+  'DestinationPrefix',
+  'HostComputeNetwork',
+  'HostComputeEndpoints',
+  'IpConfigurations',
+  'IpAddress',
+  'VirtualNetwork',
+  'IPAddress',
+  'IPv6Address',
+  'MacAddress',
+  'IsolationId',
+  'VLAN',
+  'VSID',
+  'InternalPort',
+  'ExternalPort',
+  'Exceptions',
+  'ExceptionList',
+  'FrontendVIPs',
+  'PortMappings',
+  'MacPool',
+  'Ranges',
+  'StartMacAddress',
+  'EndMacAddress',
+  'IsRemoteEndpoint',
+  'References',
+  'IPv6',
+  'NetworkAdapterName',
+  'Protocol',
+  'LocalPorts',
+  'RemoteAddresses',
+  'cniVersion',
+  'type',
+  'plugins',
+  'delegate',
+  'AdditionalArgs',
+  'policies',
+  'name',
+  'value',
+  'Value',
+  'ipam',
+  'subnet',
+  'ranges',
+  'apiVersion',
+  '__proto__',
+  '',
 ];
-const STRINGS = ['NAT', 'l2bridge', 'Overlay', 'Transparent', 'VLAN', 'VSID', 'PortMapping', 'OutBoundNAT', 'sdnbridge', 'win-bridge', '10.0.0.0/24', 'fd00::/64', '10.0.0.1', '00-15-5D-00-00-01', '80-90', '__X__', '{{Y}}', 'EndpointPolicy', 'NetworkPolicy', ''];
+const STRINGS = [
+  'NAT',
+  'l2bridge',
+  'Overlay',
+  'Transparent',
+  'VLAN',
+  'VSID',
+  'PortMapping',
+  'OutBoundNAT',
+  'sdnbridge',
+  'win-bridge',
+  '10.0.0.0/24',
+  'fd00::/64',
+  '10.0.0.1',
+  '00-15-5D-00-00-01',
+  '80-90',
+  '__X__',
+  '{{Y}}',
+  'EndpointPolicy',
+  'NetworkPolicy',
+  '',
+];
 
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -47,7 +122,10 @@ describe('robustness: arbitrary HNS-shaped JSON', () => {
         // Every kind, whatever detection says, so every rule sees every shape.
         for (const kind of ['hns-v1', 'hcn-v2', 'cni'] as const) {
           const doc = { ...parsed, kind };
-          const result = checkDocument(doc, { ruleSet: [composeSchemaRule, ...HNS_RULES], windowsVersion: (['ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025'] as const)[cursor % 4] });
+          const result = checkDocument(doc, {
+            ruleSet: [composeSchemaRule, ...HNS_RULES],
+            windowsVersion: (['ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025'] as const)[cursor % 4],
+          });
           assert.deepEqual(result.ruleErrors, []);
           const offset = cursor % (text.length + 1);
           hnsHover(doc, offset);
@@ -61,7 +139,15 @@ describe('robustness: arbitrary HNS-shaped JSON', () => {
   it('compose-schema never throws on compose-shaped YAML (flow style, anchors, merge keys, tags)', () => {
     const composeKeys = fc.constantFrom('services', 'networks', 'web', 'image', 'ports', 'driver', 'driver_opts', 'ipam', 'config', 'healthcheck', 'x-a', '<<');
     const yamlValue = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, fc.constantFrom('nat', '80:80', 'true', '${X}'), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(composeKeys, tie('v'), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('nat', '80:80', 'true', '${X}'),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(composeKeys, tie('v'), { maxKeys: 4 }),
+      ),
     })).v;
     fc.assert(
       fc.property(yamlValue, fc.constantFrom('', '!reset ', '!override ', '&a ', '*a '), (value, prefix) => {
@@ -74,7 +160,12 @@ describe('robustness: arbitrary HNS-shaped JSON', () => {
   });
 
   it('never throws on truncated or broken JSON either', () => {
-    const base = JSON.stringify({ SchemaVersion: { Major: 2, Minor: 0 }, Type: 'Overlay', Policies: [{ Type: 'VxlanPort', Settings: { Port: 4789 } }], Ipams: [{ Subnets: [{ IpAddressPrefix: '10.0.0.0/24' }] }] });
+    const base = JSON.stringify({
+      SchemaVersion: { Major: 2, Minor: 0 },
+      Type: 'Overlay',
+      Policies: [{ Type: 'VxlanPort', Settings: { Port: 4789 } }],
+      Ipams: [{ Subnets: [{ IpAddressPrefix: '10.0.0.0/24' }] }],
+    });
     for (let cut = 0; cut <= base.length; cut += 3) {
       const doc = parseDocument('doc.json', base.slice(0, cut));
       assert.deepEqual(checkDocument(doc, { ruleSet: HNS_RULES }).ruleErrors, []);

@@ -18,7 +18,9 @@ const SV = '"SchemaVersion": { "Major": 2, "Minor": 0 }';
 function run(rules: readonly Rule[], file: string, text: string, windowsVersion?: WindowsVersion): string[] {
   const result = checkDocument(parseDocument(file, text), { ruleSet: rules, windowsVersion });
   assert.deepEqual(result.ruleErrors, []);
-  return result.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${text.slice(f.span.start, f.span.end)} | ${f.severity} | ${f.message}`);
+  return result.findings.map(
+    (f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${text.slice(f.span.start, f.span.end)} | ${f.severity} | ${f.message}`,
+  );
 }
 
 interface Case {
@@ -35,14 +37,14 @@ const RULE_CASES: Record<string, Case[]> = {
       name: 'Get-HnsNetwork | ConvertTo-Json without -Depth: one finding at the first cut value, the others related',
       text: '{ "Name": "nat", "Type": "nat", "Subnets": ["@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}"], "Policies": ["@{Type=OutBoundNAT; ExceptionList=System.Object[]}"] }',
       expect: [
-        "1:45 \"@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}\" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 2 values are PowerShell's display of an object or array (`@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.14...`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.",
+        '1:45 "@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1}" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 2 values are PowerShell\'s display of an object or array (`@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.14...`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.',
       ],
     },
     {
       name: 'an array cut one level lower: `System.Object[]`',
       text: '[{ "Name": "nat", "Type": "nat", "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": "System.Object[]" }] }]',
       expect: [
-        "1:89 \"System.Object[]\" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 1 value is PowerShell's display of an object or array (`System.Object[]`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.",
+        '1:89 "System.Object[]" | warning | This document is `ConvertTo-Json` output cut at its depth limit (2 unless `-Depth` is given): 1 value is PowerShell\'s display of an object or array (`System.Object[]`), not the object. winnet cannot check what was cut, and HNS would refuse it as input. Export again with `ConvertTo-Json -Depth 10`.',
       ],
     },
     {
@@ -63,7 +65,10 @@ const RULE_CASES: Record<string, Case[]> = {
     },
     {
       name: 'v1: a port mapping on a network, a VSID on an endpoint (warnings)',
-      text: '[{ "Name": "n", "Type": "NAT", "Policies": [{ "Type": "NAT", "InternalPort": 80 }] }, { "VirtualNetwork": "' + G + '", "Policies": [{ "Type": "VSID", "VSID": 4096 }] }]',
+      text:
+        '[{ "Name": "n", "Type": "NAT", "Policies": [{ "Type": "NAT", "InternalPort": 80 }] }, { "VirtualNetwork": "' +
+        G +
+        '", "Policies": [{ "Type": "VSID", "VSID": 4096 }] }]',
       expect: [
         '1:55 "NAT" | warning | `NAT` is an endpoint policy in HNS v1; in a network\'s `Policies` HNS may ignore it.',
         '1:170 "VSID" | warning | `VSID` is a network policy or a subnet policy in HNS v1; in an endpoint\'s `Policies` HNS may ignore it.',
@@ -91,21 +96,31 @@ const RULE_CASES: Record<string, Case[]> = {
     {
       name: 'Transparent v1 and L2Bridge v2 without an adapter; NAT and a named adapter are fine',
       text: `[{ "Name": "lan", "Type": "Transparent" }, { "Name": "nat", "Type": "NAT" }, { "Name": "ok", "Type": "L2Tunnel", "NetworkAdapterName": "Ethernet 2" }]`,
-      expect: ['1:27 "Transparent" | warning | Transparent networks bind an external vSwitch to a host adapter; without `NetworkAdapterName` HNS binds the first unbound adapter, which may not be the one you mean. Name the adapter.'],
+      expect: [
+        '1:27 "Transparent" | warning | Transparent networks bind an external vSwitch to a host adapter; without `NetworkAdapterName` HNS binds the first unbound adapter, which may not be the one you mean. Name the adapter.',
+      ],
     },
     {
       name: 'v2: a NetAdapterName or InterfaceConstraint policy names the adapter',
       text: `[{ ${SV}, "Type": "L2Bridge" }, { ${SV}, "Type": "L2Bridge", "Policies": [{ "Type": "InterfaceConstraint", "Settings": { "InterfaceAlias": "Ethernet" } }] }]`,
-      expect: ['1:57 "L2Bridge" | warning | L2Bridge networks bind an external vSwitch to a host adapter; without a `NetAdapterName` policy HNS binds the first unbound adapter, which may not be the one you mean. Name the adapter.'],
+      expect: [
+        '1:57 "L2Bridge" | warning | L2Bridge networks bind an external vSwitch to a host adapter; without a `NetAdapterName` policy HNS binds the first unbound adapter, which may not be the one you mean. Name the adapter.',
+      ],
     },
   ],
   'hns-overlay-subnet-vsid': [
     {
       name: 'v2 overlay subnet without VSID; the one with it is fine',
       text: `{ ${SV}, "Type": "Overlay", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.244.1.0/24" }, { "IpAddressPrefix": "10.244.2.0/24", "Policies": [{ "Type": "VSID", "Settings": { "IsolationId": 4097 } }] }] }] }`,
-      expect: ['1:112 "10.244.1.0/24" | warning | Overlay subnet 10.244.1.0/24 has no VSID policy: VXLAN needs a virtual subnet ID per subnet (4096 or more). Add a VSID policy to the subnet.'],
+      expect: [
+        '1:112 "10.244.1.0/24" | warning | Overlay subnet 10.244.1.0/24 has no VSID policy: VXLAN needs a virtual subnet ID per subnet (4096 or more). Add a VSID policy to the subnet.',
+      ],
     },
-    { name: 'v1 overlay with the VSID on the network', text: '{ "Name": "o", "Type": "Overlay", "Policies": [{ "Type": "VSID", "VSID": 4096 }], "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }] }', expect: [] },
+    {
+      name: 'v1 overlay with the VSID on the network',
+      text: '{ "Name": "o", "Type": "Overlay", "Policies": [{ "Type": "VSID", "VSID": 4096 }], "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }] }',
+      expect: [],
+    },
   ],
   'hns-vsid-range': [
     {
@@ -121,12 +136,16 @@ const RULE_CASES: Record<string, Case[]> = {
     {
       name: 'v2 remote endpoint (Flags 1) and v1 remote endpoint without PA',
       text: `[{ ${SV}, "HostComputeNetwork": "${G}", "Flags": 1 }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 3, "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.5" } }] }]`,
-      expect: ['1:111 "Flags" | warning | Remote endpoint without a provider address: add a `ProviderAddress` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.'],
+      expect: [
+        '1:111 "Flags" | warning | Remote endpoint without a provider address: add a `ProviderAddress` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
+      ],
     },
     {
       name: 'v1 IsRemoteEndpoint without a PA policy',
       text: `{ "VirtualNetwork": "${G}", "IsRemoteEndpoint": true, "IPAddress": "10.0.0.9" }`,
-      expect: ['1:61 "IsRemoteEndpoint" | warning | Remote endpoint without a provider address: add a `PA` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.'],
+      expect: [
+        '1:61 "IsRemoteEndpoint" | warning | Remote endpoint without a provider address: add a `PA` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
+      ],
     },
   ],
   'hns-ipv6-network-type': [
@@ -143,18 +162,24 @@ const RULE_CASES: Record<string, Case[]> = {
       name: 'L2Bridge on ltsc2019: disputed (information); on ltsc2016: warning',
       version: 'ltsc2019',
       text: '{ "Name": "b", "Type": "l2bridge", "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }, { "AddressPrefix": "fd00::/64" }] }',
-      expect: ['1:103 "fd00::/64" | information | IPv6 on an L2Bridge network (Windows Server 2019 / Windows 10 1809): IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.'],
+      expect: [
+        '1:103 "fd00::/64" | information | IPv6 on an L2Bridge network (Windows Server 2019 / Windows 10 1809): IPv6 (dual-stack) on L2Bridge is documented from Windows Server 2022; Microsoft also said it was backported to Windows Server 2019 in the October 2020 update, and hcsshim gates dual-stack at HNS 11.10.',
+      ],
     },
     {
       name: 'a v1 endpoint reporting a NAT network type, with an IPv6 address',
       text: `{ "VirtualNetwork": "${G}", "Type": "NAT", "IPAddress": "172.20.0.5", "IPv6Address": "fd00::5" }`,
-      expect: ['1:118 "fd00::5" | warning | IPv6 address on a NAT network (Windows Server 2025): NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").'],
+      expect: [
+        '1:118 "fd00::5" | warning | IPv6 address on a NAT network (Windows Server 2025): NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").',
+      ],
     },
     {
       name: 'CNI: an IPv6 subnet on the nat plugin',
       file: 'nat.conf',
       text: '{ "cniVersion": "0.2.0", "name": "nat", "type": "nat", "ipam": { "subnet": "fd00:5::/64" } }',
-      expect: ['1:76 "fd00:5::/64" | warning | IPv6 on a NAT network (Windows Server 2025): NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").'],
+      expect: [
+        '1:76 "fd00:5::/64" | warning | IPv6 on a NAT network (Windows Server 2025): NAT networks have no IPv6 on Windows (every revision of the Microsoft docs since 2019; Microsoft in 2025: NAT support is "later").',
+      ],
     },
   ],
   'hns-ipv6-only': [
@@ -185,13 +210,17 @@ const RULE_CASES: Record<string, Case[]> = {
       name: 'ltsc2022 (HNS ≥ 13.2): L4WFPPROXY and SetPolicy fine; TierAcl not published (hint)',
       version: 'ltsc2022',
       text: `{ ${SV}, "HostComputeNetwork": "${G}", "Policies": [{ "Type": "L4WFPPROXY", "Settings": {} }, { "Type": "TierAcl", "Settings": {} }] }`,
-      expect: ['1:175 "TierAcl" | hint | `TierAcl` needs HNS ≥ 14.0 (hcsshim feature `TierAcl`); Windows Server 2022 runs HNS 13.2 or later (exactly which is not published).'],
+      expect: [
+        '1:175 "TierAcl" | hint | `TierAcl` needs HNS ≥ 14.0 (hcsshim feature `TierAcl`); Windows Server 2022 runs HNS 13.2 or later (exactly which is not published).',
+      ],
     },
     {
       name: 'ltsc2016: no HCN v2 API at all (error)',
       version: 'ltsc2016',
       text: `{ ${SV}, "Name": "n", "Type": "NAT" }`,
-      expect: ['1:3 "SchemaVersion" | error | An HCN v2 document needs HNS ≥ 9.2 (hcsshim feature `ApiV2`); Windows Server 2016 runs HNS below 7.2 (it predates the 1803 release that brought HNS 7.2). The HCN API needs Windows 10 1809 / Windows Server 2019 (HcnCreateNetwork).'],
+      expect: [
+        '1:3 "SchemaVersion" | error | An HCN v2 document needs HNS ≥ 9.2 (hcsshim feature `ApiV2`); Windows Server 2016 runs HNS below 7.2 (it predates the 1803 release that brought HNS 7.2). The HCN API needs Windows 10 1809 / Windows Server 2019 (HcnCreateNetwork).',
+      ],
     },
     {
       name: 'ltsc2016: v1 ACL lists and ranges need 1803; ELB IsDSR',
@@ -217,7 +246,9 @@ const RULE_CASES: Record<string, Case[]> = {
     {
       name: 'a document declaring an older SchemaVersion than it uses (information)',
       text: `{ ${SV}, "HostComputeNetwork": "${G}", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }] }`,
-      expect: ['1:133 "InterfaceParameters" | information | `InterfaceParameters` is new in HCN schema 2.4, above the document\'s `SchemaVersion` 2.0. HNS does not appear to enforce it (hcsshim sends 2.0 with every request), but a matching SchemaVersion says what the file needs.'],
+      expect: [
+        '1:133 "InterfaceParameters" | information | `InterfaceParameters` is new in HCN schema 2.4, above the document\'s `SchemaVersion` 2.0. HNS does not appear to enforce it (hcsshim sends 2.0 with every request), but a matching SchemaVersion says what the file needs.',
+      ],
     },
   ],
   'hns-flag-bits': [
@@ -244,12 +275,14 @@ const RULE_CASES: Record<string, Case[]> = {
       name: 'CNI: v1 OutBoundNAT per family (Azure dual-stack) is fine; a second PA is not',
       file: 'x.conflist',
       text: '{ "cniVersion": "0.3.0", "name": "n", "plugins": [{ "type": "azure-vnet", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["10.244.0.0/16"] } }, { "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["fd12:3456::/64"] } }, { "Name": "EndpointPolicy", "Value": { "Type": "PA", "PA": "10.0.0.4" } }, { "Name": "EndpointPolicy", "Value": { "Type": "PA", "PA": "10.0.0.5" } }] }] }',
-      expect: ['1:421 "PA" | warning | A second `PA` policy in the same list: the type describes one property, and which copy HNS keeps is not documented. Keep one.'],
+      expect: [
+        '1:421 "PA" | warning | A second `PA` policy in the same list: the type describes one property, and which copy HNS keeps is not documented. Keep one.',
+      ],
     },
   ],
   'hns-port-range': [
     {
-      name: 'zero internal port (error), zero external port of a PortMapping (Docker\'s ephemeral port: fine, moby windows.go ConvertPortBindings), bad string ports and ranges',
+      name: "zero internal port (error), zero external port of a PortMapping (Docker's ephemeral port: fine, moby windows.go ConvertPortBindings), bad string ports and ranges",
       text: `{ ${SV}, "HostComputeNetwork": "${G}", "Policies": [{ "Type": "PortMapping", "Settings": { "InternalPort": 0, "ExternalPort": 0 } }, { "Type": "ACL", "Settings": { "LocalPorts": "80,9000-8000,70000", "RemotePorts": "1-65535" } }, { "Type": "L4Proxy", "Settings": { "Port": "http" } }] }`,
       expect: [
         '1:178 0 | error | `InternalPort` 0 is refused by HNS (HCN_E_INVALID_INTERNAL_PORT): use the container port, 1–65535.',
@@ -258,7 +291,7 @@ const RULE_CASES: Record<string, Case[]> = {
       ],
     },
     {
-      name: 'Docker\'s own v1 endpoint with a NAT policy for `-p 80` (ExternalPort 0: HNS picks the port): nothing to report',
+      name: "Docker's own v1 endpoint with a NAT policy for `-p 80` (ExternalPort 0: HNS picks the port): nothing to report",
       text: `{ "VirtualNetwork": "${G}", "Policies": [{ "Type": "NAT", "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 0, "ExternalPortReserved": true }] }`,
       expect: [],
     },
@@ -271,7 +304,10 @@ const RULE_CASES: Record<string, Case[]> = {
   'hns-vlan-range': [
     {
       name: 'v1 VLAN 0 (untagged: a warning, no source shows HNS refusing it), endpoint VLAN 5000 (an error)',
-      text: '[{ "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Policies": [{ "Type": "VLAN", "VLAN": 0 }] }, { "VirtualNetwork": "' + G + '", "Policies": [{ "Type": "Isolation", "VLAN": 5000 }] }]',
+      text:
+        '[{ "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Policies": [{ "Type": "VLAN", "VLAN": 0 }] }, { "VirtualNetwork": "' +
+        G +
+        '", "Policies": [{ "Type": "Isolation", "VLAN": 5000 }] }]',
       expect: [
         '1:106 0 | warning | VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.',
         '1:218 5000 | error | VLAN ID 5000 is not usable (VLAN IDs are 12-bit): 802.1Q VLAN IDs are 1–4094.',
@@ -341,7 +377,9 @@ const RULE_CASES: Record<string, Case[]> = {
     {
       name: 'a load balancer whose backend endpoint is on a NAT network: a warning (Microsoft architecture page: VFP load-balances, NAT uses WinNAT)',
       text: `[{ ${SV}, "ID": "${G}", "Name": "nat", "Type": "NAT" }, { ${SV}, "ID": "11111111-2222-4333-8444-555555555555", "HostComputeNetwork": "${G}" }, { ${SV}, "HostComputeEndpoints": ["11111111-2222-4333-8444-555555555555"], "FrontendVIPs": ["10.0.0.10"] }]`,
-      expect: ['1:331 "HostComputeEndpoints" | warning | Load balancer on a NAT network (`nat`): HNS load-balances only on SDN networks such as Overlay or L2Bridge (through VFP); NAT networks go through WinNAT.'],
+      expect: [
+        '1:331 "HostComputeEndpoints" | warning | Load balancer on a NAT network (`nat`): HNS load-balances only on SDN networks such as Overlay or L2Bridge (through VFP); NAT networks go through WinNAT.',
+      ],
     },
     {
       name: 'a network without `Type` is not taken for NAT: no source says HNS omits it for NAT (hcsshim hcn.NetworkType is an omitempty string)',
@@ -354,7 +392,10 @@ const RULE_CASES: Record<string, Case[]> = {
 describe('HNS rules', () => {
   it('every HNS rule has cases', () => {
     const tested = new Set([...Object.keys(RULE_CASES), 'hns-schema']);
-    assert.deepEqual(HNS_RULES.map((r) => r.meta.id).filter((id) => !tested.has(id)), []);
+    assert.deepEqual(
+      HNS_RULES.map((r) => r.meta.id).filter((id) => !tested.has(id)),
+      [],
+    );
   });
   for (const [id, cases] of Object.entries(RULE_CASES)) {
     const rule = HNS_RULES.find((r) => r.meta.id === id);

@@ -29,7 +29,11 @@ function check(ctx: RuleContext, since: SchemaVersion, node: Node, what: string,
     return true;
   }
   if (availability === 'partial') {
-    ctx.report({ span: spanOf(node), severity: 'information', message: `${what} is new in HCN schema ${since}; whether ${where} has it depends on its updates (${basis}).` });
+    ctx.report({
+      span: spanOf(node),
+      severity: 'information',
+      message: `${what} is new in HCN schema ${since}; whether ${where} has it depends on its updates (${basis}).`,
+    });
     return true;
   }
   return false;
@@ -46,27 +50,37 @@ export const hnsSchemaVersionRule: Rule = {
     fixable: false,
     description:
       'The HCN schema grew over Windows releases: HNS-SCHEMA marks each field, policy type, enum value and flag with the schema version it was new in (e.g. IpSubnets 2.3, VLAN endpoint policies and InterfaceParameters 2.4, L4WFPPROXY 2.5, TierAcl 2.10, L4WFPPROXY ports 2.11, proxy exceptions 2.14), and maps 2.0 to Windows Server 2019, 2.11 to Windows Server 2022 and 2.14 to the Windows 11 era. winnet reports what is newer than the schema of `winnet.windowsVersion`, or newer than the `SchemaVersion` the document itself declares.',
-    remedy: 'Target a newer Windows version, raise the document\'s `SchemaVersion`, or leave the newer field out.',
+    remedy: "Target a newer Windows version, raise the document's `SchemaVersion`, or leave the newer field out.",
     caveat:
       'The map has three rows (and the 2.14 row is garbled in the source), so versions between them are inferred; features that hcsshim gates by HNS version are left to hns-version-gate. A document declaring an older `SchemaVersion` than its fields need is only information: hcsshim sends `{"Major": 2, "Minor": 0}` with every request, newer policies included, so HNS does not appear to enforce it.',
-    examples: { bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }] }' },
+    examples: {
+      bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }] }',
+    },
     sources: ['HNS-SCHEMA', 'HCSSHIM'],
   },
   check(ctx) {
     if (!SCHEMA_VERSION_OF[ctx.windowsVersion].max && !SCHEMA_VERSION_OF[ctx.windowsVersion].knownMax) return; // no HCN v2 at all: hns-version-gate
     const model = hnsModel(ctx.doc);
     // Each object of an array document declares its own SchemaVersion.
-    const declaredAt = (pointer: string) => model.objects.find((o) => o.pointer === '' || pointer === o.pointer || pointer.startsWith(o.pointer + '/'))?.schemaVersion;
+    const declaredAt = (pointer: string) =>
+      model.objects.find((o) => o.pointer === '' || pointer === o.pointer || pointer.startsWith(o.pointer + '/'))?.schemaVersion;
     // A field inside a newer field (IpSubnets[].Flags inside IpSubnets) is covered by the outer finding.
     const reported: string[] = [];
     const covered = (pointer: string) => reported.some((r) => pointer.startsWith(r + '/'));
     for (const p of model.policies) {
-      if (p.schema === 'v2' && p.spec?.since && !p.spec.gate && p.typePair) check(ctx, p.spec.since, p.typePair.value, `\`${p.spec.type}\``, declaredAt(p.pointer));
+      if (p.schema === 'v2' && p.spec?.since && !p.spec.gate && p.typePair)
+        check(ctx, p.spec.since, p.typePair.value, `\`${p.spec.type}\``, declaredAt(p.pointer));
     }
     walkFields(model, (use) => {
       if (use.schema !== 'v2') return;
       if (covered(use.pointer)) return;
-      if (use.field.since && use.type === use.field.type && !use.policy?.spec?.gate && check(ctx, use.field.since, use.pair.key, `\`${use.name}\``, declaredAt(use.pointer))) reported.push(use.pointer);
+      if (
+        use.field.since &&
+        use.type === use.field.type &&
+        !use.policy?.spec?.gate &&
+        check(ctx, use.field.since, use.pair.key, `\`${use.name}\``, declaredAt(use.pointer))
+      )
+        reported.push(use.pointer);
       if (use.type.kind === 'enum' && !POLICY_TYPE_ENUMS.has(use.type.enum)) {
         const s = asScalar(use.node);
         const lower = typeof s?.value === 'string' ? s.value.toLowerCase() : undefined;
@@ -77,7 +91,8 @@ export const hnsSchemaVersionRule: Rule = {
         const n = integerValue(use.node);
         if (n === undefined) return;
         for (const bit of HNS_FLAGS[use.type.flags].bits) {
-          if (bit.since && !bit.gate && bit.value && (n & bit.value) === bit.value) check(ctx, bit.since, use.node, `${use.type.flags} ${bit.name} (${bit.value})`, declaredAt(use.pointer));
+          if (bit.since && !bit.gate && bit.value && (n & bit.value) === bit.value)
+            check(ctx, bit.since, use.node, `${use.type.flags} ${bit.name} (${bit.value})`, declaredAt(use.pointer));
         }
       }
     });

@@ -15,7 +15,9 @@ import { hnsSchemaRule } from './schema';
 function findings(path: string, text: string): string[] {
   const result = checkDocument(parseDocument(path, text), { ruleSet: [hnsSchemaRule] });
   assert.deepEqual(result.ruleErrors, []);
-  return result.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${text.slice(f.span.start, f.span.end)} | ${f.severity} | ${f.message}`);
+  return result.findings.map(
+    (f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${text.slice(f.span.start, f.span.end)} | ${f.severity} | ${f.message}`,
+  );
 }
 
 const GUID = '7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C';
@@ -83,14 +85,21 @@ function v2Doc(location: 'network' | 'endpoint' | 'subnet', policy: unknown): st
   const SchemaVersion = { Major: 2, Minor: 0 };
   if (location === 'network') return JSON.stringify({ SchemaVersion, Name: 'n', Type: 'Overlay', Policies: [policy] }, null, 1);
   if (location === 'endpoint') return JSON.stringify({ SchemaVersion, HostComputeNetwork: GUID, Policies: [policy] }, null, 1);
-  return JSON.stringify({ SchemaVersion, Name: 'n', Type: 'Overlay', Ipams: [{ Type: 'Static', Subnets: [{ IpAddressPrefix: '10.0.0.0/24', Policies: [policy] }] }] }, null, 1);
+  return JSON.stringify(
+    { SchemaVersion, Name: 'n', Type: 'Overlay', Ipams: [{ Type: 'Static', Subnets: [{ IpAddressPrefix: '10.0.0.0/24', Policies: [policy] }] }] },
+    null,
+    1,
+  );
 }
 const v1Doc = (policy: unknown) => JSON.stringify({ VirtualNetwork: GUID, Policies: [policy] }, null, 1);
 
 describe('hns-schema: every policy type, valid and invalid', () => {
   it('has a sample for every policy type in the knowledge tables', () => {
     const all = [...V1_POLICIES, ...v2PoliciesAt('network'), ...v2PoliciesAt('endpoint'), ...V2_SUBNET_POLICIES].map((p) => p.type);
-    assert.deepEqual(all.filter((t) => !(t in V1_SAMPLES) && !(t in V2_SAMPLES)), []);
+    assert.deepEqual(
+      all.filter((t) => !(t in V1_SAMPLES) && !(t in V2_SAMPLES)),
+      [],
+    );
   });
 
   for (const p of V1_POLICIES) {
@@ -102,7 +111,10 @@ describe('hns-schema: every policy type, valid and invalid', () => {
     if (!p.open) {
       it(`v1 ${p.type}: an unknown field is a warning at its key`, () => {
         const out = findings('ep.json', v1Doc({ Type: p.type, ...sample, Bogus: 1 }));
-        assert.deepEqual(out.map((l) => l.replace(/^\d+:\d+ /, '')), ['"Bogus" | warning | `Bogus` is not an HNS field here; HNS does not read it.']);
+        assert.deepEqual(
+          out.map((l) => l.replace(/^\d+:\d+ /, '')),
+          ['"Bogus" | warning | `Bogus` is not an HNS field here; HNS does not read it.'],
+        );
       });
     }
     const first = Object.keys(sample)[0];
@@ -126,7 +138,10 @@ describe('hns-schema: every policy type, valid and invalid', () => {
       if (!p.open) {
         it(`v2 ${location} ${p.type}: an unknown setting is a warning at its key`, () => {
           const out = findings('x.json', v2Doc(location, { Type: p.type, Settings: { ...sample, Bogus: 1 } }));
-          assert.deepEqual(out.map((l) => l.replace(/^\d+:\d+ /, '')), ['"Bogus" | warning | `Bogus` is not an HNS field here; HNS does not read it.']);
+          assert.deepEqual(
+            out.map((l) => l.replace(/^\d+:\d+ /, '')),
+            ['"Bogus" | warning | `Bogus` is not an HNS field here; HNS does not read it.'],
+          );
         });
       }
       const first = Object.keys(sample)[0];
@@ -168,7 +183,10 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
     name: 'v1 policy list: References is a list of endpoint paths',
     file: 'pl.json',
     text: '{ "References": "/endpoints/7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "ELB", "InternalPort": 80, "VIPs": "10.0.0.1" }] }',
-    expect: ['1:17 "/endpoints/7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C" | error | `References`: expected an array, got a string', '1:126 "10.0.0.1" | error | `VIPs`: expected an array, got a string'],
+    expect: [
+      '1:17 "/endpoints/7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C" | error | `References`: expected an array, got a string',
+      '1:126 "10.0.0.1" | error | `VIPs`: expected an array, got a string',
+    ],
   },
   {
     name: 'v2 network: flags as a numeric string, unknown IPAM type, negative metric, an IPv6 flag',
@@ -180,7 +198,12 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
       '1:221 -1 | error | `Metric`: -1 is too small: the minimum is 0',
     ],
   },
-  { name: 'v2 network: flag names and integer types are accepted', file: 'net.json', text: '{ "Name": "n", "Type": 5, "Flags": "EnableNonPersistent" }', expect: [] },
+  {
+    name: 'v2 network: flag names and integer types are accepted',
+    file: 'net.json',
+    text: '{ "Name": "n", "Type": 5, "Flags": "EnableNonPersistent" }',
+    expect: [],
+  },
   {
     name: 'v2 endpoint: 8-bit prefix length, MAC as a number, Settings missing for a policy that needs it',
     file: 'ep.json',
@@ -195,7 +218,9 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
     name: 'v2 namespace: resource type',
     file: 'ns.json',
     text: '{ "NamespaceId": 5, "Type": "HostDefault", "Resources": [{ "Type": "Endpoints", "Data": { "ID": "x" } }] }',
-    expect: ['1:68 "Endpoints" | error | `Type`: `Endpoints` is not a valid value (did you mean `Endpoint`?): expected one of Container, Endpoint (any case) or an integer 0–255'],
+    expect: [
+      '1:68 "Endpoints" | error | `Type`: `Endpoints` is not a valid value (did you mean `Endpoint`?): expected one of Container, Endpoint (any case) or an integer 0–255',
+    ],
   },
   {
     name: 'v2 load balancer: port out of range, distribution out of range',
@@ -216,22 +241,30 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
     name: 'v2: a misplaced policy type is left to hns-policy-location; an unknown one is reported here',
     file: 'ep.json',
     text: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }, { "Type": "PortMaping", "Settings": {} }] }',
-    expect: ['1:143 "PortMaping" | error | `Type`: `PortMaping` is not a valid value (did you mean `PortMapping`?): expected one of PortMapping, ACL, QOS, L2Driver, OutBoundNAT, SDNRoute, L4Proxy, L4WFPPROXY, ProviderAddress, PortName, EncapOverhead, InterfaceConstraint, Encryption, VLAN, InterfaceParameters, Iov, TierAcl (any case) or an integer 0–255'],
+    expect: [
+      '1:143 "PortMaping" | error | `Type`: `PortMaping` is not a valid value (did you mean `PortMapping`?): expected one of PortMapping, ACL, QOS, L2Driver, OutBoundNAT, SDNRoute, L4Proxy, L4WFPPROXY, ProviderAddress, PortName, EncapOverhead, InterfaceConstraint, Encryption, VLAN, InterfaceParameters, Iov, TierAcl (any case) or an integer 0–255',
+    ],
   },
   {
     name: 'HCN scenario sample shape: VLAN IsolationId directly on the policy is not read',
     file: 'net.json',
     text: '{ "Name": "n", "Type": 0, "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24", "Policies": [{ "Type": "VLAN", "IsolationId": 7 }] }] }] }',
-    expect: ['1:100 { | error | item 1 of `Policies`: missing required `Settings`', '1:118 "IsolationId" | warning | `IsolationId` is not an HNS field here; HNS does not read it.'],
+    expect: [
+      '1:100 { | error | item 1 of `Policies`: missing required `Settings`',
+      '1:118 "IsolationId" | warning | `IsolationId` is not an HNS field here; HNS does not read it.',
+    ],
   },
   {
     name: 'CNI: embedded v1 and v2 policies are checked by their shape; placeholders are not',
     file: 'x.conflist',
     text: '{ "cniVersion": "0.3.0", "name": "n", "plugins": [{ "type": "azure-vnet", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": "10.0.0.0/8" } }, { "Name": "EndpointPolicy", "Value": { "Type": "SDNRoute", "Settings": { "NeedEncap": 1 } } }, { "Name": "EndpointPolicy", "Value": { "Type": "__ROUTE_TYPE__", "DestinationPrefix": "__CIDR__" } }] }] }',
-    expect: ['1:173 "10.0.0.0/8" | error | `ExceptionList`: expected an array, got a string', '1:277 1 | error | `NeedEncap`: expected a boolean, got an integer'],
+    expect: [
+      '1:173 "10.0.0.0/8" | error | `ExceptionList`: expected an array, got a string',
+      '1:277 1 | error | `NeedEncap`: expected a boolean, got an integer',
+    ],
   },
   {
-    name: 'values cut by ConvertTo-Json (`@{...}`, `System.Object[]`) are hns-truncated-dump\'s, not type errors; other strings still are',
+    name: "values cut by ConvertTo-Json (`@{...}`, `System.Object[]`) are hns-truncated-dump's, not type errors; other strings still are",
     file: 'nat.json',
     text: '{ "Name": "nat", "Type": "nat", "Subnets": ["@{AddressPrefix=172.29.144.0/20}", "10.0.0.0/24"], "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": "System.Object[]" }] }',
     expect: ['1:81 "10.0.0.0/24" | error | item 2 of `Subnets`: expected an object, got a string'],
@@ -241,14 +274,42 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
 describe('hns-schema: enum and flag tolerance (shared/windows-networking.md §6.1, §6.13)', () => {
   const SV = '"SchemaVersion": { "Major": 2, "Minor": 0 }';
   const accepted: { name: string; file: string; text: string }[] = [
-    { name: 'v1 types in Docker lower case and HNS spelling', file: 'n.json', text: '[{ "Name": "a", "Type": "l2bridge" }, { "Name": "b", "Type": "L2BRIDGE" }, { "Name": "c", "Type": "L2Bridge" }]' },
+    {
+      name: 'v1 types in Docker lower case and HNS spelling',
+      file: 'n.json',
+      text: '[{ "Name": "a", "Type": "l2bridge" }, { "Name": "b", "Type": "L2BRIDGE" }, { "Name": "c", "Type": "L2Bridge" }]',
+    },
     { name: 'v2 network type as an integer (NAT = 0) and in upper case', file: 'n.json', text: `[{ ${SV}, "Type": 0 }, { ${SV}, "Type": "TRANSPARENT" }]` },
-    { name: 'policy types in any case (hns.v2.psm1 sends INTERFACECONSTRAINT)', file: 'n.json', text: `{ ${SV}, "Type": "ICS", "Policies": [{ "Type": "INTERFACECONSTRAINT", "Settings": { "InterfaceIndex": 5 } }] }` },
-    { name: 'ACL enums in any case or as integers', file: 'e.json', text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "ACL", "Settings": { "Action": "allow", "Direction": "OUT", "RuleType": 1 } }] }` },
-    { name: 'protocols by name (schema) or number (hcsshim)', file: 'e.json', text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "PortMapping", "Settings": { "Protocol": "tcp", "InternalPort": 80 } }, { "Type": "PortMapping", "Settings": { "Protocol": 17, "InternalPort": 53 } }] }` },
-    { name: 'flags as integer masks (clients) or names (HNS-SCHEMA)', file: 'e.json', text: `[{ ${SV}, "HostComputeNetwork": "${GUID}", "Flags": 17 }, { ${SV}, "HostComputeNetwork": "${GUID}", "Flags": "RemoteEndpoint" }]` },
-    { name: 'SetPolicy PolicyType as a string (schema) or an integer (hns.v2.psm1)', file: 'n.json', text: `{ ${SV}, "Type": "Overlay", "Policies": [{ "Type": "SetPolicy", "Settings": { "PolicyType": "ipset" } }, { "Type": "SetPolicy", "Settings": { "PolicyType": 0 } }] }` },
-    { name: 'IPAM type and namespace type in any case', file: 'n.json', text: `[{ ${SV}, "Type": "NAT", "Ipams": [{ "Type": "STATIC" }] }, { ${SV}, "NamespaceId": 1, "Type": "hostdefault" }]` },
+    {
+      name: 'policy types in any case (hns.v2.psm1 sends INTERFACECONSTRAINT)',
+      file: 'n.json',
+      text: `{ ${SV}, "Type": "ICS", "Policies": [{ "Type": "INTERFACECONSTRAINT", "Settings": { "InterfaceIndex": 5 } }] }`,
+    },
+    {
+      name: 'ACL enums in any case or as integers',
+      file: 'e.json',
+      text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "ACL", "Settings": { "Action": "allow", "Direction": "OUT", "RuleType": 1 } }] }`,
+    },
+    {
+      name: 'protocols by name (schema) or number (hcsshim)',
+      file: 'e.json',
+      text: `{ ${SV}, "HostComputeNetwork": "${GUID}", "Policies": [{ "Type": "PortMapping", "Settings": { "Protocol": "tcp", "InternalPort": 80 } }, { "Type": "PortMapping", "Settings": { "Protocol": 17, "InternalPort": 53 } }] }`,
+    },
+    {
+      name: 'flags as integer masks (clients) or names (HNS-SCHEMA)',
+      file: 'e.json',
+      text: `[{ ${SV}, "HostComputeNetwork": "${GUID}", "Flags": 17 }, { ${SV}, "HostComputeNetwork": "${GUID}", "Flags": "RemoteEndpoint" }]`,
+    },
+    {
+      name: 'SetPolicy PolicyType as a string (schema) or an integer (hns.v2.psm1)',
+      file: 'n.json',
+      text: `{ ${SV}, "Type": "Overlay", "Policies": [{ "Type": "SetPolicy", "Settings": { "PolicyType": "ipset" } }, { "Type": "SetPolicy", "Settings": { "PolicyType": 0 } }] }`,
+    },
+    {
+      name: 'IPAM type and namespace type in any case',
+      file: 'n.json',
+      text: `[{ ${SV}, "Type": "NAT", "Ipams": [{ "Type": "STATIC" }] }, { ${SV}, "NamespaceId": 1, "Type": "hostdefault" }]`,
+    },
   ];
   for (const c of accepted) it(c.name, () => assert.deepEqual(findings(c.file, c.text), []));
 });

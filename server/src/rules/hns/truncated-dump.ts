@@ -17,7 +17,7 @@ export const hnsTruncatedDumpRule: Rule = {
     target: 'any',
     fixable: false,
     description:
-      "`Get-HnsNetwork | ConvertTo-Json` is the usual way to save an HNS network, and `ConvertTo-Json` stops at a depth of 2 unless given `-Depth` (PowerShell 7.1 and later warn; Windows PowerShell 5.1 does not). Deeper objects are written as the text PowerShell shows for them, `@{AddressPrefix=172.29.144.0/20; GatewayAddress=...}`, and arrays as `System.Object[]`: the subnets, policies and MAC pools are lost. winnet reports this once per document instead of each such string as a wrong type, and cannot check what was cut; HNS refuses the document as input.",
+      '`Get-HnsNetwork | ConvertTo-Json` is the usual way to save an HNS network, and `ConvertTo-Json` stops at a depth of 2 unless given `-Depth` (PowerShell 7.1 and later warn; Windows PowerShell 5.1 does not). Deeper objects are written as the text PowerShell shows for them, `@{AddressPrefix=172.29.144.0/20; GatewayAddress=...}`, and arrays as `System.Object[]`: the subnets, policies and MAC pools are lost. winnet reports this once per document instead of each such string as a wrong type, and cannot check what was cut; HNS refuses the document as input.',
     remedy: 'Export again with a depth that keeps every level: `Get-HnsNetwork | ConvertTo-Json -Depth 10`.',
     examples: {
       bad: '{\n  "Name": "nat",\n  "Type": "nat",\n  "Subnets": ["@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1; Policies=System.Object[]}"]\n}',

@@ -55,7 +55,8 @@ function gatedValue(ctx: RuleContext, use: FieldUse): void {
   if (use.type.kind === 'flags') {
     const n = integerValue(use.node);
     if (n === undefined) return;
-    for (const bit of HNS_FLAGS[use.type.flags].bits) if (bit.gate && bit.value && (n & bit.value) === bit.value) gate(ctx, bit.gate, use.node, `${use.type.flags} ${bit.name} (${bit.value})`);
+    for (const bit of HNS_FLAGS[use.type.flags].bits)
+      if (bit.gate && bit.value && (n & bit.value) === bit.value) gate(ctx, bit.gate, use.node, `${use.type.flags} ${bit.name} (${bit.value})`);
     return;
   }
   if (use.type.kind === 'int' && use.type.format === 'prefixLength' && use.name === 'PrefixLength' && use.schema === 'v2' && integerValue(use.node) === 32) {
@@ -67,7 +68,8 @@ function gatedValue(ctx: RuleContext, use: FieldUse): void {
   if ((use.type.format === 'addressList' && text.includes(',')) || (use.type.format === 'portList' && (text.includes(',') || hasRange(text)))) {
     gate(ctx, 'AclFeatures', use.node, `ACL \`${use.name}\` with a list or range`);
   }
-  if (use.type.format === 'protocolList' && text.split(',').some((p) => p.trim() === '252')) gate(ctx, 'AclSupportForProtocol252', use.node, 'An ACL on protocol 252');
+  if (use.type.format === 'protocolList' && text.split(',').some((p) => p.trim() === '252'))
+    gate(ctx, 'AclSupportForProtocol252', use.node, 'An ACL on protocol 252');
 }
 
 /** shared/windows-networking.md §6.11: hcsshim / hnslib `hcnglobals.go` feature gates. */
@@ -84,8 +86,17 @@ export const hnsVersionGateRule: Rule = {
     remedy: 'Target a newer Windows version (`winnet.windowsVersion`), or leave the feature out for hosts that lack it.',
     caveat:
       'Microsoft publishes no HNS-version table per Windows release. winnet uses anchors: Windows Server 2016 predates 7.2; Windows Server 2019 reports 9.x (9.3 with its 2020 updates); Windows Server 2022 ships 13.2 (L4WFPPROXY); nothing pins Windows Server 2025 beyond that. Hence warnings, not errors (except the HCN v2 API on Windows Server 2016, which the HCN documentation rules out), information where servicing decides, and hints where the version is not published.',
-    examples: { bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "L4WFPPROXY", "Settings": { "InboundProxyPort": "15001" } }] }' },
-    sources: ['HCN-GLOBALS', 'HNSLIB', 'HCN-API', 'https://github.com/kubernetes/kubernetes/issues/93304', 'https://github.com/microsoft/hcsshim/pull/1003', 'HCNPROXYCTRL'],
+    examples: {
+      bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "L4WFPPROXY", "Settings": { "InboundProxyPort": "15001" } }] }',
+    },
+    sources: [
+      'HCN-GLOBALS',
+      'HNSLIB',
+      'HCN-API',
+      'https://github.com/kubernetes/kubernetes/issues/93304',
+      'https://github.com/microsoft/hcsshim/pull/1003',
+      'HCNPROXYCTRL',
+    ],
   },
   check(ctx) {
     const model = hnsModel(ctx.doc);
@@ -96,7 +107,8 @@ export const hnsVersionGateRule: Rule = {
     }
     for (const p of model.policies) {
       if (p.spec?.gate && p.typePair) gate(ctx, p.spec.gate, p.typePair.value, `\`${p.spec.type}\``);
-      if (p.schema === 'v1' && p.spec?.type === 'ELB' && asScalar(getPair(p.node, 'IsDSR')?.value)?.value === true) gate(ctx, 'DSR', getPair(p.node, 'IsDSR')!.key, 'Direct Server Return (`IsDSR`)');
+      if (p.schema === 'v1' && p.spec?.type === 'ELB' && asScalar(getPair(p.node, 'IsDSR')?.value)?.value === true)
+        gate(ctx, 'DSR', getPair(p.node, 'IsDSR')!.key, 'Direct Server Return (`IsDSR`)');
     }
     walkFields(model, (use) => gatedValue(ctx, use));
   },

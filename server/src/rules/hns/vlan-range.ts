@@ -25,7 +25,11 @@ export const hnsVlanRangeRule: Rule = {
       const value = integerValue(use.node);
       if (value === undefined || (value >= 1 && value <= 4094)) return;
       if (value === 0) {
-        ctx.report({ span: spanOf(use.node), severity: 'warning', message: 'VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.' });
+        ctx.report({
+          span: spanOf(use.node),
+          severity: 'warning',
+          message: 'VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.',
+        });
         return;
       }
       const why = value === 4095 ? '4095 is reserved' : 'VLAN IDs are 12-bit';

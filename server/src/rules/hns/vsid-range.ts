@@ -17,7 +17,8 @@ export const hnsVsidRangeRule: Rule = {
     description:
       'The VSID of an overlay subnet is its VXLAN network identifier. VXLAN IDs are 24-bit, so above 16777215 nothing can carry them. Windows cannot use 0–4095: they overlap 802.1Q VLAN IDs, which is why Docker swarm allocates Windows VNIs from 4096 and Flannel on Windows uses 4096.',
     remedy: 'Use a VSID from 4096 to 16777215, one per subnet.',
-    caveat: 'The 4096 floor is documented by Docker (swarm allocation) and Kubernetes (Flannel), not by HNS itself; below it the finding is a warning. Above 16777215 it is an error.',
+    caveat:
+      'The 4096 floor is documented by Docker (swarm allocation) and Kubernetes (Flannel), not by HNS itself; below it the finding is a warning. Above 16777215 it is an error.',
     examples: { bad: '{ "Type": "VSID", "Settings": { "IsolationId": 100 } }', good: '{ "Type": "VSID", "Settings": { "IsolationId": 4096 } }' },
     sources: ['MOBY-OVMGR', 'MOBY-OV', 'K8S-WIN', 'HCSSHIM'],
   },
@@ -29,7 +30,10 @@ export const hnsVsidRangeRule: Rule = {
       if (value > MAX_VNI) {
         ctx.report({ span: spanOf(use.node), severity: 'error', message: `VSID ${value} does not fit in a 24-bit VXLAN ID (at most ${MAX_VNI}).` });
       } else if (value < 4096) {
-        ctx.report({ span: spanOf(use.node), message: `VSID ${value} is below 4096: Windows cannot use VXLAN IDs 0–4095, which overlap 802.1Q VLAN IDs (Docker swarm and Flannel start at 4096).` });
+        ctx.report({
+          span: spanOf(use.node),
+          message: `VSID ${value} is below 4096: Windows cannot use VXLAN IDs 0–4095, which overlap 802.1Q VLAN IDs (Docker swarm and Flannel start at 4096).`,
+        });
       }
     });
   },

@@ -35,4 +35,3 @@ export function diagnosticsFor(text: string): Diagnostic[] {
     message: MESSAGE,
   }));
 }
-

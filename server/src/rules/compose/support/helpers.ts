@@ -1,5 +1,13 @@
 /** Traversals most compose rules share: networks with their driver, service attachments, driver options. */
-import { effectiveDriver, networkNamed, type ComposeModel, type EffectiveDriver, type NetworkModel, type ServiceModel, type Attachment } from '../../../compose/model';
+import {
+  effectiveDriver,
+  networkNamed,
+  type ComposeModel,
+  type EffectiveDriver,
+  type NetworkModel,
+  type ServiceModel,
+  type Attachment,
+} from '../../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../../documents/tree';
 import { windowsDriver } from '../../../knowledge/drivers';
 import { oncePer } from '../../../util/once-per';
