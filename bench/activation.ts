@@ -9,7 +9,6 @@
  * and the synchronous part are trusted; whether activate() then resolved is reported as a note.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { REPO } from './servers';
 
 export interface ActivationResult {

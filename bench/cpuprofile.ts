@@ -93,6 +93,6 @@ if (process.argv[1] && /cpuprofile\.[cm]?[jt]s$/.test(process.argv[1]) && proces
   const s = summarize(process.argv[2]);
   const top = Number(process.argv[3] ?? 30);
   console.log(`wall ${s.wallMs.toFixed(0)} ms, sampled ${s.sampledMs.toFixed(0)} ms, idle ${s.idleMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms\n`);
-  console.log('By self time:\n' + formatTop(s, top, 'selfMs'));
-  console.log('\nBy total time:\n' + formatTop(s, top, 'totalMs'));
+  console.log(`By self time:\n${formatTop(s, top, 'selfMs')}`);
+  console.log(`\nBy total time:\n${formatTop(s, top, 'totalMs')}`);
 }

@@ -18,7 +18,7 @@ import { generateCompose } from './generate';
 import { CACHE, REPO } from './servers';
 import { median, ms, percentile } from './stats';
 
-const CHILD = String.raw`
+const CHILD = `
 const { readFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const jsyaml = require(process.argv[4]);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'docker-compose.yml');
   writeFileSync(file, g.text);
-  writeFileSync(file + '.targets.json', JSON.stringify({ hovers: g.hovers, completions: g.completions, editDigits: g.editDigits }));
+  writeFileSync(`${file}.targets.json`, JSON.stringify({ hovers: g.hovers, completions: g.completions, editDigits: g.editDigits }));
   const trees = [resolve(values.src ?? REPO), ...(values.compare ? values.compare.split(',').map((d) => resolve(d)) : [])];
   const bundles: string[] = [];
   for (const [i, root] of trees.entries()) {
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       hover: results[i].flatMap((r) => r.hover),
       complete: results[i].flatMap((r) => r.complete),
     };
-    console.log(line(root === REPO ? 'checkout' : root.replace(REPO + '/', ''), merged));
+    console.log(line(root === REPO ? 'checkout' : root.replace(`${REPO}/`, ''), merged));
   }
 }
 

@@ -24,7 +24,7 @@ if (mode === 'time') {
     jsyaml.load(text);
     warmMs.push(performance.now() - t);
   }
-  process.stdout.write(JSON.stringify({ coldMs, warmMs }) + '\n');
+  process.stdout.write(`${JSON.stringify({ coldMs, warmMs })}\n`);
 } else if (mode === 'load') {
   let documents = 0;
   for (const file of args) {

@@ -309,7 +309,7 @@ export function generateHnsNetworks(count: number, seed = 7): GeneratedJson {
       Version: 64424509440,
     });
   }
-  const text = psJson(networks) + '\n';
+  const text = `${psJson(networks)}\n`;
   return { text, lines: text.split('\n').length - 1 };
 }
 
@@ -364,7 +364,7 @@ export function generateHnsEndpoints(count: number, seed = 11): GeneratedJson {
       VirtualNetworkName: `${nat ? 'nat' : 'l2bridge'}-${String(j).padStart(4, '0')}`,
     });
   }
-  const text = psJson(endpoints) + '\n';
+  const text = `${psJson(endpoints)}\n`;
   return { text, lines: text.split('\n').length - 1 };
 }
 

@@ -46,4 +46,4 @@ for (let i = 0; i < repeats; i++) {
     out.push(performance.now() - t);
   }
 }
-process.stdout.write(JSON.stringify({ winnetMs, floorMs, findings }) + '\n');
+process.stdout.write(`${JSON.stringify({ winnetMs, floorMs, findings })}\n`);

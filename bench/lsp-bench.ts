@@ -100,7 +100,7 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
     p.onNotification('textDocument/publishDiagnostics', (d, at) => {
       if (d.uri !== uri) return;
       publications++;
-      if (waiter && waiter.test(d)) {
+      if (waiter?.test(d)) {
         const w = waiter;
         waiter = undefined;
         w.resolve({ d, at });
@@ -112,7 +112,13 @@ export async function runLsp(spec: ServerSpec, doc: GeneratedCompose, uri: strin
           () => reject(new Error(`${spec.label}: no diagnostics for ${what} within ${o.timeoutMs} ms; stderr: ${p.stderr.slice(-1000)}`)),
           o.timeoutMs,
         );
-        waiter = { test, resolve: (v) => (clearTimeout(timer), resolve(v)) };
+        waiter = {
+          test,
+          resolve: (v) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        };
       });
 
     // didOpen

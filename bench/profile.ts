@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const out: string[] = [];
   const say = (s: string) => {
     out.push(s);
-    process.stderr.write(s + '\n');
+    process.stderr.write(`${s}\n`);
   };
 
   // 1. The language server.
@@ -98,8 +98,8 @@ async function main(): Promise<void> {
   if (lspProfile) {
     const s = summarize(join(lspDir, lspProfile));
     say(`busy ${ms(s.sampledMs - s.idleMs)} ms of ${ms(s.wallMs)} ms wall, GC ${ms(s.gcMs)} ms\n`);
-    say('By self time:\n\n' + formatTop(s, Number(args.top), 'selfMs') + '\n');
-    say('By total time:\n\n' + formatTop(s, Number(args.top), 'totalMs') + '\n');
+    say(`By self time:\n\n${formatTop(s, Number(args.top), 'selfMs')}\n`);
+    say(`By total time:\n\n${formatTop(s, Number(args.top), 'totalMs')}\n`);
   }
 
   // 2. The CLI on the same file.
@@ -112,8 +112,8 @@ async function main(): Promise<void> {
   if (cliProfile) {
     const s = summarize(join(cliDir, cliProfile));
     say(`busy ${ms(s.sampledMs - s.idleMs)} ms, GC ${ms(s.gcMs)} ms\n`);
-    say('By self time:\n\n' + formatTop(s, Number(args.top), 'selfMs') + '\n');
-    say('By total time:\n\n' + formatTop(s, Number(args.top), 'totalMs') + '\n');
+    say(`By self time:\n\n${formatTop(s, Number(args.top), 'selfMs')}\n`);
+    say(`By total time:\n\n${formatTop(s, Number(args.top), 'totalMs')}\n`);
   }
   const summaryFile = args.out ?? join(profiles, 'summary.md');
   writeFileSync(summaryFile, out.join('\n'));

@@ -51,7 +51,7 @@ describe('winnet check: exit codes', () => {
     const help = cli(['--help']).stdout;
     assert.match(help, /^Exit codes: 0 no errors .*, 1 errors or too many warnings, 2 usage error, unreadable file or internal error\.$/m);
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    const line = /^Exit codes: [^]*?\n\n/m.exec(readme)?.[0].replace(/\s+/g, ' ') ?? '';
+    const line = /^Exit codes: [\s\S]*?\n\n/m.exec(readme)?.[0].replace(/\s+/g, ' ') ?? '';
     assert.match(line, /`1` errors or too many warnings, `2` usage error \(.*\), unreadable file \(.*\) or internal error \(/);
     assert.doesNotMatch(line, /I\/O/);
   });
@@ -77,7 +77,7 @@ describe('winnet check: the summary line', () => {
       last: [
         /^✖ \d+ problems \(.*\) in 1 file$/.source,
         '  1 file is not a compose, HNS or CNI document and was not checked: package.json',
-        /^  \d+ fixable with --fix$/.source,
+        /^ {2}\d+ fixable with --fix$/.source,
       ],
     },
     {
@@ -90,9 +90,9 @@ describe('winnet check: the summary line', () => {
     it(c.name, () => {
       const lines = cli(c.args).stdout.trimEnd().split('\n');
       const tail = lines.slice(-c.last.length);
-      c.last.forEach((expected, i) =>
-        assert.match(tail[i], new RegExp(expected.startsWith('^') ? expected : `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)),
-      );
+      for (const [i, expected] of c.last.entries()) {
+        assert.match(tail[i], new RegExp(expected.startsWith('^') ? expected : `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      }
     });
   }
 });
@@ -177,7 +177,7 @@ describe('winnet check --fix', () => {
     const before = readFileSync(file, 'utf8');
     const out = cli(['check', '.', '--fix-dry-run'], dir);
     assert.equal(readFileSync(file, 'utf8'), before);
-    assert.match(out.stdout, /-    network_mode: bridge\n\+    network_mode: nat/);
+    assert.match(out.stdout, /- {4}network_mode: bridge\n\+ {4}network_mode: nat/);
   });
 
   it('keeps a UTF-16 file UTF-16 with its BOM', () => {

@@ -26,7 +26,7 @@ import { reportResults, waitForResults, writeJob } from './harness/in-host';
 import { E2E, OUTPUT_ROOT, runSetup, tools as findTools, type Tools } from './harness/paths';
 import { findingChecks, type Scenario } from './harness/scenario';
 import { Workbench } from './harness/workbench';
-import type { MochaJob } from './host/mocha-job';
+import type { MochaJob, MochaResults } from './host/mocha-job';
 import { neovimChecks } from './neovim/neovim';
 import { SCENARIOS } from './scenarios';
 
@@ -139,7 +139,7 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
     if (!opened) return;
 
     t = Date.now();
-    let results;
+    let results: MochaResults | undefined;
     try {
       results = await waitForResults(job, 90_000, 300_000);
     } catch (error) {

@@ -108,7 +108,7 @@ describe('winnet language server over stdio', () => {
     const fixed = applyEdits(text, fix.edit!.changes![uri]);
     assert.ok(fixed.includes('network_mode: nat') && !fixed.includes('network_mode: bridge'));
     const disable = actions.find((a) => a.title === 'Disable network-mode-bridge for this line')!;
-    assert.match(applyEdits(text, disable.edit!.changes![uri]), /\n    # winnet-disable-next-line network-mode-bridge\n    network_mode: bridge\n/);
+    assert.match(applyEdits(text, disable.edit!.changes![uri]), /\n {4}# winnet-disable-next-line network-mode-bridge\n {4}network_mode: bridge\n/);
   });
 
   it('fixes everything with the source action', async () => {
@@ -122,7 +122,7 @@ describe('winnet language server over stdio', () => {
     assert.equal(actions.length, 1);
     const fixed = applyEdits(text, actions[0].edit!.changes![uri]);
     assert.ok(fixed.includes('network_mode: nat'));
-    assert.match(fixed, /    name: nat\n    external: true\n/);
+    assert.match(fixed, / {4}name: nat\n {4}external: true\n/);
   });
 
   it('re-validates open documents when settings change', async () => {

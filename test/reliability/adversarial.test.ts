@@ -15,7 +15,7 @@ import { MAX_FILE_BYTES } from '../../server/src/cli/files';
 import { checkComposeSet } from '../../server/src/engine/check-set';
 import { parseDocument } from '../../server/src/documents/document';
 import type { Node } from '../../server/src/documents/tree';
-import { checkDocument, type CheckResult } from '../../server/src/engine/check';
+import type { CheckResult } from '../../server/src/engine/check';
 import { checkInvariants } from './support/invariants';
 import { knownViolation } from './support/known-issues';
 import { ADVERSARIAL } from './support/adversarial-inputs';
@@ -187,7 +187,12 @@ describe('adversarial inputs', () => {
         `include:\n  - f${i + 1}.yaml\nservices:\n  s${i}:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports: ["127.0.0.1:80:80"]\n`,
       );
     const reads: string[] = [];
-    const { set, results } = checkComposeSet(['/p/f0.yaml'], { read: (p) => (reads.push(p), files.get(p)) });
+    const { set, results } = checkComposeSet(['/p/f0.yaml'], {
+      read: (p) => {
+        reads.push(p);
+        return files.get(p);
+      },
+    });
     assert.ok(set.members.length <= 64, `${set.members.length} members`);
     assert.ok(reads.length <= 65);
     assert.ok([...results.values()].some((r) => r.findings.some((f) => f.rule === 'port-host-ip')));
@@ -218,7 +223,7 @@ describe('adversarial inputs', () => {
 
     it(`the CLI does not read a 50 MB file: "larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not checked", exit 2`, () => {
       const file = join(dir, 'compose.yaml');
-      const line = 'x-pad: "' + 'a'.repeat(1000) + '"\n';
+      const line = `x-pad: "${'a'.repeat(1000)}"\n`;
       writeFileSync(file, Buffer.from(line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))));
       const reads: string[] = [];
       const realRead = fs.readFileSync;

@@ -98,7 +98,7 @@ describe('--fix writes atomically and only over what it read', () => {
 
   it('writes back in the file encoding and line endings: UTF-16LE with BOM and CRLF', () => {
     const file = join(dir, 'docker-compose.yml');
-    const text = '\uFEFF' + BROKEN.replace(/\n/g, '\r\n');
+    const text = `\uFEFF${BROKEN.replace(/\n/g, '\r\n')}`;
     writeFileSync(file, Buffer.from(text, 'utf16le'));
     cli(['check', file, '--fix'], dir);
     const bytes = readFileSync(file);
@@ -111,7 +111,7 @@ describe('--fix writes atomically and only over what it read', () => {
 
   it('writes back UTF-8 with BOM', () => {
     const file = join(dir, 'compose.yaml');
-    writeFileSync(file, '\uFEFF' + BROKEN);
+    writeFileSync(file, `\uFEFF${BROKEN}`);
     cli(['check', file, '--fix'], dir);
     const bytes = readFileSync(file);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -122,7 +122,7 @@ describe('--fix writes atomically and only over what it read', () => {
     const file = join(dir, 'compose.yaml');
     // An ISO-8859-1 'é' and a stray 0xff inside a comment: the text decodes with replacement characters.
     const [head, tail] = BROKEN.split('the app');
-    const bytes = Buffer.concat([Buffer.from(head + 'caf'), Buffer.from([0xe9, 0xff]), Buffer.from(tail)]);
+    const bytes = Buffer.concat([Buffer.from(`${head}caf`), Buffer.from([0xe9, 0xff]), Buffer.from(tail)]);
     writeFileSync(file, bytes);
     const run = cli(['check', file, '--fix', '--format', 'json'], dir);
     assert.deepEqual(readFileSync(file), bytes);

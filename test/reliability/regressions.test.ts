@@ -123,7 +123,7 @@ describe('regressions: safe fixes', () => {
       new Map(checkDocument(parseDocument('compose.yaml', text), { target: 'windows' }).findings.map((f) => [f.rule, f.fixes]));
     const RULES = ['extra-hosts', 'ipam-options', 'external-name-deprecated'];
     // The same pairs without anchors get fixes that rewrite or remove them: these are the fixes at stake.
-    const plain = fixesByRule(lines.map((l) => l.replace(/ &\w+$/, '')).join('\n') + '\n');
+    const plain = fixesByRule(`${lines.map((l) => l.replace(/ &\w+$/, '')).join('\n')}\n`);
     for (const rule of RULES) assert.ok(plain.get(rule)?.length, `${rule} has a fix when nothing is anchored`);
     // With the anchors, the findings are still reported, and no fix of any finding loses an anchor or breaks the file.
     const withAnchors = fixesByRule(anchored);

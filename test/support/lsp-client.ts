@@ -137,7 +137,14 @@ export class LspClient {
         timeoutMs,
       );
       timer.unref();
-      this.waiters.push({ uri, test, resolve: (d) => (clearTimeout(timer), resolve(d.diagnostics)) });
+      this.waiters.push({
+        uri,
+        test,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d.diagnostics);
+        },
+      });
     });
   }
 

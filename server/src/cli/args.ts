@@ -49,29 +49,34 @@ Options:
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage error, unreadable file or internal error.`;
 
+/** Node's argument parser with winnet's options. */
+function parseWinnetArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      file: { type: 'string', short: 'f', multiple: true },
+      format: { type: 'string' },
+      target: { type: 'string' },
+      'windows-version': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      config: { type: 'string', short: 'c' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
 export function parseCliArgs(argv: string[]): ParsedArgs {
-  let parsed;
+  let parsed: ReturnType<typeof parseWinnetArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        file: { type: 'string', short: 'f', multiple: true },
-        format: { type: 'string' },
-        target: { type: 'string' },
-        'windows-version': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        config: { type: 'string', short: 'c' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseWinnetArgs(argv);
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

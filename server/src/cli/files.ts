@@ -3,7 +3,7 @@
  * by name, and JSON/CNI files whose content is HNS, HCN or CNI (decided after parsing). Globs are matched
  * without a dependency: `*` within a path segment, `**` across segments, `?` one character.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isComposeName } from '../documents/kind';
 
@@ -50,7 +50,7 @@ export function discover(inputs: string[], cwd: string): Discovery {
       continue;
     }
     const abs = resolve(cwd, input);
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(abs);
     } catch {
@@ -64,7 +64,7 @@ export function discover(inputs: string[], cwd: string): Discovery {
 }
 
 function walk(dir: string, visit: (file: string) => void): void {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -62,9 +62,9 @@ export function runCli(argv: string[], io: Io): number {
   if (options.command === 'rules') {
     const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
     io.stdout(
-      ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join(
+      `${ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join(
         '\n',
-      ) + '\n',
+      )}\n`,
     );
     return 0;
   }
@@ -139,10 +139,10 @@ export function runCli(argv: string[], io: Io): number {
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR);
   switch (options.format) {
     case 'json':
-      io.stdout(formatJson(results, version) + '\n');
+      io.stdout(`${formatJson(results, version)}\n`);
       break;
     case 'sarif':
-      io.stdout(formatSarif(results, version, io.cwd, docsBaseUrl()) + '\n');
+      io.stdout(`${formatSarif(results, version, io.cwd, docsBaseUrl())}\n`);
       break;
     case 'github':
       io.stdout(formatGithub(results));

@@ -59,7 +59,12 @@ export function checkSetFiles(paths: string[], display: (path: string) => string
   }
   if (mode === 'fix') {
     let unwritten = false;
-    for (const [path, fix] of fixes) if (fix && !fix.written) current.delete(path), (unwritten = true);
+    for (const [path, fix] of fixes) {
+      if (fix && !fix.written) {
+        current.delete(path);
+        unwritten = true;
+      }
+    }
     if (unwritten) checked = checkComposeSet(paths, reader, options);
   }
   const results: FileResult[] = [...errors];

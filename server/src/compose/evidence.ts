@@ -163,6 +163,12 @@ export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence 
 
 /** Windows shells and programs in a command: `powershell`, `cmd /S /C`, `C:\app\run.exe`, `npipe://`. */
 function commandEvidence(command: Node | undefined, what: string, win: (reason: string, at: Node) => void): void {
+  const found = commandShell(command, what);
+  if (found) win(found.reason, found.node);
+}
+
+/** The first Windows shell, program, path or named pipe of a command, with why it is one. */
+function commandShell(command: Node | undefined, what: string): { reason: string; node: Node } | undefined {
   const scalar = asScalar(command);
   const words: { text: string; node: Node }[] = scalar
     ? String(scalar.value ?? '')
@@ -176,12 +182,14 @@ function commandEvidence(command: Node | undefined, what: string, win: (reason: 
     const word = words[i].text.replace(/^["']|["']$/g, '');
     const program = word.replace(/^.*[\\/]/, '').toLowerCase();
     const next = words[i + 1]?.text.toLowerCase();
-    if (program === 'powershell' || program === 'powershell.exe') return win(`runs Windows PowerShell in ${what}`, words[i].node);
+    const node = words[i].node;
+    if (program === 'powershell' || program === 'powershell.exe') return { reason: `runs Windows PowerShell in ${what}`, node };
     if ((program === 'cmd' || program === 'cmd.exe') && (next === '/c' || next === '/s' || next === '/k'))
-      return win(`runs \`cmd ${words[i + 1].text}\` in ${what}`, words[i].node);
-    if (isWindowsDrivePath(word) || /\.exe$/i.test(program)) return win(`runs \`${word}\`, a Windows program or path, in ${what}`, words[i].node);
-    if (/npipe:/i.test(word)) return win(`points at the Docker engine through a Windows named pipe in ${what}`, words[i].node);
+      return { reason: `runs \`cmd ${words[i + 1].text}\` in ${what}`, node };
+    if (isWindowsDrivePath(word) || /\.exe$/i.test(program)) return { reason: `runs \`${word}\`, a Windows program or path, in ${what}`, node };
+    if (/npipe:/i.test(word)) return { reason: `points at the Docker engine through a Windows named pipe in ${what}`, node };
   }
+  return undefined;
 }
 
 /** The value nodes of `environment` in either form (mapping, or a list of `KEY=value`). */

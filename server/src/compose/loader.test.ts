@@ -18,7 +18,12 @@ describe('compose file sets', () => {
     for (let i = 0; i < depth; i++) files.set(`/p/f${i}.yaml`, `include:\n  - f${i + 1}.yaml\n  - f${i + 2}.yaml\nservices:\n  s${i}:\n    image: ${WIN}\n`);
     files.set(`/p/f${depth}.yaml`, 'include:\n  - missing.yaml\nservices: {}\n');
     let reads = 0;
-    const set = loadComposeSet(['/p/f0.yaml'], { read: (p) => (reads++, files.get(p)) });
+    const set = loadComposeSet(['/p/f0.yaml'], {
+      read: (p) => {
+        reads++;
+        return files.get(p);
+      },
+    });
     // The last file includes `missing.yaml`, the one before it also `f${depth + 1}.yaml`, which does not exist.
     assert.deepEqual(
       set.problems.map((p) => /`([^`]*)`/.exec(p.message)?.[1]),
@@ -52,7 +57,12 @@ describe('compose file sets', () => {
       ['/p/base.yaml', 'services: {common: {image: y}}\n'],
     ]);
     const read: string[] = [];
-    const set = loadComposeSet(['/p/compose.yaml'], { read: (p) => (read.push(p), files.get(p)) });
+    const set = loadComposeSet(['/p/compose.yaml'], {
+      read: (p) => {
+        read.push(p);
+        return files.get(p);
+      },
+    });
     assert.deepEqual(
       set.problems.map((p) => [p.severity, /`([^`]*)`[^`]*`([^`]*)`/.exec(p.message)?.slice(1, 3).join(' ')]),
       [

@@ -17,7 +17,7 @@ const files = (map: Record<string, string>) => ({ read: (path: string) => map[pa
 
 function merged(...texts: string[]): unknown {
   const map: Record<string, string> = {};
-  texts.forEach((t, i) => (map[`/p/f${i}.yml`] = t));
+  for (const [i, t] of texts.entries()) map[`/p/f${i}.yml`] = t;
   return plain(loadComposeSet(Object.keys(map), files(map)).virtual.root);
 }
 

@@ -35,7 +35,7 @@ describe('swarm stacks', () => {
     assert.deepEqual(effectiveDriver(findNetwork(model, 'default'), model.stack), { name: 'overlay', origin: 'stack-default' });
     assert.equal(effectiveDriver(findNetwork(model, 'lan'), model.stack).name, 'transparent');
     const plain = buildComposeModel(
-      parseYaml(text.replace(/    deploy:\n      placement:\n        constraints: \[node.platform.os == windows\]\n/, '')).root,
+      parseYaml(text.replace(/ {4}deploy:\n {6}placement:\n {8}constraints: \[node.platform.os == windows\]\n/, '')).root,
       'compose.yaml',
     );
     assert.deepEqual(effectiveDriver(findNetwork(plain, 'app'), plain.stack), { name: 'nat', origin: 'default' });

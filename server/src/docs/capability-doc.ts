@@ -80,5 +80,5 @@ function matrix(version: WindowsVersion, name: string): string[] {
 
 function link(ref: Parameters<typeof sourceOf>[0]): string {
   const s = sourceOf(ref);
-  return `[[${s.title.length > 40 ? s.title.slice(0, 37) + '…' : s.title}]](${s.url})`;
+  return `[[${s.title.length > 40 ? `${s.title.slice(0, 37)}…` : s.title}]](${s.url})`;
 }

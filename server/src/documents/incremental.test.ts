@@ -58,7 +58,7 @@ describe('changedRange', () => {
     assert.deepEqual(changedRange('abc', 'abcd'), { start: 3, oldEnd: 3, newEnd: 4 });
     assert.deepEqual(changedRange('abcd', 'ad'), { start: 1, oldEnd: 3, newEnd: 1 });
     const long = 'x'.repeat(10_000);
-    assert.deepEqual(changedRange(long + 'a' + long, long + 'bb' + long), { start: 10_000, oldEnd: 10_001, newEnd: 10_002 });
+    assert.deepEqual(changedRange(`${long}a${long}`, `${long}bb${long}`), { start: 10_000, oldEnd: 10_001, newEnd: 10_002 });
   });
 });
 
@@ -112,8 +112,8 @@ describe('an edit that may reach past its entry is refused (the caller parses ev
     assert.equal(reparseIncrementally(broken, edit('"8080:80"', '"8080:81')), undefined);
     const json = parseDocument('/w/hns.json', '{"Name": "nat", "Type": "NAT"}');
     assert.equal(reparseIncrementally(json, '{"Name": "nat2", "Type": "NAT"}'), undefined);
-    const bom = parseDocument(PATH, '\ufeff' + BASE);
-    assert.equal(reparseIncrementally(bom, '\ufeff' + edit('8080', '8081')), undefined);
+    const bom = parseDocument(PATH, `\ufeff${BASE}`);
+    assert.equal(reparseIncrementally(bom, `\ufeff${edit('8080', '8081')}`), undefined);
   });
 });
 

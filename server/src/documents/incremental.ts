@@ -57,7 +57,7 @@ export function changedRange(before: string, after: string): TextChange {
  * whole file alive for as long as they live, one more version of a 4 MB file per edited entry.
  */
 function detached(slice: string): string {
-  return (' ' + slice).slice(1);
+  return ` ${slice}`.slice(1);
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -104,7 +104,7 @@ export function reparseIncrementally(previous: ParsedDocument, text: string): Pa
   // The top-level section, and the entry in it, that hold the whole change.
   const sectionIndex = root.pairs.findIndex((p) => p.value.fullStart <= change.start && change.oldEnd <= p.value.end);
   const sectionPair = root.pairs[sectionIndex];
-  if (!sectionPair || sectionPair.key.style !== 'plain' || !SECTIONS.has(String(sectionPair.key.value))) return undefined;
+  if (sectionPair?.key.style !== 'plain' || !SECTIONS.has(String(sectionPair.key.value))) return undefined;
   const section = sectionPair.value;
   if (section.kind !== 'map' || section.flow || section.anchor || section.tag) return undefined;
   const entryIndex = section.pairs.findIndex((p) => p.key.start < change.start && change.oldEnd <= p.value.end);

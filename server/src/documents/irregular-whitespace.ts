@@ -40,18 +40,18 @@ const IRREGULAR = new RegExp(
 );
 
 const NAMES: Record<number, string> = {
-  0x0b: 'line tabulation',
-  0x0c: 'form feed',
-  0x85: 'next line',
-  0xa0: 'no-break space',
-  0x1680: 'ogham space mark',
-  0x200b: 'zero-width space',
-  0x2028: 'line separator',
-  0x2029: 'paragraph separator',
-  0x202f: 'narrow no-break space',
-  0x205f: 'medium mathematical space',
-  0x3000: 'ideographic space',
-  0xfeff: 'zero-width no-break space',
+  11: 'line tabulation',
+  12: 'form feed',
+  133: 'next line',
+  160: 'no-break space',
+  5760: 'ogham space mark',
+  8203: 'zero-width space',
+  8232: 'line separator',
+  8233: 'paragraph separator',
+  8239: 'narrow no-break space',
+  8287: 'medium mathematical space',
+  12288: 'ideographic space',
+  65279: 'zero-width no-break space',
 };
 
 export function irregularName(code: number): string {

@@ -157,7 +157,7 @@ class StrictJsonReader {
         continue;
       }
       // A control character (JSON wants it escaped), or the end of the text (NaN) inside the string.
-      if (c < 32 || c !== c) return undefined;
+      if (c < 32 || Number.isNaN(c)) return undefined;
       i++;
     }
     this.pos = i + 1;

@@ -73,7 +73,7 @@ describe('JSON errors and the depth guard', () => {
     },
     {
       name: 'the depth guard after a BOM',
-      text: '\ufeff' + '{"a":'.repeat(JSON_MAX_DEPTH + 1) + '1' + '}'.repeat(JSON_MAX_DEPTH + 1),
+      text: `\ufeff${'{"a":'.repeat(JSON_MAX_DEPTH + 1)}1${'}'.repeat(JSON_MAX_DEPTH + 1)}`,
       message: /nested deeper/,
       offset: 1 + 5 * JSON_MAX_DEPTH,
       root: false,
@@ -122,7 +122,7 @@ describe('JSON errors and the depth guard', () => {
   });
 
   it('an unclosed too-deep bracket: the depth finding', () => {
-    const result = parseJson('{"a": ' + '['.repeat(JSON_MAX_DEPTH + 10));
+    const result = parseJson(`{"a": ${'['.repeat(JSON_MAX_DEPTH + 10)}`);
     assert.deepEqual(
       result.errors.map((e) => e.offset),
       [6 + JSON_MAX_DEPTH - 1],

@@ -41,7 +41,7 @@ export function parseJsonGeneral(text: string): ParsedJson {
   // Irregular spaces (a pasted U+00A0) are one finding with a fix, not an "invalid symbol" per line: jsonc-parser
   // reads them as spaces (one for one, offsets kept), so the rest of the document is still parsed and checked.
   const irregular = jsonIrregularWhitespace(text);
-  let input = base ? ' ' + shallow.slice(1) : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
+  let input = base ? ` ${shallow.slice(1)}` : shallow; // keep offsets: the BOM becomes a space jsonc-parser skips
   if (irregular) input = fillSpans(input, irregular.runs, ' ');
   const tree = parseTree(input, rawErrors, { allowTrailingComma: true, disallowComments: false });
   const errors: ParseError[] = rawErrors.map((e) => ({ message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`, offset: e.offset }));

@@ -10,7 +10,7 @@ function mergeKeyBomb(levels: number): string {
   let text = 'x-a: &a {driver: nat, x: 1}\n';
   for (let i = 1; i < levels; i++)
     text += `x-${names[i]}: &${names[i]} {<<: [${Array(9)
-      .fill('*' + names[i - 1])
+      .fill(`*${names[i - 1]}`)
       .join(', ')}]}\n`;
   return `${text}services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    <<: *${names[levels - 1]}\nnetworks:\n  n1:\n    <<: *${names[levels - 1]}\n`;
 }

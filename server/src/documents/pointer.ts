@@ -23,7 +23,7 @@ export function childPointer(pointer: string, segment: Segment): string {
 }
 
 export function formatPointer(segments: readonly Segment[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 export function joinPointer(base: string, pointer: string): string {

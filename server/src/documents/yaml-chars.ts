@@ -1,5 +1,5 @@
 /** The characters both YAML readers (documents/yaml.ts and yaml-fast.ts) look at, by name. */
-export const enum Ch {
+export enum Ch {
   Tab = 9,
   LF = 10,
   CR = 13,

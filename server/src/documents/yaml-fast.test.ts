@@ -67,7 +67,7 @@ describe('fast YAML path', () => {
     ['a quoted key', '"a": 1\n'],
     ['a complex key', '? a\n: 1\n'],
     ['a duplicate key', 'a: 1\nb: 2\na: 3\n'],
-    ['a duplicate key in a long mapping', Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join('') + 'k3: again\n'],
+    ['a duplicate key in a long mapping', `${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join('')}k3: again\n`],
     ['a duplicate key in a flow mapping', 'a: {k: 1, k: 2}\n'],
     ['keys that are the same once typed', '1: a\n1.0: b\n'],
     ['a tab', 'a:\n\tb: 1\n'],

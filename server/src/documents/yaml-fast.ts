@@ -11,7 +11,7 @@
  * So it never has to reproduce an error message, and what it accepts it must read exactly as the general path
  * does: yaml-fast.test.ts holds it to that, node for node and span for span, on generated and real files.
  */
-import jsyaml from 'js-yaml';
+import type jsyaml from 'js-yaml';
 import { isMergeKey, type MapNode, type Node, type Pair, type ScalarNode, type ScalarValue, type SeqNode } from './tree';
 import { Ch, isFlowIndicator } from './yaml-chars';
 import { toScalarValue, YAML_SCHEMA } from './yaml-schema';
@@ -26,6 +26,7 @@ const END = 0;
 const GIVE_UP = Symbol('not in the fast subset');
 
 /** js-yaml's test for characters a YAML stream may not contain (its loader refuses such a text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this finds
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** Nesting deeper than this is left to the general path (which reports its own limit). */

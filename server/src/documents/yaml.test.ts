@@ -352,7 +352,7 @@ describe('YAML located tree', () => {
 });
 
 describe('YAML errors are {message, offset}, never exceptions', () => {
-  const deep = 'a: ' + '['.repeat(YAML_MAX_DEPTH + 5) + ']'.repeat(YAML_MAX_DEPTH + 5) + '\n';
+  const deep = `a: ${'['.repeat(YAML_MAX_DEPTH + 5)}${']'.repeat(YAML_MAX_DEPTH + 5)}\n`;
   const cases: { name: string; yaml: string; message: RegExp; offset: number }[] = [
     { name: 'unclosed flow sequence', yaml: 'a: [1, 2\n', message: /^YAML syntax error: .*flow collection/, offset: 9 },
     { name: 'a flow sequence that runs into the next key', yaml: 'a: [1, 2\nb: 3\n', message: /^YAML syntax error: missed comma/, offset: 9 },

@@ -106,7 +106,7 @@ export function parseYamlGeneral(text: string, offset = 0): ParsedYaml {
     return i;
   };
 
-  const listener = (event: string, state: any): void => {
+  const listener = (event: string, state: jsyaml.State): void => {
     if (event === 'open') {
       stack.push({ open: state.position, children: [] });
       return;

@@ -34,7 +34,10 @@ export function checkComposeSet(paths: readonly string[], reader: FileReader, op
     results.get(m.path)!.findings.push(...own.findings);
   }
   const combined = checkDocument(virtual, { ...options, suppress: false, fileSet: { files: set.files, partners: set.partners } });
-  for (const r of results.values()) (r.target = combined.target), (r.host = combined.host);
+  for (const r of results.values()) {
+    r.target = combined.target;
+    r.host = combined.host;
+  }
   results.get(members[0].path)!.ruleErrors.push(...combined.ruleErrors);
 
   const problems: Finding[] = set.problems.map((p) => ({

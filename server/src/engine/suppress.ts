@@ -42,11 +42,11 @@ export function readSuppressions(text: string, lines: LineIndex, syntax?: Suppre
     const byLine = new Map<number, Set<string>>();
     for (const directive of directivesOf(text, syntax ?? { language: languageOf('', text), root: undefined })) {
       const names = ruleNames(directive.rest);
-      if (directive.scope === 'file') names.forEach((r) => file.add(r));
+      if (directive.scope === 'file') for (const r of names) file.add(r);
       else {
         const line = lines.positionAt(directive.offset).line + 1;
         const set = byLine.get(line) ?? new Set<string>();
-        names.forEach((r) => set.add(r));
+        for (const r of names) set.add(r);
         byLine.set(line, set);
       }
     }

@@ -54,7 +54,9 @@ function pluginsOf(root: Node | undefined): Plugin[] {
     if (!map || depth > 4) return;
     if (ciPair(map, 'type')) result.push({ node: map, pointer });
     const list = ciPair(map, 'plugins');
-    if (list) items(list.value).forEach((p, i) => visit(p, childPointer(childPointer(pointer, String(list.key.value)), i), depth + 1));
+    if (list) {
+      for (const [i, p] of items(list.value).entries()) visit(p, childPointer(childPointer(pointer, String(list.key.value)), i), depth + 1);
+    }
     const delegate = ciPair(map, 'delegate');
     if (delegate) visit(delegate.value, childPointer(pointer, String(delegate.key.value)), depth + 1);
   };
@@ -129,12 +131,12 @@ function cniSubnets(plugin: Plugin): SubnetModel[] {
     add(ipam, ipamPointer);
     const ranges = ciPair(ipam, 'ranges');
     if (ranges) {
-      items(ranges.value).forEach((set, i) =>
-        items(set).forEach((range, j) => {
+      for (const [i, set] of items(ranges.value).entries()) {
+        for (const [j, range] of items(set).entries()) {
           const r = asMap(range);
           if (r) add(r, childPointer(childPointer(childPointer(ipamPointer, String(ranges.key.value)), i), j));
-        }),
-      );
+        }
+      }
     }
   }
   return result;

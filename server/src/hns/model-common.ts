@@ -41,7 +41,7 @@ export function policyUse(node: MapNode, pointer: string, location: PolicyLocati
   const type = scalarText(typePair?.value);
   if (schema === 'v1') {
     const known = type ? v1Policy(type) : undefined;
-    const fits = known && known.locations.includes(location);
+    const fits = known?.locations.includes(location);
     return {
       schema,
       location,

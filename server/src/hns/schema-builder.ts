@@ -126,6 +126,7 @@ function v2PolicyUnion(
     };
     branches.push({
       if: { properties: { Type: { type: 'string', pattern: caseInsensitivePattern([p.type]) } }, required: ['Type'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
       then: {
         ...(p.required?.length ? { required: ['Settings'] } : {}),
         properties: { Settings: { description: `Settings of a ${p.type} policy.`, ...ref(settingsId) } },
@@ -162,7 +163,11 @@ function v1PolicyUnion(defs: Record<string, JsonSchema>): JsonSchema {
       ...(p.required?.length ? { required: p.required } : {}),
       additionalProperties: p.open ?? false,
     };
-    branches.push({ if: { properties: { Type: { type: 'string', pattern: caseInsensitivePattern([p.type]) } }, required: ['Type'] }, then: ref(id) });
+    branches.push({
+      if: { properties: { Type: { type: 'string', pattern: caseInsensitivePattern([p.type]) } }, required: ['Type'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
+      then: ref(id),
+    });
   }
   return {
     title: 'HNS policy (v1)',
@@ -238,5 +243,5 @@ function sortKeys(o: Record<string, JsonSchema>): Record<string, JsonSchema> {
 
 /** The JSON text as committed: two-space indentation, final newline. */
 export function schemaText(schema: JsonSchema): string {
-  return JSON.stringify(schema, null, 2) + '\n';
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -66,7 +66,7 @@ function walkObject(
   if (depth > 16) return;
   for (const pair of pairs(node)) {
     const name = String(pair.key.value);
-    const field = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+    const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!field) continue;
     const pointerHere = childPointer(pointer, name);
     visitValue({ name, field, type: field.type, node: pair.value, pointer: pointerHere, pair, schema, policy, owner: node }, visit, depth);
@@ -77,7 +77,8 @@ function visitValue(use: FieldUse, visit: (use: FieldUse) => void, depth: number
   visit(use);
   const { type } = use;
   if (type.kind === 'array') {
-    items(use.node).forEach((item, i) => visitValue({ ...use, type: type.items, node: item, pointer: childPointer(use.pointer, i) }, visit, depth + 1));
+    for (const [i, item] of items(use.node).entries())
+      visitValue({ ...use, type: type.items, node: item, pointer: childPointer(use.pointer, i) }, visit, depth + 1);
   } else if (type.kind === 'object' && !POLICY_UNIONS.has(type.object)) {
     const spec = objectSpec(use.schema, type.object);
     const map = asMap(use.node);

@@ -279,7 +279,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '"', '.'], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.winnet'], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.winnet`], resolveProvider: false },
     },
     serverInfo: { name: 'winnet', version },
   };

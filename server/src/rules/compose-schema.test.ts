@@ -113,7 +113,7 @@ describe('compose-schema', () => {
           .join(', ')}]`,
       );
     lines.push('services:\n  web:\n    image: web\n    x-bomb: *a8');
-    const out = findings(lines.join('\n') + '\n');
+    const out = findings(`${lines.join('\n')}\n`);
     assert.equal(out.length, 1);
     assert.match(
       out[0],

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../documents/kind';
 import { acceptedTypes, dataType, isSchema, typeAccepts, typeList, type JsonType } from './json-types';
-import { type SchemaError, type SchemaProblem } from './problems';
+import type { SchemaError, SchemaProblem } from './problems';
 import { childPointer } from '../documents/pointer';
 import { closest } from '../util/closest';
 
@@ -75,7 +75,7 @@ export function collapseErrors(raw: readonly SchemaError[], options: CollapseOpt
     }
     // Drop what the branches that could not take this type said about it; keep what the candidates said.
     errors = errors.filter((e) => !(atP(e) && (e === union || e.keyword === 'type' || (isEnumLike(e) && !enumAdmits(e, actual)))));
-    const remaining = errors.some((e) => e.instancePath === at || e.instancePath.startsWith(at + '/'));
+    const remaining = errors.some((e) => e.instancePath === at || e.instancePath.startsWith(`${at}/`));
     if (!remaining)
       problems.push({
         pointer: at,
@@ -104,7 +104,7 @@ function enumAdmits(e: SchemaError, actual: JsonType): boolean {
 
 function unionTypes(branches: unknown[], root: Record<string, unknown> | undefined): Set<JsonType> {
   const all = new Set<JsonType>();
-  for (const b of branches) acceptedTypes(b, root)?.forEach((t) => all.add(t));
+  for (const b of branches) for (const t of acceptedTypes(b, root) ?? []) all.add(t);
   return all;
 }
 
@@ -191,7 +191,7 @@ function typeHint(expected: Set<JsonType>, value: unknown): string {
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `\`${value.length > 60 ? value.slice(0, 57) + '…' : value}\``;
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return 'the value';
 }

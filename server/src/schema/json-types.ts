@@ -49,7 +49,7 @@ export function acceptedTypes(schema: unknown, root: Schema | undefined, depth =
     for (const branch of union) {
       const types = acceptedTypes(branch, root, depth + 1);
       if (!types) return undefined;
-      types.forEach((t) => all.add(t));
+      for (const t of types) all.add(t);
     }
     return all;
   }

@@ -1,9 +1,3 @@
-/**
- * A validator error restated for a person, with where it belongs: the key of an unknown property, the key that
- * names an object missing something, or the value that is wrong (shared/DESIGN.md: ranges are tight).
- */
-import type { Segment } from '../documents/pointer';
-
 export type ProblemTarget =
   /** The key of `property` inside the object at `pointer` (additionalProperties, propertyNames). */
   | { kind: 'property-key'; property: string }

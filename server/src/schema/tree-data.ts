@@ -48,7 +48,7 @@ class Converter {
   // as parsed (effectivePairs only when the mapping has merge keys; it never returns the `<<` pairs themselves).
   convert(node: Node | undefined, depth: number): unknown {
     if (this.size > this.budget) return null;
-    if (node !== undefined && this.stubs !== undefined && this.stubs.has(node)) {
+    if (node && this.stubs?.has(node)) {
       this.size++;
       return {};
     }

@@ -34,7 +34,7 @@ function bothWays(text: string, path = '/w/compose.yaml'): { whole: string[]; pa
   const split = parts && validateParts({ ...input(doc), parts, cache: new WeakMap() });
   assert.ok(whole.ok);
   if (split) assert.ok(split.ok);
-  return { whole: shown(whole.problems), parts: split && split.ok ? shown(split.problems) : undefined };
+  return { whole: shown(whole.problems), parts: split?.ok ? shown(split.problems) : undefined };
 }
 
 const FAILING: [string, string][] = [

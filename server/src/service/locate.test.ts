@@ -51,9 +51,9 @@ describe('yamlContext', () => {
 
   it('far below the top of a large file, the parents are the same as in a small one', () => {
     const service = (i: number) => `  s${i}:\n    image: a\n    networks:\n      - front\n`;
-    const many = 'services:\n' + Array.from({ length: 3000 }, (_, i) => service(i)).join('');
-    assert.deepEqual(at(many + '  last:\n    networks:\n      - |').parents, ['services', 'last', 'networks']);
-    assert.deepEqual(at(many + 'networks:\n  front:\n    driver: |').parents, ['networks', 'front']);
+    const many = `services:\n${Array.from({ length: 3000 }, (_, i) => service(i)).join('')}`;
+    assert.deepEqual(at(`${many}  last:\n    networks:\n      - |`).parents, ['services', 'last', 'networks']);
+    assert.deepEqual(at(`${many}networks:\n  front:\n    driver: |`).parents, ['networks', 'front']);
     // Asked again about another text: nothing is kept from the first.
     assert.deepEqual(at('volumes:\n  data:\n    driver: |').parents, ['volumes', 'data']);
   });

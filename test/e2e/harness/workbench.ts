@@ -352,7 +352,7 @@ export class Workbench {
     const hoverWidget = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
     const deadline = Date.now() + timeoutMs;
     // Hovers need the mouse to arrive and rest; move off and back on until the widget shows.
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
+    while (Date.now() < deadline) {
       await this.page.mouse.move(rect.left - 40, rect.top - 40);
       await this.page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { steps: 5 });
       if (

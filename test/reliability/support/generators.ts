@@ -91,8 +91,9 @@ const OPT_VALUES: unknown[] = [
   '10.244.0.0/16,10.96.0.0/12',
   '10.0.0.0/33',
   'corp.example',
+  // biome-ignore lint/correctness/noPrecisionLoss: Infinity written as a number literal, on purpose
   1e400,
-  99999999999999999999,
+  1e20, // far past every 32-bit field
   '0x10',
   1.5,
 ];
@@ -345,6 +346,7 @@ function scalar(v: string | number | boolean | null, rng: Rng, style: YamlStyle,
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : v < 0 ? '-.inf' : '.nan';
   const quoted = !plainOk(v, flow) || chance(rng, style.quote);
   if (!quoted) return v;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters cannot be single-quoted
   if (!/[\n\r\t\\'\u0000-\u001f]/.test(v) && chance(rng, 0.5)) return `'${v.replace(/'/g, "''")}'`;
   return JSON.stringify(v);
 }

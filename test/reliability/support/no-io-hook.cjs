@@ -44,8 +44,8 @@ if (typeof globalThis.WebSocket === 'function')
 const watched = new Set(Object.keys(guarded));
 const originalLoad = Module._load;
 const reported = new Set();
-Module._load = function load(request, parent, isMain) {
-  const name = String(request).replace(/^node:/, '');
+Module._load = function load(...args) {
+  const name = String(args[0]).replace(/^node:/, '');
   if (watched.has(name) && !reported.has(name)) {
     reported.add(name);
     try {
@@ -54,5 +54,5 @@ Module._load = function load(request, parent, isMain) {
       // stderr closed
     }
   }
-  return originalLoad.apply(this, arguments);
+  return originalLoad.apply(this, args);
 };

@@ -51,5 +51,5 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     if (notOursNote) out.push(`  ${notOursNote}`);
     if (s.fixable) out.push(`  ${s.fixable} fixable with --fix`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

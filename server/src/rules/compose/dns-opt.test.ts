@@ -1,5 +1,5 @@
 /** `dns-opt`: `dns_opt` has no effect on Windows. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../engine/fix';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const W = 'com.docker.network.windowsshim.';
 

@@ -1,7 +1,7 @@
 /** `external-name-deprecated`: Deprecated `external: {name: ...}` form. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const JOIN_NAT = 'networks:\n  default:\n    name: nat\n    external: true\n';
 

@@ -1,5 +1,5 @@
 /** `external-networks-same-adapter`: Several external-vSwitch networks without their own adapter. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const IFACE = 'com.docker.network.windowsshim.interface';
 

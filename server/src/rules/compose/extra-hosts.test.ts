@@ -1,7 +1,7 @@
 /** `extra-hosts`: `extra_hosts` is not written into Windows containers. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

@@ -1,5 +1,5 @@
 /** `hyperv-hot-add`: Several networks on a Hyper-V container on Windows Server 2016. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

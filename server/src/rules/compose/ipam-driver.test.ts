@@ -1,5 +1,5 @@
 /** `ipam-driver`: IPAM driver a Windows daemon does not have. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const net = (body: string) => `${WIN}networks:\n${body}`;
 

@@ -1,7 +1,7 @@
 /** `ipam-options`: `ipam.options` has no effect on Windows. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const net = (body: string) => `${WIN}networks:\n${body}`;
 

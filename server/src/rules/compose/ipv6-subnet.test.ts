@@ -1,5 +1,5 @@
 /** `ipv6-subnet`: IPv6 subnet or gateway on a Windows network without `enable_ipv6`. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const net = (body: string) => `${WIN}networks:\n${body}`;
 

@@ -1,5 +1,5 @@
 /** `linux-driver-option`: Linux driver option in a Windows compose file. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const W = 'com.docker.network.windowsshim.';
 

@@ -1,7 +1,7 @@
 /** `nat-network-per-project`: Each compose project creates its own NAT network. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const PORTS = `${WIN}    ports:\n      - "8080:80"\n`;
 

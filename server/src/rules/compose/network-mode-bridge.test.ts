@@ -1,5 +1,5 @@
 /** `network-mode-bridge`: `network_mode: bridge` on Windows. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const IMAGE = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 

@@ -1,5 +1,5 @@
 /** `network-mode-host`: `network_mode: host` on Windows. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const IMAGE = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 

@@ -1,7 +1,7 @@
 /** `network-mode-hyperv-shared`: Shared network namespace with Hyper-V isolation. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, describeRule, rangeText, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { check, describeRule, rangeText, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const IMAGE = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
 

@@ -1,5 +1,5 @@
 /** `outboundnat-exceptions-without-enable`: `outboundnat_exceptions` without `enable_outboundnat`. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const W = 'com.docker.network.windowsshim.';
 

@@ -1,5 +1,5 @@
 /** `overlay-encrypted`: Encrypted overlay with Windows services runs unencrypted. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 /** A Windows service plus a `networks:` section starting on line 3. */
 const net = (body: string) => `${WIN}networks:\n${body}`;

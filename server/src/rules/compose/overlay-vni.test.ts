@@ -1,5 +1,5 @@
 /** `overlay-vni`: VXLAN ID below 4096 on a Windows overlay. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const VNI = 'com.docker.network.driver.overlay.vxlanid_list';
 

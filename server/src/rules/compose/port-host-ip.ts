@@ -1,7 +1,7 @@
 import { asScalar, get, items } from '../../documents/tree';
 import { isUnspecifiedIp, parsePort } from '../../compose/ports';
 import { fix, removePairLines } from '../edits';
-import type { Rule } from '../types';
+import type { Rule, SpanEdit } from '../types';
 
 /** shared/windows-networking.md §7 #8 (moby windows.go ConvertPortBindings; moby#26980). */
 export const portHostIpRule: Rule = {
@@ -27,7 +27,7 @@ export const portHostIpRule: Rule = {
         const port = parsePort(item);
         if (!port?.hostIp || port.hostIp.byVariable || isUnspecifiedIp(port.hostIp.text)) continue;
         const ip = port.hostIp;
-        let edit;
+        let edit: SpanEdit | undefined;
         if (port.long && port.hostIpPair) edit = removePairLines(ctx.doc, port.hostIpPair);
         else if (!port.long && port.target) {
           // Remove everything before the host port: the IP, its brackets and the colon after it

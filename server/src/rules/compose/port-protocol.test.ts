@@ -1,5 +1,5 @@
 /** `port-protocol`: Port protocol other than TCP or UDP on Windows. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

@@ -1,5 +1,5 @@
 /** `routing-mesh-ltsc2016`: Swarm routing mesh on Windows Server 2016. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

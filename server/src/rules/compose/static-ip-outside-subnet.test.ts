@@ -1,7 +1,7 @@
 /** `static-ip-outside-subnet`: Static IPv4 address outside the network's subnets. Its cases, near misses and fixes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WIN, check, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, check, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 /** Service `web` with `ipv4_address` (line 5, value from column 22) on network `name`, defined by `definition`. */
 const staticIp = (address: string, name: string, definition: string) =>

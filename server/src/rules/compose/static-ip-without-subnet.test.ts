@@ -1,5 +1,5 @@
 /** `static-ip-without-subnet`: Static IPv4 address without an explicit subnet. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 /** Service `web` with `ipv4_address` (line 5, value from column 22) on network `name`, defined by `definition`. */
 const staticIp = (address: string, name: string, definition: string) =>

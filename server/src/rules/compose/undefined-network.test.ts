@@ -1,5 +1,5 @@
 /** `undefined-network`: Service joins a network no file of the project defines. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

@@ -1,5 +1,5 @@
 /** `windows-driver-on-linux`: Windows-only network driver in a Linux compose file. Its cases, near misses and fixes. */
-import { describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
   {

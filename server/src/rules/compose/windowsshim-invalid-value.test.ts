@@ -1,5 +1,5 @@
 /** `windowsshim-invalid-value`: Windows driver option with a value the daemon cannot parse. Its cases, near misses and fixes. */
-import { WIN, describeRule, yaml, type FixCase, type RuleCase } from '../../testing/rule-tests';
+import { WIN, describeRule, type FixCase, type RuleCase } from '../../testing/rule-tests';
 
 const W = 'com.docker.network.windowsshim.';
 

@@ -30,7 +30,7 @@ export const windowsshimWrongDriverRule: Rule = {
   check(ctx) {
     for (const use of allDriverOptions(ctx.compose)) {
       const option = driverOption(use.key);
-      if (!option || option.status !== 'supported' || use.level !== (option.level ?? 'network') || !use.driver.name) continue;
+      if (option?.status !== 'supported' || use.level !== (option.level ?? 'network') || !use.driver.name) continue;
       const span = { start: use.pair.key.start, end: use.pair.key.end };
       if (use.driver.name === 'overlay' && use.key.startsWith(WINDOWSSHIM_PREFIX) && !OVERLAY_READS.includes(use.key)) {
         ctx.report({

@@ -44,7 +44,7 @@ export const hnsAddressOutsideSubnetRule: Rule = {
       // A remote endpoint's address is in a subnet on another host (RemoteSubnetRoute), not in the local one.
       if (endpoint.remote) continue;
       const network = networkById(model, endpoint.networkId);
-      if (!network || !network.subnets.length || network.subnets.some(chosenByHns)) continue;
+      if (!network?.subnets.length || network.subnets.some(chosenByHns)) continue;
       for (const address of endpoint.addresses) {
         if (!address.family) continue;
         const sameFamily = network.subnets.filter((s) => s.prefix?.family === address.family);

@@ -63,10 +63,10 @@ export const hnsSchemaVersionRule: Rule = {
     const model = hnsModel(ctx.doc);
     // Each object of an array document declares its own SchemaVersion.
     const declaredAt = (pointer: string) =>
-      model.objects.find((o) => o.pointer === '' || pointer === o.pointer || pointer.startsWith(o.pointer + '/'))?.schemaVersion;
+      model.objects.find((o) => o.pointer === '' || pointer === o.pointer || pointer.startsWith(`${o.pointer}/`))?.schemaVersion;
     // A field inside a newer field (IpSubnets[].Flags inside IpSubnets) is covered by the outer finding.
     const reported: string[] = [];
-    const covered = (pointer: string) => reported.some((r) => pointer.startsWith(r + '/'));
+    const covered = (pointer: string) => reported.some((r) => pointer.startsWith(`${r}/`));
     for (const p of model.policies) {
       if (p.schema === 'v2' && p.spec?.since && !p.spec.gate && p.typePair)
         check(ctx, p.spec.since, p.typePair.value, `\`${p.spec.type}\``, declaredAt(p.pointer));
