@@ -23,11 +23,9 @@ connection.onInitialize(() => ({
   },
 }));
 connection.onInitialized(() => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   jsyaml = require('js-yaml') as typeof import('js-yaml');
 });
 documents.onDidOpen(({ document }) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   (jsyaml ??= require('js-yaml') as typeof import('js-yaml')).load(document.getText());
   connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
 });

@@ -11,7 +11,7 @@ import { isWindowsVersionSetting, WINDOWS_VERSION_SETTINGS, type WindowsVersionS
 import { ruleMeta } from '../rules/registry';
 import type { SeveritySetting } from '../rules/types';
 
-export const CONFIG_NAME = '.winnetrc.json';
+const CONFIG_NAME = '.winnetrc.json';
 
 export interface Config {
   path?: string;

@@ -22,7 +22,7 @@ export interface SourceFile {
   lossless: boolean;
 }
 
-export function isCandidate(path: string): boolean {
+function isCandidate(path: string): boolean {
   return isComposeName(path) || CANDIDATE.test(path);
 }
 

@@ -30,7 +30,7 @@ export interface FileResult {
 /** At most this many fix passes: each pass re-checks, and a fix can reveal another. */
 const MAX_FIX_PASSES = 10;
 
-export function checkText(path: string, text: string, options: CheckOptions) {
+function checkText(path: string, text: string, options: CheckOptions) {
   return checkDocument(parseDocument(path, text), options);
 }
 
@@ -81,7 +81,7 @@ export function settleFix(path: string, source: SourceFile, after: string, mode:
  * is created beside the target, exclusively (never through a file or link already there), with the target's
  * permissions and, where the process may set it, its owner.
  */
-export function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
+function writeAtomically(path: string, source: SourceFile, text: string): string | undefined {
   let target: string;
   let mode: number;
   let uid: number;

@@ -64,7 +64,7 @@ export const servicePlatform = oncePer((service: ServiceModel): 'linux' | undefi
 });
 
 /** The evidence one service carries. */
-export const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence => {
+const serviceEvidence = oncePer((service: ServiceModel): ServiceEvidence => {
   const windows: Evidence[] = [];
   const linux: Evidence[] = [];
   const node = service.node;
@@ -205,7 +205,7 @@ export interface NetworkEvidence {
 }
 
 /** The evidence one network definition carries. */
-export const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence => {
+const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence => {
   const windows: Evidence[] = [];
   const linux: Evidence[] = [];
   const name = `network \`${network.name}\``;
@@ -240,7 +240,7 @@ export const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence 
  * `todo-list-configured-windows/`): weak, since Linux variants for Docker Desktop on a Windows host are named so
  * too. The file and its two nearest folders are read, not the whole path.
  */
-export function pathEvidence(path: string): Evidence | undefined {
+function pathEvidence(path: string): Evidence | undefined {
   const near = path.split(/[\\/]/).slice(-3);
   const named = near.find((segment) => /(^|[^a-z])(windows|win|nanoserver|servercore)([^a-z]|$)/i.test(segment));
   return named ? { reason: `its path names Windows (\`${named}\`)`, span: { start: 0, end: 0 }, strength: 'weak' } : undefined;

@@ -34,7 +34,7 @@ export interface HostVersion {
   span?: Span;
 }
 
-export function settingHost(version: WindowsVersion): HostVersion {
+function settingHost(version: WindowsVersion): HostVersion {
   return { version, release: releaseOfVersion(version), origin: 'setting' };
 }
 

@@ -10,7 +10,7 @@
 import { asMap, asScalar, asSeq, effectivePairs, resolve, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from '../documents/tree';
 import { KEY_VALUE_LISTS, pathPattern, REPLACED, UNIQUE_BY } from './merge-rules';
 
-export function isReset(node: Node | undefined): boolean {
+function isReset(node: Node | undefined): boolean {
   return !!node && node.tag === '!reset';
 }
 

@@ -63,7 +63,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
 const KIND_LANGUAGE: Record<DocumentKind, Language | undefined> = { compose: 'yaml', 'hns-v1': 'json', 'hcn-v2': 'json', cni: 'json', none: undefined };
 
 /** The languages of the documents a rule checks, YAML first. */
-export function ruleLanguages(meta: RuleMeta): Language[] {
+function ruleLanguages(meta: RuleMeta): Language[] {
   const languages = new Set(meta.kinds.map((k) => KIND_LANGUAGE[k]));
   return (['yaml', 'json'] as const).filter((l) => languages.has(l));
 }

@@ -54,7 +54,7 @@ const NAMES: Record<number, string> = {
   65279: 'zero-width no-break space',
 };
 
-export function irregularName(code: number): string {
+function irregularName(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return `\`${hex}\` (${NAMES[code] ?? 'a Unicode space'})`;
 }

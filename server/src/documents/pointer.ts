@@ -26,10 +26,6 @@ export function formatPointer(segments: readonly Segment[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export function joinPointer(base: string, pointer: string): string {
-  return base + pointer;
-}
-
 export interface Located {
   /** The value at the pointer. */
   node: Node;

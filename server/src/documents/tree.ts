@@ -89,7 +89,7 @@ export function scalarText(node: Node | undefined): string | undefined {
   return String(s.value);
 }
 
-export const MERGE_KEY = '<<';
+const MERGE_KEY = '<<';
 
 /** A YAML merge key: a plain `<<` (a quoted `"<<"`, or any JSON key, is an ordinary key). */
 export function isMergeKey(key: Node): boolean {

@@ -29,7 +29,7 @@ export function cniPluginNetworkType(plugin: string): string | undefined {
 /** Plugins built on the hcn (v2) package: their policies must carry `Settings`. */
 const V2_PLUGINS = new Set(['sdnbridge', 'sdnoverlay', 'nat', 'l2tunnel']);
 
-export function ciPair(node: Node | undefined, key: string): Pair | undefined {
+function ciPair(node: Node | undefined, key: string): Pair | undefined {
   const lower = key.toLowerCase();
   const all = pairs(node);
   for (let i = all.length - 1; i >= 0; i--) if (String(all[i].key.value).toLowerCase() === lower) return all[i];

@@ -1,5 +1,5 @@
 /** Building blocks shared by the v1, v2 and CNI model builders. */
-import { asMap, asScalar, getPair, items, pairs, scalarText, type MapNode, type Node } from '../documents/tree';
+import { asMap, asScalar, getPair, items, scalarText, type MapNode, type Node } from '../documents/tree';
 import { parseIp } from '../knowledge/addresses';
 import type { PolicyLocation } from '../knowledge/hns-model';
 import { v1Policy } from '../knowledge/hns-v1-objects';
@@ -78,13 +78,4 @@ export function integerOf(node: Node | undefined): number | undefined {
   if (typeof s?.value === 'number' && Number.isInteger(s.value)) return s.value;
   if (typeof s?.value === 'string' && /^\d+$/.test(s.value.trim())) return Number(s.value.trim());
   return undefined;
-}
-
-export function booleanOf(node: Node | undefined): boolean | undefined {
-  const s = asScalar(node);
-  return typeof s?.value === 'boolean' ? s.value : undefined;
-}
-
-export function keysOf(node: Node | undefined): string[] {
-  return pairs(node).map((p) => String(p.key.value));
 }

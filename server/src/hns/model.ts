@@ -13,4 +13,4 @@ export const hnsModel = oncePer(
     doc.kind === 'hns-v1' ? buildV1Model(doc.root) : doc.kind === 'hcn-v2' ? buildV2Model(doc.root) : doc.kind === 'cni' ? buildCniModel(doc.root) : EMPTY,
 );
 
-export type { HnsModel, NetworkModel, EndpointModel, PolicyUse, SubnetModel, AddressUse, HnsObject } from './model-types';
+export type { HnsModel, NetworkModel, PolicyUse, SubnetModel } from './model-types';

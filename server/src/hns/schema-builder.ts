@@ -14,7 +14,7 @@ import { V2_SUBNET_POLICIES, v2PoliciesAt } from '../knowledge/hns-v2-policies';
 export type JsonSchema = { [key: string]: unknown };
 
 /** `^(?:[Nn][Aa][Tt]|...)$`: matches the names in any case (JSON Schema has no case-insensitive enum). */
-export function caseInsensitivePattern(names: readonly string[]): string {
+function caseInsensitivePattern(names: readonly string[]): string {
   const alt = names.map((n) =>
     [...n].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join(''),
   );

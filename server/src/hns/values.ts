@@ -23,7 +23,7 @@ export function macNumber(value: string): number | undefined {
 }
 
 /** The items of a comma list, with the blanks after the commas that JSON authors write. */
-export function commaList(value: string): string[] {
+function commaList(value: string): string[] {
   return value.split(',').map((s) => s.trim());
 }
 

@@ -190,6 +190,4 @@ export const flagsOf = (id: FlagSetId): FieldType => ({ kind: 'flags', flags: id
 export const obj = (id: string): FieldType => ({ kind: 'object', object: id });
 export const arr = (items: FieldType): FieldType => ({ kind: 'array', items });
 export const any: FieldType = { kind: 'any' };
-export const either = (...types: FieldType[]): FieldType => ({ kind: 'either', types });
-
 export const GUID_PATTERN = '^[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$';

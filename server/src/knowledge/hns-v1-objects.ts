@@ -355,4 +355,3 @@ export function v1Policy(type: string): PolicySpec | undefined {
 }
 
 export const V1_ROOTS = ['Network', 'Endpoint', 'PolicyList'] as const;
-export type V1Root = (typeof V1_ROOTS)[number];

@@ -304,4 +304,3 @@ export const V2_OBJECTS: Record<string, ObjectSpec> = {
 
 /** The top-level HCN objects a document can hold (alone or in an array). */
 export const V2_ROOTS = ['HostComputeNetwork', 'HostComputeEndpoint', 'HostComputeNamespace', 'HostComputeLoadBalancer', 'HostComputeRoute'] as const;
-export type V2Root = (typeof V2_ROOTS)[number];

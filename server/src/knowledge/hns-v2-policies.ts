@@ -49,7 +49,7 @@ const isolationId = (what: 'VLAN' | 'VSID'): Field =>
     ? { type: int(32, 'vlan'), description: '802.1Q VLAN ID, 1–4094.' }
     : { type: int(32, 'vsid'), description: 'Virtual subnet ID (the VXLAN VNI). Windows cannot use 0–4095 (they overlap VLAN IDs); at most 16777215.' };
 
-export const V2_POLICIES: PolicySpec[] = [
+const V2_POLICIES: PolicySpec[] = [
   // Network policies (§6.7)
   {
     type: 'SourceMacAddress',

@@ -23,11 +23,11 @@ export function isWindowsVersionSetting(value: string): value is WindowsVersionS
   return value === 'auto' || isWindowsVersion(value);
 }
 
-export function isWindowsVersion(value: string): value is WindowsVersion {
+function isWindowsVersion(value: string): value is WindowsVersion {
   return WINDOWS_VERSIONS.some((v) => v.id === value);
 }
 
-export function versionIndex(version: WindowsVersion): number {
+function versionIndex(version: WindowsVersion): number {
   return WINDOWS_VERSIONS.findIndex((v) => v.id === version);
 }
 

@@ -48,7 +48,6 @@ function engine(): typeof Engine {
   // Bundled (dist/server.js beside dist/engine.js), the engine loads through V8's code cache; from sources
   // (tests that import server modules) it is a plain require.
   const bundled = join(__dirname, 'engine.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   engineModule = (existsSync(bundled) ? (codeCache ??= new CodeCache(undefined)).require(bundled) : require('./server-engine')) as typeof Engine;
   return engineModule;
 }

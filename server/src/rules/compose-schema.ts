@@ -13,7 +13,6 @@ import { pathPattern, UNIQUE_BY } from '../compose/merge-rules';
 // bundles (dist/validators/): a server that never opens a compose file never compiles it, and start-up is faster.
 let validators: typeof ComposeValidators | undefined;
 function composeValidators(): typeof ComposeValidators {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (validators ??= require('../generated/compose-validators') as typeof ComposeValidators);
 }
 

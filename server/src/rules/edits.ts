@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../documents/document';
 import type { Node, Pair, ScalarNode } from '../documents/tree';
 import type { SpanEdit, SpanFix } from './types';
 
-export function replaceNode(node: Node, newText: string): SpanEdit {
+function replaceNode(node: Node, newText: string): SpanEdit {
   return { span: { start: node.start, end: node.end }, newText };
 }
 
@@ -68,21 +68,6 @@ function hasComment(segment: string): boolean {
   // A '#' starts a comment at the start of a line or after white space, unless inside quotes; be conservative
   // and treat any such '#' as a comment.
   return /(^|\s)#/m.test(segment);
-}
-
-/** Removes one item of a block sequence with its line(s), under the same safety conditions. */
-export function removeItemLines(doc: ParsedDocument, item: Node): SpanEdit | undefined {
-  const { lines, text } = doc;
-  if (declaresAnchor(item)) return undefined;
-  const line = lines.positionAt(item.fullStart).line;
-  const lineStart = lines.lineStart(line);
-  if (!/^\s*-\s*$/.test(text.slice(lineStart, item.fullStart))) return undefined;
-  const lastLine = lines.positionAt(item.end).line;
-  const lastLineEnd = lines.lineEnd(lastLine);
-  if (text.slice(item.end, lastLineEnd).trim() !== '') return undefined;
-  if (hasComment(text.slice(lineStart, lastLineEnd))) return undefined;
-  const nextLineStart = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
-  return { span: { start: lineStart, end: nextLineStart }, newText: '' };
 }
 
 /**

@@ -14,9 +14,7 @@ export const HCN_V2_SCHEMA = hcnV2Schema as Record<string, unknown>;
 let byKind: Record<ObjectKind, ValidatorFn> | undefined;
 
 function loadValidators(): Record<ObjectKind, ValidatorFn> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const v1 = require('../generated/hns-v1-validators') as typeof V1Validators;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const v2 = require('../generated/hcn-v2-validators') as typeof V2Validators;
   return {
     Network: v1.Network,

@@ -73,7 +73,7 @@ const ARTICLE: Record<JsonType, string> = {
 };
 const YAML_WORDS: Partial<Record<JsonType, string>> = { array: 'a list', object: 'a mapping' };
 
-export function typeName(type: JsonType, language: Language): string {
+function typeName(type: JsonType, language: Language): string {
   return (language === 'yaml' && YAML_WORDS[type]) || ARTICLE[type];
 }
 

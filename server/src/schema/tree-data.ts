@@ -19,7 +19,7 @@ export function treeToData(root: Node | undefined, budget = DEFAULT_EXPANSION_BU
 }
 
 /** True for a pair compose drops: `key: !reset ...`. */
-export function isReset(node: Node): boolean {
+function isReset(node: Node): boolean {
   return node.tag === '!reset';
 }
 

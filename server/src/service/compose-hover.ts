@@ -135,7 +135,7 @@ function hoverFor(path: (string | number)[], located: Located, doc: ParsedDocume
 }
 
 /** `['networks', 'lan', 'ipam', 'config', 0, 'ip_range']` → `networks.*.ipam.config[].ip_range`. */
-export function composePattern(path: (string | number)[]): string {
+function composePattern(path: (string | number)[]): string {
   let out = '';
   path.forEach((step, i) => {
     const wildcard = (i === 1 && (path[0] === 'services' || path[0] === 'networks')) || (i === 3 && path[0] === 'services' && path[2] === 'networks');
@@ -145,7 +145,7 @@ export function composePattern(path: (string | number)[]): string {
   return out;
 }
 
-export function driverHover(name: string, ctx: HoverContext, implicit = false): string | undefined {
+function driverHover(name: string, ctx: HoverContext, implicit = false): string | undefined {
   const driver = windowsDriver(name);
   if (driver) return windowsDriverHover(driver, ctx, implicit);
   const linux = linuxDriver(name);

@@ -22,7 +22,7 @@ function nodeType(node: Node | undefined): JsonType | undefined {
 }
 
 /** A small evaluator for the conditions winnet's schemas use in `if` (type, pattern, enum, const, required, properties). */
-export function matches(schema: unknown, node: Node | undefined, root: Schema, depth = 0): boolean {
+function matches(schema: unknown, node: Node | undefined, root: Schema, depth = 0): boolean {
   if (!isSchema(schema) || depth > 8) return true;
   const s = resolveRef(schema, root) ?? schema;
   const type = nodeType(node);
@@ -48,7 +48,7 @@ export function matches(schema: unknown, node: Node | undefined, root: Schema, d
 }
 
 /** The schemas that describe `node` itself, with allOf, if/then and type-compatible anyOf/oneOf expanded. */
-export function expand(schemas: Schema[], node: Node | undefined, root: Schema, depth = 0): Schema[] {
+function expand(schemas: Schema[], node: Node | undefined, root: Schema, depth = 0): Schema[] {
   const out: Schema[] = [];
   for (const raw of schemas) {
     const s = resolveRef(raw, root) ?? raw;

@@ -5,7 +5,7 @@ import type { Settings } from './language-service';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 /** The rule that validates compose files against the compose-spec schema. */
-export const COMPOSE_SCHEMA_RULE = 'compose-schema';
+const COMPOSE_SCHEMA_RULE = 'compose-schema';
 
 export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number; composeFileSets: string[][] } {
   const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';

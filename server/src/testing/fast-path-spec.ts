@@ -21,7 +21,7 @@ interface GeneralParse {
  * Undefined when the fast path refused (`fast` is undefined); otherwise '' when it agrees with the general path,
  * or why not: the general path's first error, or an excerpt of both trees where they first differ.
  */
-export function fastPathDisagreement(fast: Node | undefined, general: () => GeneralParse): string | undefined {
+function fastPathDisagreement(fast: Node | undefined, general: () => GeneralParse): string | undefined {
   if (!fast) return undefined;
   const parsed = general();
   if (parsed.errors.length) return `the general path reports ${parsed.errors[0]!.message}`;

@@ -33,10 +33,10 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 /** The first lines of a Windows compose file: one service on a Windows image (lines 0–2). */
 export const WIN = 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
-export const toCrlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+const toCrlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
 
 /** A range after a BOM is added: positions on line 0 move one character right. */
-export function shiftLine0(range: string): string {
+function shiftLine0(range: string): string {
   return range.replace(/(^|-)0:(\d+)/g, (_, before: string, character: string) => `${before}0:${Number(character) + 1}`);
 }
 
@@ -50,7 +50,7 @@ export interface Compact {
   range: string;
 }
 
-export function compact(findings: readonly Finding[]): Compact[] {
+function compact(findings: readonly Finding[]): Compact[] {
   return findings.map((f) => ({ rule: f.rule, severity: f.severity, range: rangeText(f.range) }));
 }
 
@@ -111,7 +111,7 @@ export function assertCase(c: RuleCase): void {
 }
 
 /** Comments of a YAML text, located with its tree so a `#` inside a scalar is not taken for one. */
-export function yamlComments(text: string): string[] {
+function yamlComments(text: string): string[] {
   return findComments(text, { language: 'yaml', root: parseYaml(text).root }).map((c) => c.text);
 }
 
@@ -122,7 +122,7 @@ export interface Applied {
 }
 
 /** Applies one fix of one finding of `rule` and returns the new text. */
-export function applyFix(c: Pick<FixCase, 'rule' | 'yaml' | 'options' | 'index' | 'fix'>): Applied {
+function applyFix(c: Pick<FixCase, 'rule' | 'yaml' | 'options' | 'index' | 'fix'>): Applied {
   const findings = check(c.yaml, c.options).filter((f) => f.rule === c.rule);
   if (c.index === undefined) assert.equal(findings.length, 1, `exactly one ${c.rule} finding`);
   const finding = findings[c.index ?? 0];
@@ -136,7 +136,7 @@ export function applyFix(c: Pick<FixCase, 'rule' | 'yaml' | 'options' | 'index' 
 }
 
 /** What every fix must do: give the exact text, still parse, keep every comment, and remove its finding. */
-export function assertFix(c: FixCase): void {
+function assertFix(c: FixCase): void {
   const { finding, fix, text } = applyFix(c);
   if (c.preferred !== undefined) assert.equal(fix.preferred, c.preferred, 'preferred');
   assert.equal(text, c.expected);

@@ -9,7 +9,6 @@ import {
   type Attachment,
 } from '../../../compose/model';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../../documents/tree';
-import { windowsDriver } from '../../../knowledge/drivers';
 import { oncePer } from '../../../util/once-per';
 
 export interface NetworkUse {
@@ -71,16 +70,8 @@ export function driverLabel(driver: EffectiveDriver): string {
   return driver.origin === 'stack-default' ? `\`${driver.name}\` (the default of a swarm stack)` : `\`${driver.name}\``;
 }
 
-export function isKnownWindowsDriver(name: string | undefined): boolean {
-  return windowsDriver(name) !== undefined;
-}
-
 export function optionPairs(node: Node | undefined): Pair[] {
   return pairs(get(node, 'driver_opts'));
-}
-
-export function spanOf(node: Node): { start: number; end: number } {
-  return { start: node.start, end: node.end };
 }
 
 export interface OptionUse {
