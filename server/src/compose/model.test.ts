@@ -1,7 +1,7 @@
 /**
  * The compose model: services with their network attachments, networks with the driver a Windows daemon will
  * use. Compose sends no driver when none is written and the Windows daemon then uses `nat`
- * (shared/windows-networking.md §2.2); an external network keeps the driver it was created with, which the
+ * (moby daemon/network/network_mode_windows.go); an external network keeps the driver it was created with, which the
  * file cannot tell, except for the well-known `nat` network.
  */
 import assert from 'node:assert/strict';

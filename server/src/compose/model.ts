@@ -124,7 +124,7 @@ export interface EffectiveDriver {
 
 /**
  * The driver of a network as a Windows daemon sees it. Compose sends no driver when none is written, and the
- * Windows daemon then uses `nat` (shared/windows-networking.md §2.2). An external network keeps whatever driver
+ * Windows daemon then uses `nat` (moby daemon/network.go takes the default driver, daemon/network/network_mode_windows.go sets it to `nat`). An external network keeps whatever driver
  * it was created with; the well-known `nat` network is the one exception we can name.
  */
 export function effectiveDriver(network: NetworkModel | undefined, stack = false): EffectiveDriver {

@@ -1,5 +1,5 @@
 /**
- * Does a compose file target Windows? Only with evidence (shared/windows-networking.md §7 "Targets Windows"):
+ * Does a compose file target Windows? Only with evidence:
  * a Windows image, `platform: windows/...`, an `isolation` key, a Windows-only driver, a windowsshim option, a
  * placement on Windows nodes. Each piece of evidence says why and where; no evidence means Linux; a setting wins.
  */

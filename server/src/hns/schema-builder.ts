@@ -1,8 +1,7 @@
 /**
  * Builds the HNS v1 and HCN v2 JSON Schemas (draft-07) from the knowledge tables, so the schemas, the rules and
  * the hovers state each fact once. `scripts/schemas/generate.ts` writes the result to schemas/*.schema.json and a
- * test keeps the committed files equal to it. Tolerance is built in where real clients differ from the docs
- * (shared/windows-networking.md §6.13): enum values by name in any case or as integers, flags as integer masks
+ * test keeps the committed files equal to it. Tolerance is built in where real clients differ from the docs: enum values by name in any case or as integers, flags as integer masks
  * or names, read-only output fields accepted.
  */
 import { HNS_ENUMS, HNS_FLAGS } from '../knowledge/hns-enums';

@@ -2,7 +2,7 @@
  * The vocabulary the HNS knowledge is written in: objects with typed fields, policies with their settings and
  * where they may appear, enumerations and flag sets. The JSON Schemas (schemas/hns-v1.schema.json,
  * schemas/hcn-v2.schema.json), the HNS rules, hovers and completions are all derived from tables written in
- * these types, so a fact is stated once. Field facts paraphrase shared/windows-networking.md §6.
+ * these types, so a fact is stated once. Field facts come from HNS-SCHEMA and hcsshim.
  */
 import type { SourceRef } from './sources';
 

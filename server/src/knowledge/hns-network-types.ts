@@ -1,7 +1,6 @@
 /**
- * What each HNS network type needs and supports (shared/windows-networking.md §2.1, §3.2, §3.3, §6.12): the
- * facts behind the per-type HNS rules and the `Type` hover. IPv6 support per type follows the product rule of
- * §3.2: dual-stack (never IPv6-only) on L2Bridge from the version the sources give, self-assigned only on
+ * What each HNS network type needs and supports: the
+ * facts behind the per-type HNS rules and the `Type` hover. IPv6 support per type follows the product rule: dual-stack (never IPv6-only) on L2Bridge from the version the sources give, self-assigned only on
  * Transparent, none on NAT, Overlay disputed.
  */
 import type { SourceRef } from './sources';

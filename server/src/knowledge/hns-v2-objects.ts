@@ -1,5 +1,5 @@
 /**
- * HCN v2 objects (shared/windows-networking.md §6.3–§6.6; HNS-SCHEMA structs, hcsshim `hcn/*.go`). Every
+ * HCN v2 objects (HNS-SCHEMA structs, hcsshim `hcn/*.go`). Every
  * top-level object carries the `Base` fields. `NetworkPolicy`, `EndpointPolicy` and `SubnetPolicy` are the
  * typed policy unions of hns-v2-policies.ts.
  */

@@ -1,7 +1,7 @@
 /**
  * HCN v2 policies: `{"Type": <type>, "Settings": {...}}` on networks, endpoints and subnets
- * (shared/windows-networking.md §6.4, §6.7, §6.8; HNS-SCHEMA, hcsshim / hnslib `hcnpolicy.go`, hns.v2.psm1).
- * Where the schema and the clients spell a setting differently, both spellings are listed (§6.13).
+ * (HNS-SCHEMA, hcsshim / hnslib `hcnpolicy.go`, hns.v2.psm1).
+ * Where the schema and the clients spell a setting differently, both spellings are listed.
  */
 import { arr, bool, enumOf, flagsOf, int, obj, str, type Field, type PolicySpec } from './hns-model';
 
@@ -50,7 +50,7 @@ const isolationId = (what: 'VLAN' | 'VSID'): Field =>
     : { type: int(32, 'vsid'), description: 'Virtual subnet ID (the VXLAN VNI). Windows cannot use 0–4095 (they overlap VLAN IDs); at most 16777215.' };
 
 const V2_POLICIES: PolicySpec[] = [
-  // Network policies (§6.7)
+  // Network policies (HNS-SCHEMA NetworkPolicyType)
   {
     type: 'SourceMacAddress',
     locations: ['network'],
@@ -191,7 +191,7 @@ const V2_POLICIES: PolicySpec[] = [
     sources: ['SDN-V2'],
   },
 
-  // Endpoint policies (§6.8)
+  // Endpoint policies (HNS-SCHEMA EndpointPolicyType)
   {
     type: 'PortMapping',
     locations: ['endpoint'],

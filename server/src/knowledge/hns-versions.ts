@@ -3,7 +3,7 @@
  * directly: the HNS service version (`GET /globals/version`) that hcsshim's feature gates compare against
  * (hcnglobals.go), and the HCN schema version each field was new in (HNS-SCHEMA, with a three-row map to
  * Windows releases). The Windows → HNS version table below is inferred from a few anchors and says so; checks
- * built on it therefore report at most a warning (shared/windows-networking.md §6.11).
+ * built on it therefore report at most a warning.
  */
 import type { HnsFeatureId, SchemaVersion } from './hns-model';
 import type { SourceRef } from './sources';
@@ -112,7 +112,7 @@ export interface HnsVersionRange {
 }
 
 /**
- * HNS versions per Windows version. Microsoft publishes no such table (§9 open question); these are the anchors:
+ * HNS versions per Windows version. Microsoft publishes no such table; these are the anchors:
  * 7.2 is named "1803" in hcsshim, so Windows Server 2016 (1607) is older; the V2 API (9.2) needs 1809, and
  * Windows Server 2019 reports 9.3 in kube-proxy logs; Windows 10 2004 reports 11.10; L4WfpProxy (13.2) ships
  * with Windows Server 2022. Nothing public pins Windows Server 2025, so only "at least Windows Server 2022" holds.

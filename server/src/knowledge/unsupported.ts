@@ -130,7 +130,7 @@ export function unsupportedOption(rule: string): UnsupportedOption {
   return entry;
 }
 
-/** The feature bullets of the same list, with their revision history (shared/windows-networking.md §3.1). */
+/** The feature bullets of the same list, with their revision history (the page's git history). */
 export const UNSUPPORTED_FEATURE_HISTORY: { feature: string; history: string }[] = [
   { feature: 'IPsec encryption of container communication', history: 'Added 2018-07-02; still listed.' },
   { feature: 'HTTP proxy support for containers', history: 'Added 2018-07-02 (hcsshim PR 163 as preliminary work); removed 2021-11-12 without explanation.' },

@@ -1,7 +1,7 @@
 /**
  * Driver options the Windows network driver reads (`com.docker.network.windowsshim.*`) and the related ones a
  * Windows compose file carries. Names from moby `labels.go`; parsing from `parseNetworkOptions`; driver
- * applicability from Microsoft's advanced-networking page (shared/windows-networking.md §5.1).
+ * applicability from Microsoft's advanced-networking page.
  */
 import type { SourceRef } from './sources';
 import type { ValueKind } from './values';

@@ -7,7 +7,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('aux-addresses');
 
-/** shared/windows-networking.md §4, §7 #15. */
 export const auxAddressesRule: Rule = {
   meta: {
     id: 'aux-addresses',
@@ -30,7 +29,7 @@ export const auxAddressesRule: Rule = {
     reportNoEffect(
       ctx,
       // Overlay networks take their addresses from swarm's default IPAM, which does reserve them (as for
-      // ip_range, shared/windows-networking.md §4): only the `windows` IPAM ignores them. A driver set by a
+      // ip_range): only the `windows` IPAM ignores them. A driver set by a
       // variable may be overlay.
       (model) =>
         model.networks.flatMap((n) => {

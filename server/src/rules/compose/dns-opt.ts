@@ -6,7 +6,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('dns-opt');
 
-/** shared/windows-networking.md §2.4, §4, §7 #12. */
 export const dnsOptRule: Rule = {
   meta: {
     id: 'dns-opt',

@@ -2,7 +2,7 @@ import { asMap, asScalar, get, getPair, scalarText } from '../../documents/tree'
 import { declaresAnchor } from '../edits';
 import type { Rule } from '../types';
 
-/** shared/windows-networking.md §5.2, §7 #27 (CS-SCHEMA: `external.name` deprecated; MSD-ADV still shows it). */
+/** The compose specification deprecates `external.name`; Microsoft's advanced-networking page still shows it. */
 export const externalNameDeprecatedRule: Rule = {
   meta: {
     id: 'external-name-deprecated',

@@ -6,7 +6,7 @@ import { networksWithDrivers, optionPairs } from './support/helpers';
 
 const INTERFACE = `${WINDOWSSHIM_PREFIX}interface`;
 
-/** shared/windows-networking.md §2.3 transparent, §7 #23 (MSD-ADV, MSD-SWARM tips). */
+/** Microsoft's advanced-networking and swarm pages (one external vSwitch per network adapter). */
 export const externalNetworksSameAdapterRule: Rule = {
   meta: {
     id: 'external-networks-same-adapter',

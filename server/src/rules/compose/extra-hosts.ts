@@ -2,7 +2,6 @@ import { getPair } from '../../documents/tree';
 import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 
-/** shared/windows-networking.md §2.4, §7 #13. */
 export const extraHostsRule: Rule = {
   meta: {
     id: 'extra-hosts',

@@ -2,7 +2,6 @@ import { asScalar, get, items, pairs, type Node } from '../../documents/tree';
 import type { ServiceModel } from '../../compose/model';
 import type { Rule, RuleContext } from '../types';
 
-/** shared/windows-networking.md §2.4, §7 #26. */
 export const hostDockerInternalRule: Rule = {
   meta: {
     id: 'host-docker-internal',

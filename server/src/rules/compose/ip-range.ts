@@ -8,7 +8,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('ip-range');
 
-/** shared/windows-networking.md §4, §7 #14. */
 export const ipRangeRule: Rule = {
   meta: {
     id: 'ip-range',

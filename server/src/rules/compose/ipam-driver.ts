@@ -9,7 +9,6 @@ import { describeEntry } from './support/unsupported-entry';
 const entry = unsupportedOption('ipam-driver');
 const BUILT_IN = ['default', 'windows', 'null'];
 
-/** shared/windows-networking.md §4 (`--ipam-driver` row). */
 export const ipamDriverRule: Rule = {
   meta: {
     id: 'ipam-driver',

@@ -6,7 +6,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('ipam-options');
 
-/** shared/windows-networking.md §4, §7 #15. */
 export const ipamOptionsRule: Rule = {
   meta: {
     id: 'ipam-options',

@@ -6,7 +6,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('ipv6-address');
 
-/** shared/windows-networking.md §4, §7 #6. */
 export const ipv6AddressRule: Rule = {
   meta: {
     id: 'ipv6-address',

@@ -6,7 +6,7 @@ import { scalarPair } from './support/helpers';
 
 const VALID = ['default', 'process', 'hyperv'];
 
-/** shared/windows-networking.md §1, §5.2, §7 #25 (moby hostconfig_windows.go). */
+/** moby api/types/container/hostconfig_windows.go (Isolation.IsValid). */
 export const isolationValueRule: Rule = {
   meta: {
     id: 'isolation-value',

@@ -1,7 +1,7 @@
 import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 
-/** shared/windows-networking.md §4 (`--link` row: MSD-OLD17; `registerLinks` is a no-op on Windows). */
+/** moby's `registerLinks` is a no-op on Windows (daemon/daemon_windows.go: "As of Windows TP4, links are not supported"). */
 export const linksRule: Rule = {
   meta: {
     id: 'links',

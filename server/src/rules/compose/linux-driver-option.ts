@@ -3,7 +3,6 @@ import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { allDriverOptions } from './support/helpers';
 
-/** shared/windows-networking.md §5.1 ("Linux-only driver options that a Windows file might carry by mistake"). */
 export const linuxDriverOptionRule: Rule = {
   meta: {
     id: 'linux-driver-option',

@@ -3,7 +3,6 @@ import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { networksWithDrivers } from './support/helpers';
 
-/** shared/windows-networking.md §2.2, §7 #1. */
 export const linuxDriverRule: Rule = {
   meta: {
     id: 'linux-driver',

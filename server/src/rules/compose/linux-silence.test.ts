@@ -1,5 +1,5 @@
 /**
- * "The file decides its target" (DESIGN.md): a compose file with no Windows evidence is Linux and gets no
+ * "The file decides its target": a compose file with no Windows evidence is Linux and gets no
  * Windows findings at all, whatever Linux-only networking it uses. Each case also runs with the target forced to
  * Windows, to show the silence comes from the target and not from rules that do not see the construct.
  */

@@ -2,7 +2,6 @@ import { get, getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { attachments } from './support/helpers';
 
-/** shared/windows-networking.md §2.3 nat (persistence), §7 #18–19. */
 export const natNetworkPerProjectRule: Rule = {
   meta: {
     id: 'nat-network-per-project',

@@ -3,7 +3,6 @@ import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { scalarPair } from './support/helpers';
 
-/** shared/windows-networking.md §2.2, §7 #3. */
 export const networkModeHostRule: Rule = {
   meta: {
     id: 'network-mode-host',

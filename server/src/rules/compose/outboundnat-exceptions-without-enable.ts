@@ -8,7 +8,7 @@ import { allDriverOptions } from './support/helpers';
 const EXCEPTIONS = `${WINDOWSSHIM_PREFIX}outboundnat_exceptions`;
 const option = driverOption(EXCEPTIONS)!;
 
-/** shared/windows-networking.md §5.1, §7 #22. */
+/** moby daemon/libnetwork/drivers/windows/windows.go parseNetworkOptions and the OutBoundNAT policy it builds. */
 export const outboundnatExceptionsWithoutEnableRule: Rule = {
   meta: {
     id: 'outboundnat-exceptions-without-enable',

@@ -6,7 +6,6 @@ import { describeEntry } from './support/unsupported-entry';
 
 const entry = unsupportedOption('overlay-encrypted');
 
-/** shared/windows-networking.md §2.3 overlay, §7 #16. */
 export const overlayEncryptedRule: Rule = {
   meta: {
     id: 'overlay-encrypted',

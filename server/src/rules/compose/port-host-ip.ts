@@ -3,7 +3,7 @@ import { isUnspecifiedIp, parsePort } from '../../compose/ports';
 import { fix, removePairLines } from '../edits';
 import type { Rule, SpanEdit } from '../types';
 
-/** shared/windows-networking.md §7 #8 (moby windows.go ConvertPortBindings; moby#26980). */
+/** moby daemon/libnetwork/drivers/windows/windows.go ConvertPortBindings; moby#26980. */
 export const portHostIpRule: Rule = {
   meta: {
     id: 'port-host-ip',

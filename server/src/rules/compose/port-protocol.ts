@@ -2,7 +2,7 @@ import { get, items } from '../../documents/tree';
 import { parsePort } from '../../compose/ports';
 import type { Rule } from '../types';
 
-/** shared/windows-networking.md §5.2, §7 #10 (moby windows.go ConvertPortBindings: "invalid protocol"). */
+/** moby daemon/libnetwork/drivers/windows/windows.go ConvertPortBindings ("invalid protocol"). */
 export const portProtocolRule: Rule = {
   meta: {
     id: 'port-protocol',

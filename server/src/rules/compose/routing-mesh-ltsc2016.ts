@@ -7,7 +7,7 @@ import { parsePort } from '../../compose/ports';
 import { atLeast } from '../../knowledge/versions';
 import type { Rule } from '../types';
 
-/** shared/windows-networking.md §2.3 overlay, §7 #28 (MSD-SWARM). */
+/** Microsoft's swarm-mode page (routing mesh from Windows Server version 1709). */
 export const routingMeshLtsc2016Rule: Rule = {
   meta: {
     id: 'routing-mesh-ltsc2016',

@@ -4,7 +4,6 @@ import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { staticIps } from './support/static-ip';
 
-/** shared/windows-networking.md §4 (`--ip` row), §6.12 (endpoint IP must be inside a subnet). */
 export const staticIpOutsideSubnetRule: Rule = {
   meta: {
     id: 'static-ip-outside-subnet',

@@ -3,7 +3,7 @@ import { get } from '../../documents/tree';
 import type { Rule } from '../types';
 import { staticIps } from './support/static-ip';
 
-/** shared/windows-networking.md §2.3 nat "Default subnet", §7 #20; MSD-ADV (transparent needs subnet and gateway). */
+/** Microsoft's advanced-networking page: a transparent network with static IPs needs `--subnet` and `--gateway`. */
 export const staticIpWithoutSubnetRule: Rule = {
   meta: {
     id: 'static-ip-without-subnet',

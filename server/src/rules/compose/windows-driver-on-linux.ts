@@ -3,7 +3,6 @@ import { fix, replaceScalar } from '../edits';
 import type { Rule } from '../types';
 import { networksWithDrivers } from './support/helpers';
 
-/** shared/windows-networking.md §7 #2. */
 export const windowsDriverOnLinuxRule: Rule = {
   meta: {
     id: 'windows-driver-on-linux',

@@ -3,7 +3,10 @@ import { fix, removePairLines } from '../edits';
 import type { Rule } from '../types';
 import { allDriverOptions } from './support/helpers';
 
-/** shared/windows-networking.md §5.1 (`sourcemac`, `routingdomain`: code reading of moby windows.go). */
+/**
+ * moby daemon/libnetwork/drivers/windows/windows.go parseNetworkOptions: `sourcemac` has no case there, so it never
+ * reaches HNSNetwork.SourceMac; `routingdomain` is stored in RDID, which nothing sends to HNS.
+ */
 export const windowsshimIgnoredOptionRule: Rule = {
   meta: {
     id: 'windowsshim-ignored-option',

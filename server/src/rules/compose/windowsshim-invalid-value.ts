@@ -5,7 +5,7 @@ import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
 import { allDriverOptions } from './support/helpers';
 
-/** shared/windows-networking.md §5.1 (parsing from moby windows.go parseNetworkOptions), §7 #22. */
+/** Value parsing follows moby daemon/libnetwork/drivers/windows/windows.go parseNetworkOptions. */
 export const windowsshimInvalidValueRule: Rule = {
   meta: {
     id: 'windowsshim-invalid-value',

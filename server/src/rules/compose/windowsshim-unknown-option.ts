@@ -6,7 +6,7 @@ import { allDriverOptions } from './support/helpers';
 
 const KNOWN = DRIVER_OPTIONS.map((o) => o.key);
 
-/** shared/windows-networking.md §5.1 (option names from moby labels.go). */
+/** Option names from moby daemon/libnetwork/drivers/windows/labels.go. */
 export const windowsshimUnknownOptionRule: Rule = {
   meta: {
     id: 'windowsshim-unknown-option',

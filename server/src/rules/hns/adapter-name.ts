@@ -2,7 +2,7 @@ import { hnsModel } from '../../hns/model';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.12 (Transparent, L2Bridge, L2Tunnel: external adapter). */
+/** Transparent, L2Bridge and L2Tunnel networks bind to an external adapter (HNS-SCHEMA, Microsoft network drivers page). */
 export const hnsAdapterNameRule: Rule = {
   meta: {
     id: 'hns-adapter-name',

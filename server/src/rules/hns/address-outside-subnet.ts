@@ -6,7 +6,7 @@ import { networkById, spanOf } from './helpers';
 /** Subnets HNS fills itself (Docker sends 0.0.0.0/0 to let HNS choose) say nothing about addresses. */
 const chosenByHns = (s: SubnetModel) => /^(0\.0\.0\.0\/0|::\/0)$/.test(s.prefix?.value.trim() ?? '');
 
-/** shared/windows-networking.md §6.12 (HCN_E_INVALID_IP, HCN_E_SUBNET_NOT_FOUND; "The network does not have a subnet for this endpoint"). */
+/** HCN_E_INVALID_IP, HCN_E_SUBNET_NOT_FOUND ("The network does not have a subnet for this endpoint"). */
 export const hnsAddressOutsideSubnetRule: Rule = {
   meta: {
     id: 'hns-address-outside-subnet',

@@ -4,7 +4,7 @@ import { walkFields } from '../../hns/walk';
 import type { Rule } from '../types';
 import { checkableString, isFormat, quoteList, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.4, §6.12 (HCN_E_INVALID_PREFIX, HCN_E_INVALID_SUBNET). */
+/** HNS error codes HCN_E_INVALID_PREFIX and HCN_E_INVALID_SUBNET (HCN-HR). */
 export const hnsCidrRule: Rule = {
   meta: {
     id: 'hns-cidr',

@@ -2,7 +2,7 @@ import { hnsModel } from '../../hns/model';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.2 vs §6.7–§6.8; corpus: win-bridge sample-v1 vs sample-v2, sdnbridge examples. */
+/** v1 flat policies vs v2 Type/Settings; the win-bridge v1 and v2 samples and sdnbridge examples show both. */
 export const hnsCniPolicyShapeRule: Rule = {
   meta: {
     id: 'hns-cni-policy-shape',

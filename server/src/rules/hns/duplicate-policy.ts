@@ -22,7 +22,7 @@ function natFamily(p: PolicyUse): 4 | 6 {
   return typeof first === 'string' && familyOf(first) === 6 ? 6 : 4;
 }
 
-/** shared/windows-networking.md §6.8 (InterfaceParameters: HCN_INTERFACEPARAMETERS_ALREADY_APPLIED; OutBoundNAT per family). */
+/** HCN_INTERFACEPARAMETERS_ALREADY_APPLIED; one OutBoundNAT per address family. */
 export const hnsDuplicatePolicyRule: Rule = {
   meta: {
     id: 'hns-duplicate-policy',

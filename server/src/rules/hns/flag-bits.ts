@@ -4,7 +4,7 @@ import { HNS_FLAGS } from '../../knowledge/hns-enums';
 import type { Rule } from '../types';
 import { integerValue, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.10: flag bit values and how sure each is. */
+/** Flag bit values and how sure each is: knowledge/hns-enums.ts, from HNS-SCHEMA and hcsshim. */
 export const hnsFlagBitsRule: Rule = {
   meta: {
     id: 'hns-flag-bits',

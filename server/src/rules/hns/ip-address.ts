@@ -4,7 +4,7 @@ import { walkFields } from '../../hns/walk';
 import type { Rule } from '../types';
 import { checkableString, isFormat, quoteList, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.5, §6.12 (HCN_E_INVALID_IP). */
+/** HCN_E_INVALID_IP (HCN-HR). */
 export const hnsIpAddressRule: Rule = {
   meta: {
     id: 'hns-ip-address',

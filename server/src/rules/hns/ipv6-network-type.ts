@@ -13,7 +13,7 @@ function ipv6Evidence(network: NetworkModel): { start: number; end: number } | u
   return undefined;
 }
 
-/** shared/windows-networking.md §3.2 (IPv6: sources disagree), §3.3, §2.3a; the product rule for HNS JSON. */
+/** Sources disagree on IPv6 per network type; the per-type facts and their sources are in knowledge/hns-network-types.ts. */
 export const hnsIpv6NetworkTypeRule: Rule = {
   meta: {
     id: 'hns-ipv6-network-type',

@@ -2,7 +2,7 @@ import { hnsModel } from '../../hns/model';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
-/** shared/windows-networking.md §3.2 (Microsoft, 2025: no IPv6-only anywhere; all IPv6 support is dual-stack). */
+/** Microsoft, 2025: no IPv6-only network anywhere; all IPv6 support is dual-stack. */
 export const hnsIpv6OnlyRule: Rule = {
   meta: {
     id: 'hns-ipv6-only',

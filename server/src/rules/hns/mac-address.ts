@@ -5,7 +5,7 @@ import { getPair } from '../../documents/tree';
 import type { Rule } from '../types';
 import { checkableString, isFormat, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.1, §6.2, §6.4 (MAC pools, MAC addresses with dashes). */
+/** MAC pools and MAC addresses written with dashes (HNS-SCHEMA, Get-HnsNetwork output). */
 export const hnsMacAddressRule: Rule = {
   meta: {
     id: 'hns-mac-address',

@@ -4,7 +4,7 @@ import { spanOf } from './helpers';
 
 const isVsid = (p: PolicyUse) => p.type?.toLowerCase() === 'vsid';
 
-/** shared/windows-networking.md §2.3 overlay, §6.12 (every overlay subnet needs a VSID). */
+/** Every overlay subnet needs a VSID policy (HNS-SCHEMA, SDN-V2 examples). */
 export const hnsOverlaySubnetVsidRule: Rule = {
   meta: {
     id: 'hns-overlay-subnet-vsid',

@@ -20,7 +20,7 @@ function where(p: PolicyUse): string {
   return p.cni ? `a CNI \`${p.cni.name ?? 'EndpointPolicy'}\` entry` : LIST[p.location];
 }
 
-/** shared/windows-networking.md §6.2 (v1 policy types), §6.7, §6.8 (v2 NetworkPolicyType / EndpointPolicyType / SubnetPolicyType). */
+/** v1 policy types (hcsshim internal/hns) and v2 NetworkPolicyType / EndpointPolicyType / SubnetPolicyType (HNS-SCHEMA). */
 export const hnsPolicyLocationRule: Rule = {
   meta: {
     id: 'hns-policy-location',

@@ -4,7 +4,7 @@ import { walkFields } from '../../hns/walk';
 import type { Rule } from '../types';
 import { checkableString, integerValue, quoteList, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.6, §6.8, §6.12 (HCN_E_INVALID_INTERNAL_PORT). */
+/** HCN_E_INVALID_INTERNAL_PORT; port fields per HNS-SCHEMA. */
 export const hnsPortRangeRule: Rule = {
   meta: {
     id: 'hns-port-range',

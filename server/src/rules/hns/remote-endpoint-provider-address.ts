@@ -2,7 +2,7 @@ import { hnsModel } from '../../hns/model';
 import type { Rule } from '../types';
 import { spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.12 (Overlay remote endpoints: RemoteEndpoint flag + ProviderAddress). */
+/** Overlay remote endpoints: the RemoteEndpoint flag with a ProviderAddress (HNS-SCHEMA, SDN-V2). */
 export const hnsRemoteEndpointProviderAddressRule: Rule = {
   meta: {
     id: 'hns-remote-endpoint-provider-address',

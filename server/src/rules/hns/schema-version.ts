@@ -39,7 +39,7 @@ function check(ctx: RuleContext, since: SchemaVersion, node: Node, what: string,
   return false;
 }
 
-/** shared/windows-networking.md §6.3–§6.11: HNS-SCHEMA "NewInVersion" and its schema-version map. */
+/** HNS-SCHEMA "NewInVersion" per field and its schema-version map. */
 export const hnsSchemaVersionRule: Rule = {
   meta: {
     id: 'hns-schema-version',

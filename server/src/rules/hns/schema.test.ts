@@ -23,7 +23,7 @@ function findings(path: string, text: string): string[] {
 const GUID = '7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C';
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'hns');
 
-describe('hns-schema: the good fixtures (shared/windows-networking.md §8.2) pass', () => {
+describe('hns-schema: the good fixtures pass', () => {
   for (const file of readdirSync(fixtures)) {
     it(file, () => assert.deepEqual(findings(file, readFileSync(join(fixtures, file), 'utf8')), []));
   }
@@ -271,7 +271,7 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
   },
 ];
 
-describe('hns-schema: enum and flag tolerance (shared/windows-networking.md §6.1, §6.13)', () => {
+describe('hns-schema: enum and flag tolerance (names in any case, integers, masks)', () => {
   const SV = '"SchemaVersion": { "Major": 2, "Minor": 0 }';
   const accepted: { name: string; file: string; text: string }[] = [
     {

@@ -29,7 +29,7 @@ function misplacedTypes(model: HnsModel): Set<string> {
 
 function report(ctx: RuleContext, problem: PlacedProblem): void {
   if (problem.keyword === 'additionalProperties' && problem.target.kind === 'property-key') {
-    // Unknown keys: HNS's reaction is not documented (§9: key matching is an open question), so a warning.
+    // Unknown keys: HNS's reaction is not documented (nothing published says whether it ignores or refuses them), so a warning.
     const { property, suggestion, caseOnly } = problem.detail ?? {};
     const message = caseOnly
       ? `\`${property}\` differs from the documented key \`${suggestion}\` only in case: write \`${suggestion}\` (whether HNS matches keys case-insensitively is not documented).`
@@ -42,7 +42,7 @@ function report(ctx: RuleContext, problem: PlacedProblem): void {
   ctx.report({ span: problem.span, message: withContext(problem) });
 }
 
-/** shared/windows-networking.md §6; schemas/hns-v1.schema.json and schemas/hcn-v2.schema.json. */
+/** schemas/hns-v1.schema.json and schemas/hcn-v2.schema.json, built from the knowledge tables. */
 export const hnsSchemaRule: Rule = {
   meta: {
     id: 'hns-schema',

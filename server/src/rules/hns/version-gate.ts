@@ -72,7 +72,7 @@ function gatedValue(ctx: RuleContext, use: FieldUse): void {
     gate(ctx, 'AclSupportForProtocol252', use.node, 'An ACL on protocol 252');
 }
 
-/** shared/windows-networking.md §6.11: hcsshim / hnslib `hcnglobals.go` feature gates. */
+/** The feature gates of hcsshim / hnslib `hcn/hcnglobals.go`. */
 export const hnsVersionGateRule: Rule = {
   meta: {
     id: 'hns-version-gate',

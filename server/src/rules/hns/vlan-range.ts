@@ -3,7 +3,7 @@ import { walkFields } from '../../hns/walk';
 import type { Rule } from '../types';
 import { integerValue, spanOf } from './helpers';
 
-/** shared/windows-networking.md §6.2, §6.4 (VLAN policies, subnet VLAN IsolationId), IEEE 802.1Q. */
+/** VLAN policies and subnet VLAN IsolationId (HNS-SCHEMA); IEEE 802.1Q VLAN IDs. */
 export const hnsVlanRangeRule: Rule = {
   meta: {
     id: 'hns-vlan-range',

@@ -5,7 +5,7 @@ import { integerValue, spanOf } from './helpers';
 
 const MAX_VNI = 16777215; // VXLAN network identifiers are 24-bit
 
-/** shared/windows-networking.md §2.3 overlay, §6.12; moby ovmanager (VNIs from 4096 on Windows). */
+/** moby daemon/libnetwork/drivers/overlay/ovmanager/ovmanager.go : swarm allocates overlay VNIs from 4096 (vxlanIDStart). */
 export const hnsVsidRangeRule: Rule = {
   meta: {
     id: 'hns-vsid-range',
