@@ -5,7 +5,10 @@ import { integerValue, spanOf } from './helpers';
 
 const MAX_VNI = 16777215; // VXLAN network identifiers are 24-bit
 
-/** moby daemon/libnetwork/drivers/overlay/ovmanager/ovmanager.go : swarm allocates overlay VNIs from 4096 (vxlanIDStart). */
+/**
+ * moby daemon/libnetwork/drivers/overlay/ovmanager/ovmanager.go, vxlanIDStart = 4096: "Windows does not support VXLAN
+ * IDs which overlap the range of 802.1Q VLAN IDs [0, 4095]"; vxlanIDEnd is 2^24 − 1 (RFC 7348).
+ */
 export const hnsVsidRangeRule: Rule = {
   meta: {
     id: 'hns-vsid-range',
