@@ -1,11 +1,11 @@
 /**
  * The layers of ARCHITECTURE.md, as imports between the directories of server/src: each layer imports only the
  * layers below it (its own directory too), so the engine knows nothing of editors, the CLI or the LSP, the
- * knowledge tables nothing of rules, and there is no cycle between directories. Tests and test support
+ * knowledge tables nothing of rules, and there is no cycle between directories or between files. Tests and test support
  * (testing/) may import anything; no production file imports testing/.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -94,5 +94,35 @@ describe('layering', () => {
     };
     for (const node of graph.keys()) visit(node, []);
     assert.deepEqual([...new Set(cycles)], []);
+  });
+
+  it('no import cycles between files (type-only imports included: a cycle is one module in two files)', () => {
+    const resolveImport = (file: string, spec: string): string | undefined => {
+      const base = resolve(dirname(file), spec);
+      return [`${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(f));
+    };
+    const graph = new Map<string, string[]>();
+    for (const file of sources(SRC)) {
+      const targets = [...readFileSync(file, 'utf8').matchAll(/(?:from|require\()\s*'(\.[^']*)'/g)]
+        .map(([, spec]) => resolveImport(file, spec))
+        .filter((f): f is string => f !== undefined);
+      graph.set(file, targets);
+    }
+    // Depth-first search; an edge back to a file still on the stack closes a cycle.
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const cycles: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(SRC, f)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    assert.deepEqual(cycles, []);
   });
 });
