@@ -1,8 +1,9 @@
 /**
  * Builds the HNS v1 and HCN v2 JSON Schemas (draft-07) from the knowledge tables, so the schemas, the rules and
- * the hovers state each fact once. `scripts/schemas/generate.ts` writes the result to schemas/*.schema.json and a
- * test keeps the committed files equal to it. Tolerance is built in where real clients differ from the docs: enum values by name in any case or as integers, flags as integer masks
- * or names, read-only output fields accepted.
+ * the hovers state each fact once. `scripts/schemas/generate.ts` writes the result to schemas/*.schema.json and
+ * a test keeps the committed files equal to it. Tolerance is built in where real clients differ from the docs:
+ * enum values by name in any case or as integers, flags as integer masks or names, read-only output fields
+ * accepted.
  */
 import { HNS_ENUMS, HNS_FLAGS } from '../knowledge/hns-enums';
 import { GUID_PATTERN, type Field, type FieldType, type ObjectSpec, type PolicySpec } from '../knowledge/hns-model';

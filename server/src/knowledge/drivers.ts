@@ -1,7 +1,7 @@
 /**
  * Windows network drivers and what each supports per Windows version: the capability table behind driver
- * diagnostics, hovers, completions and the docs. Each fact cites its
- * primary sources (sources.ts). Where sources disagree the entry says `disputed` and names both sides.
+ * diagnostics, hovers, completions and the docs. Each fact cites its primary sources (sources.ts). Where sources
+ * disagree the entry says `disputed` and names both sides.
  */
 import type { SourceRef } from './sources';
 import { HNS_NETWORK_TYPES } from './hns-network-types';

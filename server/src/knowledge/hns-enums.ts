@@ -1,8 +1,8 @@
 /**
- * HNS enumerations and flag sets. Enum values travel as names, in any
- * case in practice (Docker sends "nat", HNS answers "NAT"; hns.v2.psm1 sends "INTERFACECONSTRAINT"), or as
- * integers (the C++ sample sends `"Type": 0` for NAT); flags travel as integer bit masks although HNS-SCHEMA says
- * to use names. Both spellings are accepted everywhere.
+ * HNS enumerations and flag sets. Enum values travel as names, in any case in practice (Docker sends "nat", HNS
+ * answers "NAT"; hns.v2.psm1 sends "INTERFACECONSTRAINT"), or as integers (the C++ sample sends `"Type": 0` for
+ * NAT); flags travel as integer bit masks although HNS-SCHEMA says to use names. Both spellings are accepted
+ * everywhere.
  */
 import type { EnumId, EnumSpec, FlagSetId, FlagSetSpec, PolicySpec } from './hns-model';
 import { V1_POLICIES } from './hns-v1-objects';

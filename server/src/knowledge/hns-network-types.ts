@@ -1,7 +1,7 @@
 /**
- * What each HNS network type needs and supports: the
- * facts behind the per-type HNS rules and the `Type` hover. IPv6 support per type follows the product rule: dual-stack (never IPv6-only) on L2Bridge from the version the sources give, self-assigned only on
- * Transparent, none on NAT, Overlay disputed.
+ * What each HNS network type needs and supports: the facts behind the per-type HNS rules and the `Type` hover.
+ * IPv6 support per type follows the product rule: dual-stack (never IPv6-only) on L2Bridge from the version the
+ * sources give, self-assigned only on Transparent, none on NAT, Overlay disputed.
  */
 import type { SourceRef } from './sources';
 import type { WindowsVersion } from './versions';

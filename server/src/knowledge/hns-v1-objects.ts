@@ -1,7 +1,7 @@
 /**
  * Legacy HNS v1 objects (`HNSCall` `/networks`, `/endpoints`, `/policylists`; `Get-HnsNetwork` output) and the
- * 13 flat v1 policy types (hcsshim `internal/hns`). Fields HNS reports but
- * ignores on input are marked read-only so pasted `Get-HnsNetwork | ConvertTo-Json` output validates.
+ * 13 flat v1 policy types (hcsshim `internal/hns`). Fields HNS reports but ignores on input are marked read-only
+ * so pasted `Get-HnsNetwork | ConvertTo-Json` output validates.
  */
 import { any, arr, bool, enumOf, flagsOf, int, obj, str, type Field, type ObjectSpec, type PolicySpec } from './hns-model';
 

@@ -1,7 +1,6 @@
 /**
- * HCN v2 objects (HNS-SCHEMA structs, hcsshim `hcn/*.go`). Every
- * top-level object carries the `Base` fields. `NetworkPolicy`, `EndpointPolicy` and `SubnetPolicy` are the
- * typed policy unions of hns-v2-policies.ts.
+ * HCN v2 objects (HNS-SCHEMA structs, hcsshim `hcn/*.go`). Every top-level object carries the `Base` fields.
+ * `NetworkPolicy`, `EndpointPolicy` and `SubnetPolicy` are the typed policy unions of hns-v2-policies.ts.
  */
 import { any, arr, bool, enumOf, flagsOf, int, obj, str, type Field, type ObjectSpec } from './hns-model';
 

@@ -1,7 +1,7 @@
 /**
- * HCN v2 policies: `{"Type": <type>, "Settings": {...}}` on networks, endpoints and subnets
- * (HNS-SCHEMA, hcsshim / hnslib `hcnpolicy.go`, hns.v2.psm1).
- * Where the schema and the clients spell a setting differently, both spellings are listed.
+ * HCN v2 policies: `{"Type": <type>, "Settings": {...}}` on networks, endpoints and subnets (HNS-SCHEMA, hcsshim
+ * / hnslib `hcnpolicy.go`, hns.v2.psm1). Where the schema and the clients spell a setting differently, both
+ * spellings are listed.
  */
 import { arr, bool, enumOf, flagsOf, int, obj, str, type Field, type PolicySpec } from './hns-model';
 

@@ -1,9 +1,9 @@
 /**
  * Which HNS features a Windows version has. Two published ladders exist and neither is tied to Windows builds
  * directly: the HNS service version (`GET /globals/version`) that hcsshim's feature gates compare against
- * (hcnglobals.go), and the HCN schema version each field was new in (HNS-SCHEMA, with a three-row map to
- * Windows releases). The Windows → HNS version table below is inferred from a few anchors and says so; checks
- * built on it therefore report at most a warning.
+ * (hcnglobals.go), and the HCN schema version each field was new in (HNS-SCHEMA, with a three-row map to Windows
+ * releases). The Windows → HNS version table below is inferred from a few anchors and says so; checks built on
+ * it therefore report at most a warning.
  */
 import type { HnsFeatureId, SchemaVersion } from './hns-model';
 import type { SourceRef } from './sources';

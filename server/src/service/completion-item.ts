@@ -1,7 +1,6 @@
 /**
- * A completion as the engine offers it, before any editor protocol: compose completion (service/) and HNS
- * completion (hns/) both return these, and server.ts turns them into LSP items. Here, below both, so that hns/
- * does not reach up into service/ for a type.
+ * A completion as the engine offers it, before any editor protocol: compose and HNS completion both return these,
+ * and lsp/convert.ts turns them into LSP items.
  */
 export interface CompletionItem {
   label: string;
