@@ -3,9 +3,9 @@
  * the same table the hovers show, so the docs can never disagree with the editor.
  */
 import { FEATURES, LEVEL_MARK, LINUX_DRIVERS, supportOf, WINDOWS_DRIVERS, type FeatureId } from '../knowledge/drivers';
-import { sourceOf } from '../knowledge/sources';
 import { UNSUPPORTED_FEATURE_HISTORY, UNSUPPORTED_OPTIONS } from '../knowledge/unsupported';
 import { WINDOWS_VERSIONS, type WindowsVersion } from '../knowledge/versions';
+import { link } from './markdown';
 
 const DOCUMENTED_DRIVERS = ['nat', 'transparent', 'overlay', 'l2bridge', 'l2tunnel'];
 
@@ -76,9 +76,4 @@ function matrix(version: WindowsVersion, name: string): string[] {
     );
   }
   return rows;
-}
-
-function link(ref: Parameters<typeof sourceOf>[0]): string {
-  const s = sourceOf(ref);
-  return `[[${s.title.length > 40 ? `${s.title.slice(0, 37)}…` : s.title}]](${s.url})`;
 }

@@ -1,7 +1,12 @@
 /** Every generated docs file, as path → content; the script writes them and a test checks they are current. */
 import { ALL_RULE_META } from '../rules/registry';
 import { renderCapabilityDoc } from './capability-doc';
+import { renderDriverOptionsDoc } from './driver-options-doc';
+import { renderHnsDoc } from './hns-doc';
+import { renderKnowledgeIndex } from './knowledge-index';
 import { renderRuleDoc } from './rule-doc';
+import { renderSourcesDoc } from './sources-doc';
+import { renderWindowsVersionsDoc } from './windows-versions-doc';
 
 export function generatedDocs(): Map<string, string> {
   const files = new Map<string, string>();
@@ -21,5 +26,15 @@ export function generatedDocs(): Map<string, string> {
   ].join('\n');
   files.set('docs/rules/README.md', index);
   files.set('docs/drivers.md', renderCapabilityDoc());
+  // The knowledge reference: its index, a page per table, and the sources with what cites them (read from the
+  // rendered pages, so it lists what a reader sees).
+  const knowledge = new Map([
+    ['docs/knowledge/driver-options.md', renderDriverOptionsDoc()],
+    ['docs/knowledge/hns.md', renderHnsDoc()],
+    ['docs/knowledge/windows-versions.md', renderWindowsVersionsDoc()],
+  ]);
+  files.set('docs/knowledge/README.md', renderKnowledgeIndex());
+  for (const [path, content] of knowledge) files.set(path, content);
+  files.set('docs/knowledge/sources.md', renderSourcesDoc(new Map([['docs/drivers.md', files.get('docs/drivers.md')!], ...knowledge])));
   return files;
 }
