@@ -120,6 +120,14 @@ describe('knowledge pages', () => {
     }
   });
 
+  it('every source in the table is cited by a rule or a knowledge page (no dead entries)', () => {
+    const uncited = page('sources.md')
+      .split('\n')
+      .filter((l) => /^\| `[A-Z0-9-]+` \|/.test(l) && l.endsWith('| — | — |'))
+      .map((l) => /`([A-Z0-9-]+)`/.exec(l)![1]);
+    assert.deepEqual(uncited, []);
+  });
+
   it('sources.md says which knowledge page links a source', () => {
     const row = page('sources.md')
       .split('\n')

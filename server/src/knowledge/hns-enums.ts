@@ -63,7 +63,8 @@ export const HNS_ENUMS: Record<EnumId, EnumSpec> = {
   },
   NetworkMode: {
     id: 'NetworkMode',
-    description: 'HCN network type, a string in hcsshim (`hcn.NetworkType`); the integers are the order of the HNS schema.',
+    description:
+      'HCN network type, a string in hcsshim (`hcn.NetworkType`). As an integer only `0` (NAT) is attested, by the C++ sample; no other integer values are published.',
     values: [
       { name: 'NAT', value: 0, description: 'Single-host network behind WinNAT on an internal vSwitch.' },
       { name: 'ICS', description: 'Internet Connection Sharing.' },

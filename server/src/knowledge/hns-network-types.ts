@@ -9,7 +9,7 @@ import { atLeast } from './versions';
 
 export type Ipv6Verdict =
   | { level: 'yes' }
-  | { level: 'no' | 'partial' | 'disputed'; message: string; severity: 'error' | 'warning' | 'information'; sources: SourceRef[] };
+  | { level: 'no' | 'partial' | 'disputed' | 'unknown'; message: string; severity: 'error' | 'warning' | 'information'; sources: SourceRef[] };
 
 export interface HnsNetworkType {
   name: string;
@@ -28,7 +28,7 @@ export interface HnsNetworkType {
 const IPV6_DOCS: SourceRef[] = ['MSD-ARCH', 'https://github.com/microsoft/Windows-Containers/issues/522'];
 
 const unknownIpv6 = (name: string): Ipv6Verdict => ({
-  level: 'disputed',
+  level: 'unknown',
   severity: 'information',
   message: `No source says whether ${name} networks carry IPv6; Microsoft documents IPv6 (dual-stack) for L2Bridge only.`,
   sources: IPV6_DOCS,

@@ -15,8 +15,9 @@ export type HnsVersion = readonly [number, number];
 const MAX = Number.MAX_SAFE_INTEGER;
 
 export interface HnsFeature {
+  /** The hcsshim SupportedFeatures field it stands for (hcn/hcnsupport.go; `Acl` and `Api` are AclFeatures and ApiV2 here). */
   id: HnsFeatureId;
-  /** The SupportedFeatures name hcsshim reports. */
+  /** What the feature is, in words, for messages and the docs. */
   label: string;
   /** Inclusive version ranges that have it. */
   ranges: readonly (readonly [HnsVersion, HnsVersion])[];

@@ -18,7 +18,6 @@ export const SOURCES = {
   },
   'MSD-DRV': { title: 'Microsoft Learn: Windows container network drivers and topologies', url: `${MS_DOCS}/container-networking/network-drivers-topologies` },
   'MSD-ADV': { title: 'Microsoft Learn: advanced network options in Windows (windowsshim options)', url: `${MS_DOCS}/container-networking/advanced` },
-  'MSD-SEC': { title: 'Microsoft Learn: network isolation and security', url: `${MS_DOCS}/container-networking/network-isolation-security` },
   'MSD-MULTI': { title: 'Microsoft Learn: multiple subnets per HNS network', url: `${MS_DOCS}/container-networking/multi-subnet` },
   'MSD-SWARM': { title: 'Microsoft Learn: getting started with swarm mode (Windows limitations)', url: `${MS_DOCS}/manage-containers/swarm-mode` },
   'MSD-WINNAT': {
