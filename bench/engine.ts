@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { generateCompose } from './generate';
 import { CACHE, REPO } from './servers';
 import { median, ms, percentile } from './stats';
+import { NODE_BUNDLE } from './node-bundle';
 
 const CHILD = `
 const { readFileSync } = require('node:fs');
@@ -68,13 +69,7 @@ export async function bundleEngine(root: string, outFile: string): Promise<void>
     ].join('\n'),
   );
   await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    minify: true,
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
     nodePaths: [join(REPO, 'node_modules')],
     entryPoints: [entry],
     outfile: outFile,

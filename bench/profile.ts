@@ -24,6 +24,7 @@ import { generateCompose } from './generate';
 import { runLsp } from './lsp-bench';
 import { CACHE, REPO, SERVERS } from './servers';
 import { median, ms, percentile } from './stats';
+import { NODE_BUNDLE } from './node-bundle';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,14 +41,9 @@ const { values: args } = parseArgs({
 /** Bundles server and CLI from `root` (default: this checkout) into `outdir`. */
 export async function bundle(root: string, outdir: string, minify: boolean): Promise<{ server: string; cli: string }> {
   await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
+    ...NODE_BUNDLE,
     minify,
     keepNames: false,
-    logLevel: 'warning',
     nodePaths: [join(REPO, 'node_modules')],
     entryPoints: { server: join(root, 'server/src/lsp/server.ts'), cli: join(root, 'server/src/cli/main.ts') },
     outdir,

@@ -26,6 +26,7 @@ import { LspProcess, sleep } from './lsp-client';
 import { measureForeignOpen, runLsp, type LspRunResult } from './lsp-bench';
 import { CACHE, REPO, resetCodeCaches, SERVERS, type ServerSpec } from './servers';
 import { median, mib, ms, percentile, ratio } from './stats';
+import { NODE_BUNDLE } from './node-bundle';
 
 const { values: args } = parseArgs({
   options: {
@@ -122,13 +123,7 @@ const lspFloor: Pick<ServerSpec, 'start' | 'initialize'> = {
 async function lspLibraryBaseline(): Promise<number> {
   const bundle = LSP_FLOOR_BUNDLE;
   await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    minify: true,
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
     entryPoints: [join(REPO, 'bench', 'lsp-floor-server.ts')],
     outfile: bundle,
   });
