@@ -62,9 +62,10 @@ export function runCli(argv: string[], io: Io): number {
   if (options.command === 'rules') {
     const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
     io.stdout(
-      `${ALL_RULE_META.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`).join(
-        '\n',
-      )}\n`,
+      `${ALL_RULE_META.map(
+        (m) =>
+          `${m.id.padEnd(width)}  ${(m.offByDefault ? `off (${m.defaultSeverity})` : m.defaultSeverity).padEnd(11)}  ${m.fixable ? 'fix' : '   '}  ${m.title.replace(/`/g, '')}`,
+      ).join('\n')}\n`,
     );
     return 0;
   }

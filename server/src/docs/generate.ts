@@ -21,7 +21,9 @@ export function generatedDocs(): Map<string, string> {
     '',
     '| Rule | Severity | Fix | What it reports |',
     '|---|---|---|---|',
-    ...ALL_RULE_META.map((m) => `| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${m.fixable ? 'yes' : ''} | ${m.title} |`),
+    ...ALL_RULE_META.map(
+      (m) => `| [${m.id}](${m.id}.md) | ${m.offByDefault ? `off (${m.defaultSeverity})` : m.defaultSeverity} | ${m.fixable ? 'yes' : ''} | ${m.title} |`,
+    ),
     '',
   ].join('\n');
   files.set('docs/rules/README.md', index);

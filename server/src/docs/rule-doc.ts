@@ -23,7 +23,9 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | ${SEVERITY_TEXT[meta.defaultSeverity]} |`,
+    meta.offByDefault
+      ? `| Default severity | off: turn it on with \`--rule ${meta.id}=${meta.defaultSeverity}\`, \`.winnetrc.json\` or the \`winnet.rules\` setting (${SEVERITY_TEXT[meta.defaultSeverity]}) |`
+      : `| Default severity | ${SEVERITY_TEXT[meta.defaultSeverity]} |`,
     `| Checks | ${meta.kinds.map((k) => KIND_TEXT[k] ?? k).join(', ')}; ${TARGET_TEXT[meta.target]} |`,
     `| Fix | ${meta.fixable ? 'yes (quick fix; `--fix` applies the preferred one)' : 'no'} |`,
     ...(meta.tags?.length ? [`| Tags | ${meta.tags.join(', ')} |`] : []),

@@ -132,7 +132,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     const { meta } = rule;
     if (!meta.kinds.includes(doc.kind)) continue;
     if (meta.target !== 'any' && meta.target !== target.target) continue;
-    if (severityOf(meta.id, meta.defaultSeverity) === 'off') continue;
+    if ((options.rules?.[meta.id] ?? (meta.offByDefault ? 'off' : meta.defaultSeverity)) === 'off') continue;
     try {
       const model = meta.target === 'windows' ? windowsCompose : compose;
       rule.check({ doc, compose: model, target, windowsVersion, host, fileSet, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });

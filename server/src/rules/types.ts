@@ -46,7 +46,10 @@ export interface Report {
 export interface RuleMeta {
   id: string;
   title: string;
+  /** The severity of its findings; with `offByDefault`, the severity it has once a setting turns it on. */
   defaultSeverity: Severity;
+  /** Runs only when a setting names it (`--rule <id>=hint`, `winnet.rules`): for hints whose evidence is thin. */
+  offByDefault?: boolean;
   /** Document kinds the rule reads. */
   kinds: DocumentKind[];
   /** Whom it speaks to: files targeting Windows, Linux, or any. */
@@ -65,6 +68,12 @@ export interface RuleMeta {
    * (rules/compose/examples.test.ts holds every rule to it), with the settings written here (the page states them).
    */
   examples: { bad: string; good?: string; path?: string; windowsVersion?: WindowsVersion; target?: 'windows' | 'linux' };
+  /**
+   * The error texts users see when what this rule reports reaches Docker, HNS or compose, quoted as they are printed
+   * (the constant part; ids, names and numbers in them are matched loosely). `winnet explain` matches pasted text
+   * against them, so a user with an error finds the rule that would have caught it.
+   */
+  errors?: string[];
   sources: SourceRef[];
 }
 

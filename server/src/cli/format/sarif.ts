@@ -43,7 +43,7 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
               fullDescription: { text: meta.description.replace(/`/g, '') },
               helpUri: `${docsBaseUrl}${meta.id}.md`,
               help: { text: ruleHelpText(meta).replace(/`/g, ''), markdown: renderRuleDoc(meta) },
-              defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+              defaultConfiguration: { level: LEVEL[meta.defaultSeverity], ...(meta.offByDefault ? { enabled: false } : {}) },
               properties: { tags: ['windows-containers', 'networking', ...(meta.tags ?? [])], 'problem.severity': meta.defaultSeverity },
             })),
           },

@@ -15,7 +15,9 @@ function rulesReported(rule: Rule, text: string): string[] {
   const doc = parseDocument(path, text);
   assert.equal(doc.kind, 'compose');
   assert.deepEqual(doc.errors, [], 'the example parses');
-  const result = checkDocument(doc, { windowsVersion, target });
+  // A rule that is off by default is shown as it reports once turned on.
+  const rules = rule.meta.offByDefault ? { [rule.meta.id]: rule.meta.defaultSeverity } : undefined;
+  const result = checkDocument(doc, { windowsVersion, target, rules });
   assert.deepEqual(result.ruleErrors, []);
   return result.findings.map((f) => f.rule);
 }

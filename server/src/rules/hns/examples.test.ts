@@ -22,7 +22,8 @@ function findings(rule: Rule, text: string): string[] {
       : 'example.json';
   const doc = parseDocument(path, text);
   assert.ok(rule.meta.kinds.includes(doc.kind), `the example is read as ${doc.kind}`);
-  const result = checkDocument(doc, { ruleSet: [rule], windowsVersion: VERSION[rule.meta.id] });
+  const rules = rule.meta.offByDefault ? { [rule.meta.id]: rule.meta.defaultSeverity } : undefined;
+  const result = checkDocument(doc, { ruleSet: [rule], windowsVersion: VERSION[rule.meta.id], rules });
   assert.deepEqual(result.ruleErrors, []);
   return result.findings.filter((f) => f.rule === rule.meta.id).map((f) => f.message);
 }
