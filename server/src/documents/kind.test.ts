@@ -23,6 +23,8 @@ describe('compose file names', () => {
     '/home/me/app/compose.yaml',
     'C:\\src\\app\\docker-compose.yml',
     'file:///c%3A/src/app/docker-compose.override.yml',
+    'docker-stack.yml',
+    'docker-stack-windows-1809.yml',
   ];
   const other = [
     'mycompose.yml',
@@ -33,6 +35,8 @@ describe('compose file names', () => {
     'compose/app.yml',
     'kustomization.yaml',
     'docker-compose.txt',
+    'stack.yml',
+    'my-docker-stack.yml',
   ];
   for (const name of compose) it(`${name} is a compose file name`, () => assert.equal(isComposeName(name), true));
   for (const name of other) it(`${name} is not`, () => assert.equal(isComposeName(name), false));
@@ -52,6 +56,55 @@ describe('document language', () => {
   ];
   for (const [path, text, language] of cases) it(`${path} ${JSON.stringify(text)} → ${language}`, () => assert.equal(languageOf(path, text), language));
 });
+
+/** Short hand-written configs in the shapes the real ones have (Calico, Azure CNI, flannel, windows-container-networking). */
+const WINDOWS_CNI: [name: string, text: string][] = [
+  [
+    'Calico for Windows, rendered by its installer (flat policies under `policies`)',
+    '{"cniVersion": "0.3.1", "name": "Calico", "type": "calico", "mode": "vxlan", "windows_use_single_network": true, "ipam": {"type": "calico-ipam", "subnet": "usePodCidr"}, "policies": [{"Name": "EndpointPolicy", "Value": {"Type": "OutBoundNAT", "ExceptionList": ["10.96.0.0/12"]}}, {"Name": "EndpointPolicy", "Value": {"Type": "SDNROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": true}}]}',
+  ],
+  [
+    'Azure CNI on Windows (azure-vnet with HNS policies under AdditionalArgs)',
+    '{"cniVersion": "0.3.0", "name": "azure", "plugins": [{"type": "azure-vnet", "mode": "bridge", "bridge": "azure0", "ipam": {"type": "azure-cns"}, "AdditionalArgs": [{"Name": "EndpointPolicy", "Value": {"Type": "OutBoundNAT", "ExceptionList": ["10.240.0.0/16"]}}], "windowsSettings": {"enableLoopbackDSR": true}}]}',
+  ],
+  [
+    'flannel delegating to win-overlay',
+    '{"cniVersion": "0.2.0", "name": "vxlan0", "type": "flannel", "delegate": {"type": "win-overlay", "dns": {"Nameservers": ["10.96.0.10"]}}}',
+  ],
+  [
+    'flannel whose delegate names no type (win-bridge on Windows) but carries policies',
+    '{"name": "cbr0", "type": "flannel", "cniVersion": "0.2.0", "delegate": {"policies": [{"name": "EndpointPolicy", "value": {"Type": "OutBoundNAT", "ExceptionList": ["10.244.0.0/16"]}}]}}',
+  ],
+  ['wincni.exe (microsoft/SDN), no policies', '{"cniVersion": "0.2.0", "name": "transparent", "type": "wincni.exe", "master": "Ethernet"}'],
+  [
+    'keys and plugin name in another case (Go matches keys in any case; Windows finds SDNBridge.exe as sdnbridge.exe)',
+    '{"cniVersion": "0.2.0", "name": "n", "Type": "SDNBridge"}',
+  ],
+];
+const LINUX_CNI: [name: string, text: string][] = [
+  [
+    'Calico on Linux (`policy` is Kubernetes network policy, not HNS)',
+    '{"name": "k8s-pod-network", "cniVersion": "0.3.1", "plugins": [{"type": "calico", "datastore_type": "kubernetes", "ipam": {"type": "calico-ipam"}, "policy": {"type": "k8s"}}, {"type": "portmap", "snat": true, "capabilities": {"portMappings": true}}]}',
+  ],
+  [
+    'Azure CNI on Linux',
+    '{"cniVersion": "0.3.0", "name": "azure", "plugins": [{"type": "azure-vnet", "mode": "transparent", "ipam": {"type": "azure-vnet-ipam"}}, {"type": "portmap", "capabilities": {"portMappings": true}}]}',
+  ],
+  [
+    'flannel on Linux',
+    '{"name": "cbr0", "cniVersion": "0.3.1", "plugins": [{"type": "flannel", "delegate": {"hairpinMode": true, "isDefaultGateway": true}}, {"type": "portmap", "capabilities": {"portMappings": true}}]}',
+  ],
+  ['a bridge plugin', '{"cniVersion": "1.0.0", "name": "mynet", "type": "bridge", "bridge": "cni0", "ipam": {"type": "host-local", "subnet": "10.22.0.0/16"}}'],
+  ['an empty conflist (nothing says Windows)', '{"name": "k8s", "plugins": []}'],
+  [
+    'AdditionalArgs whose names are not policies',
+    '{"cniVersion": "0.3.0", "name": "n", "type": "azure-vnet", "AdditionalArgs": [{"Name": "Other", "Value": {"Type": "X"}}]}',
+  ],
+  [
+    'an EndpointPolicy entry whose value has no Type',
+    '{"cniVersion": "0.3.0", "name": "n", "type": "calico", "policies": [{"name": "EndpointPolicy", "value": {"ExceptionList": []}}]}',
+  ],
+];
 
 describe('document kind', () => {
   const cases: { name: string; path: string; text: string; kind: DocumentKind }[] = [
@@ -111,8 +164,10 @@ describe('document kind', () => {
     { name: 'Get-HnsNetwork output: an array of v1 networks', path: 'dump.json', text: '[{"Name": "nat", "Type": "NAT"}]', kind: 'hns-v1' },
     { name: 'a v1 network with only Type and Name', path: 'n.json', text: '{"Type": "Transparent", "Name": "lan"}', kind: 'hns-v1' },
     { name: 'a CNI config (cniVersion)', path: 'net.json', text: '{"cniVersion": "0.2.0", "name": "nat", "type": "nat"}', kind: 'cni' },
-    { name: 'a .conflist with plugins', path: '10-k8s.conflist', text: '{"name": "k8s", "plugins": []}', kind: 'cni' },
-    { name: 'a .conf with a type', path: '10-sdn.conf', text: '{"name": "x", "type": "sdnbridge"}', kind: 'cni' },
+    { name: 'a .conf with a Windows plugin type', path: '10-sdn.conf', text: '{"name": "x", "type": "sdnbridge"}', kind: 'cni' },
+    // CNI configs are ours when they are Windows ones: a Windows-only plugin, or HNS policies, anywhere in the chain
+    ...WINDOWS_CNI.map(([name, text]) => ({ name: `Windows CNI: ${name}`, path: '10-net.conflist', text, kind: 'cni' as const })),
+    ...LINUX_CNI.map(([name, text]) => ({ name: `not Windows CNI: ${name}`, path: '10-net.conflist', text, kind: 'none' as const })),
     // other JSON
     { name: 'package.json', path: 'package.json', text: '{"name": "x", "version": "1.0.0"}', kind: 'none' },
     { name: 'tsconfig.json', path: 'tsconfig.json', text: '{"compilerOptions": {"strict": true}}', kind: 'none' },
@@ -129,6 +184,7 @@ describe('document kind', () => {
       ['deploy.yaml', 'kind: Pod\nspec:\n  hostNetwork: true\n  ports: ["127.0.0.1:80:80"]\n'],
       ['broken.yml', 'a: [\n'],
       ['package.json', '{"name": "x", "networks": {"a": {"enable_ipv6": true}}'],
+      ['10-calico.conflist', '{"name": "k8s-pod-network", "cniVersion": "0.3.1", "plugins": [{"type": "calico", "mtu": 1440,, "policy": {"type": "k8s"}}]}'],
     ];
     for (const [path, text] of notOurs) {
       const result = checkDocument(parseDocument(path, text), { target: 'windows' });

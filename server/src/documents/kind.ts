@@ -2,12 +2,13 @@
  * What a document is, decided by name first and content second: compose, legacy HNS v1 JSON, HCN v2 JSON, a
  * Windows CNI config, or not ours (no findings at all, so winnet stays silent in every other YAML/JSON file).
  */
-import { asMap, asSeq, get, pairs, type Node } from './tree';
+import { asMap, asScalar, asSeq, get, items, pairs, type Node } from './tree';
 
 export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'none';
 export type Language = 'yaml' | 'json';
 
-const COMPOSE_NAME = /(^|[\\/])(docker-)?compose([.-][^\\/]*)?\.ya?ml$/i;
+// `docker-stack.yml` and its variants are compose files written for `docker stack deploy` (Docker's swarm docs name them so).
+const COMPOSE_NAME = /(^|[\\/])((docker-)?compose|docker-stack)([.-][^\\/]*)?\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const CNI_NAME = /\.(conflist|conf)$/i;
 
@@ -17,7 +18,7 @@ export function languageOf(path: string, text: string): Language {
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
 
-/** True when the file name alone says compose (`compose.yaml`, `docker-compose.override.yml`, ...). */
+/** True when the file name alone says compose (`compose.yaml`, `docker-compose.override.yml`, `docker-stack.yml`, ...). */
 export function isComposeName(path: string): boolean {
   return COMPOSE_NAME.test(path);
 }
@@ -43,7 +44,10 @@ export function detectKind(path: string, language: Language, root: Node | undefi
   }
   const first = asMap(root) ?? asMap(asSeq(root)?.items[0]);
   if (!first) return 'none';
-  if (get(first, 'cniVersion') !== undefined || (CNI_NAME.test(path) && (get(first, 'plugins') || get(first, 'type')))) return 'cni';
+  // A CNI config is ours only when it is a Windows one: a Linux bridge, Calico or flannel conflist is not.
+  if (get(first, 'cniVersion') !== undefined || (CNI_NAME.test(path) && (get(first, 'plugins') || get(first, 'type')))) {
+    return isWindowsCni(first, 0) ? 'cni' : 'none';
+  }
   const keys = new Set(pairs(first).map((p) => String(p.key.value)));
   // Get-HnsPolicyList output names endpoints by HostComputeNetwork yet is v1; v2 policies carry Settings.
   if (keys.has('References')) return 'hns-v1';
@@ -54,6 +58,50 @@ export function detectKind(path: string, language: Language, root: Node | undefi
   if (keys.has('Type') && keys.has('Settings')) return 'hcn-v2';
   if (keys.has('Type') && (keys.has('Name') || keys.has('Policies'))) return 'hns-v1';
   return 'none';
+}
+
+/**
+ * CNI plugin binaries that exist only on Windows: microsoft/windows-container-networking (`sdnbridge`,
+ * `sdnoverlay`, `nat`, `l2tunnel`), containernetworking/plugins `plugins/main/windows` (`win-bridge`,
+ * `win-overlay`) and microsoft/SDN's `wincni.exe`. Plugins that run on both systems (`calico`, `azure-vnet`,
+ * `flannel`) say Windows only through the HNS policies they carry.
+ */
+const WINDOWS_CNI_PLUGINS: ReadonlySet<string> = new Set(['sdnbridge', 'sdnoverlay', 'nat', 'l2tunnel', 'win-bridge', 'win-overlay', 'wincni', 'wincni.exe']);
+
+/** The value of `key` matched as Go's encoding/json matches it (the plugins read their config with it): any case. */
+function ciGet(node: Node | undefined, key: string): Node | undefined {
+  const lower = key.toLowerCase();
+  const all = pairs(node);
+  for (let i = all.length - 1; i >= 0; i--) if (String(all[i].key.value).toLowerCase() === lower) return all[i].value;
+  return undefined;
+}
+
+/**
+ * An HNS policy as CNI plugins embed it: `{"name": "EndpointPolicy", "value": {"Type": ...}}` (containernetworking
+ * `pkg/hns`, Calico, which reads its config through that package) or `{"Name": ..., "Value": ...}` under
+ * `AdditionalArgs` (windows-container-networking, Azure CNI `GetPoliciesFromNwCfg`): every reader takes entries
+ * whose name contains "Policy".
+ */
+function isHnsPolicyEntry(entry: Node): boolean {
+  const name = asScalar(ciGet(entry, 'name'))?.value;
+  return typeof name === 'string' && /policy/i.test(name) && ciGet(ciGet(entry, 'value'), 'type') !== undefined;
+}
+
+/** A Windows plugin, or HNS policies, in the config, its `plugins` or its (flannel) `delegate`. */
+function isWindowsCni(node: Node | undefined, depth: number): boolean {
+  if (!asMap(node) || depth > 4) return false;
+  for (const pair of pairs(node)) {
+    const key = String(pair.key.value).toLowerCase();
+    if (key === 'type') {
+      const type = asScalar(pair.value)?.value;
+      if (typeof type === 'string' && WINDOWS_CNI_PLUGINS.has(type.toLowerCase())) return true;
+    } else if (key === 'policies' || key === 'additionalargs') {
+      if (items(pair.value).some(isHnsPolicyEntry)) return true;
+    } else if (key === 'plugins') {
+      if (items(pair.value).some((p) => isWindowsCni(p, depth + 1))) return true;
+    } else if (key === 'delegate' && isWindowsCni(pair.value, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Plain keys written at the start of a line (`services:`, `x-base: &b`), in a YAML text that may not parse. */

@@ -1,14 +1,17 @@
 /**
  * Windows CNI configs (`.conf` / `.conflist`; plugins sdnbridge, sdnoverlay, nat, win-bridge, win-overlay,
- * azure-vnet, flannel delegates) → the HNS parts: the network each plugin creates or joins, and the HNS policies
- * embedded as `{"name": "EndpointPolicy", "value": {...}}` (containernetworking plugins) or
+ * azure-vnet, calico, flannel delegates) → the HNS parts: the network each plugin creates or joins, and the HNS
+ * policies embedded as `{"name": "EndpointPolicy", "value": {...}}` (containernetworking plugins, Calico) or
  * `{"Name": ..., "Value": ...}` under `AdditionalArgs` (microsoft/windows-container-networking, Azure CNI).
  * The plugins read their config with Go's encoding/json, which matches keys case-insensitively, so CNI keys are
  * matched that way here; the embedded HNS objects keep HNS's exact keys.
  */
 import { asMap, asScalar, items, pairs, type MapNode, type Node, type Pair } from '../documents/tree';
 import { hnsNetworkType } from '../knowledge/hns-network-types';
+import { v1Policy } from '../knowledge/hns-v1-objects';
+import { v2Policy } from '../knowledge/hns-v2-policies';
 import { childPointer } from '../documents/pointer';
+import { isPlaceholder } from './placeholder';
 import { familyOf, integerOf, policyUse } from './model-common';
 import type { AddressUse, HnsModel, NetworkModel, PolicyUse, SubnetModel } from './model-types';
 
@@ -20,7 +23,21 @@ const PLUGIN_NETWORK: Record<string, string> = {
   'win-overlay': 'overlay',
   nat: 'nat',
   l2tunnel: 'l2tunnel',
+  // Azure CNI on Windows: `hnsL2bridge` (v1) and `hcn.L2Bridge` (v2) in network/network_windows.go; Transparent only
+  // for a frontend NIC that CNS hands out, which the config does not say.
+  'azure-vnet': 'l2bridge',
 };
+
+/**
+ * Calico's network by its `mode`: cni-plugin/pkg/dataplane/windows/dataplane_windows.go creates an Overlay network
+ * (SetupVxlanNetwork) for `"mode": "vxlan"` and an L2Bridge network (SetupL2bridgeNetwork) for anything else; the
+ * installer (calico.psm1 Install-CNIPlugin) writes `vxlan` or an empty string. A placeholder mode is not known yet.
+ */
+function calicoNetworkType(plugin: MapNode): string | undefined {
+  const mode = ciText(plugin, 'mode') ?? '';
+  if (isPlaceholder(mode)) return undefined;
+  return mode.toLowerCase() === 'vxlan' ? 'overlay' : 'l2bridge';
+}
 /** The HNS network type a CNI plugin binary creates or joins (`sdnbridge` → l2bridge), if known. */
 export function cniPluginNetworkType(plugin: string): string | undefined {
   return PLUGIN_NETWORK[plugin.toLowerCase()];
@@ -28,6 +45,14 @@ export function cniPluginNetworkType(plugin: string): string | undefined {
 
 /** Plugins built on the hcn (v2) package: their policies must carry `Settings`. */
 const V2_PLUGINS = new Set(['sdnbridge', 'sdnoverlay', 'nat', 'l2tunnel']);
+
+/**
+ * Plugins that read every policy flat, `{"Type": ..., <fields>}`, and build the v2 form themselves. Calico
+ * (cni-plugin/internal/pkg/utils/winpol/windows_policy.go CalculateEndpointPolicies) sends the flat policy to HNS v1
+ * and, for HCN, moves the fields under `Settings` (renaming OutBoundNAT `ExceptionList` to `Exceptions`); its
+ * installer writes `ROUTE` for Docker (v1) and `SDNROUTE` for containerd (v2) in the same flat shape.
+ */
+const FLAT_PLUGINS = new Set(['calico']);
 
 function ciPair(node: Node | undefined, key: string): Pair | undefined {
   const lower = key.toLowerCase();
@@ -70,11 +95,16 @@ export function buildCniModel(root: Node | undefined): HnsModel {
     const typePair = ciPair(plugin.node, 'type')!;
     const pluginType = ciText(plugin.node, 'type')?.toLowerCase() ?? '';
     const apiVersion = integerOf(ciPair(plugin.node, 'apiVersion')?.value);
-    const expects: 'v1' | 'v2' | undefined =
-      V2_PLUGINS.has(pluginType) || apiVersion === 2 ? 'v2' : /^win-(bridge|overlay)$/.test(pluginType) ? 'v1' : undefined;
-    const policies = embeddedPolicies(plugin, expects);
+    const expects: 'v1' | 'v2' | undefined = FLAT_PLUGINS.has(pluginType)
+      ? 'v1'
+      : V2_PLUGINS.has(pluginType) || apiVersion === 2
+        ? 'v2'
+        : /^win-(bridge|overlay)$/.test(pluginType)
+          ? 'v1'
+          : undefined;
+    const policies = embeddedPolicies(plugin, pluginType, expects);
     model.policies.push(...policies);
-    const networkType = PLUGIN_NETWORK[pluginType];
+    const networkType = pluginType === 'calico' ? calicoNetworkType(plugin.node) : PLUGIN_NETWORK[pluginType];
     if (!networkType) continue;
     const network: NetworkModel = {
       anchor: typePair.key,
@@ -91,7 +121,7 @@ export function buildCniModel(root: Node | undefined): HnsModel {
   return model;
 }
 
-function embeddedPolicies(plugin: Plugin, expects: 'v1' | 'v2' | undefined): PolicyUse[] {
+function embeddedPolicies(plugin: Plugin, pluginType: string, expects: 'v1' | 'v2' | undefined): PolicyUse[] {
   const result: PolicyUse[] = [];
   for (const pair of pairs(plugin.node)) {
     if (!/^(policies|additionalargs)$/i.test(String(pair.key.value))) continue;
@@ -107,7 +137,14 @@ function embeddedPolicies(plugin: Plugin, expects: 'v1' | 'v2' | undefined): Pol
       if (name !== undefined && !/policy/i.test(name)) return;
       const shape = pairs(value).some((p) => p.key.value === 'Settings') ? 'v2' : 'v1';
       const pointer = childPointer(childPointer(listPointer, i), String(valuePair.key.value));
-      result.push({ ...policyUse(value, pointer, location, shape), cni: { entry: entryMap, name, shape, expects } });
+      const cni = { entry: entryMap, name, shape, expects, plugin: pluginType } as const;
+      const type = asScalar(ciPair(value, 'type')?.value)?.value;
+      if (shape === 'v1' && FLAT_PLUGINS.has(pluginType) && typeof type === 'string' && !v1Policy(type) && v2Policy(location, type)) {
+        // A v2 policy type written flat (Calico's `SDNROUTE`): its fields are the v2 settings, beside `Type`.
+        result.push({ ...policyUse(value, pointer, location, 'v2'), settings: value, settingsPointer: pointer, cni: { ...cni, flat: true } });
+        return;
+      }
+      result.push({ ...policyUse(value, pointer, location, shape), cni });
     });
   }
   return result;

@@ -33,8 +33,11 @@ export interface PolicyUse {
   /** The fields: v2 `Settings`, v1 the policy object itself. */
   settings?: MapNode;
   settingsPointer: string;
-  /** Set for policies embedded in a CNI config. */
-  cni?: { entry: MapNode; name?: string; shape: 'v1' | 'v2'; expects?: 'v1' | 'v2' };
+  /**
+   * Set for policies embedded in a CNI config: the plugin (`type`, lower case) and the shape it expects; `flat` marks
+   * a v2 policy type written flat, fields beside `Type`, as Calico reads every policy and converts it itself.
+   */
+  cni?: { entry: MapNode; name?: string; shape: 'v1' | 'v2'; expects?: 'v1' | 'v2'; plugin: string; flat?: boolean };
 }
 
 export interface AddressUse {

@@ -4,7 +4,7 @@ import { hnsNetworkType } from '../knowledge/hns-network-types';
 import { childPointer } from '../documents/pointer';
 import { classifyV1 } from './classify';
 import { addressAt, policiesIn, policyUse, stringAt } from './model-common';
-import type { EndpointModel, HnsModel, HnsObject, NetworkModel, SubnetModel } from './model-types';
+import type { EndpointModel, HnsModel, HnsObject, LoadBalancerModel, NetworkModel, SubnetModel } from './model-types';
 
 /** The objects of a document: the root object, or each object of a root array. */
 export function rootObjects(root: Node | undefined): { node: ReturnType<typeof asMap>; pointer: string }[] {
@@ -21,8 +21,12 @@ export function buildV1Model(root: Node | undefined): HnsModel {
     model.objects.push(object);
     if (object.kind === 'Network') model.networks.push(v1Network(object, model));
     else if (object.kind === 'Endpoint') model.endpoints.push(v1Endpoint(object, model));
-    else if (object.kind === 'PolicyList') model.policies.push(...policiesIn(node, pointer, 'Policies', 'policylist', 'v1'));
-    else model.policies.push(policyUse(node, pointer, 'endpoint', 'v1'));
+    else if (object.kind === 'PolicyList') {
+      const policies = policiesIn(node, pointer, 'Policies', 'policylist', 'v1');
+      model.policies.push(...policies);
+      // A policy list with an ELB policy is v1's load balancer (Get-HnsPolicyList; kube-proxy's hnsV1 loadbalancers).
+      if (policies.some((p) => p.type?.toLowerCase() === 'elb')) model.loadBalancers.push(v1LoadBalancer(object));
+    } else model.policies.push(policyUse(node, pointer, 'endpoint', 'v1'));
   }
   return model;
 }
@@ -61,6 +65,19 @@ function v1Network(object: HnsObject, model: HnsModel): NetworkModel {
     policies,
     ipv6Flag: getPair(node, 'IPv6'),
     source: 'v1',
+  };
+}
+
+/** `References` hold `/endpoints/<GUID>` paths; HNS output names the network as `HostComputeNetwork`. */
+function v1LoadBalancer(object: HnsObject): LoadBalancerModel {
+  const { node } = object;
+  return {
+    object,
+    networkId: stringAt(node, 'HostComputeNetwork'),
+    endpointIds: items(getPair(node, 'References')?.value)
+      .map((n) => (scalarText(n) ?? '').replace(/^\/?endpoints\//i, ''))
+      .filter(Boolean),
+    anchor: node,
   };
 }
 

@@ -73,7 +73,17 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       DisableICC: { type: bool, description: 'No traffic between endpoints of the network.' },
       PrefixLength: { type: int(8, 'prefixLength'), description: 'IPv4 prefix length.' },
       IPv6PrefixLength: { type: int(8, 'prefixLength'), description: 'IPv6 prefix length.' },
-      IsRemoteEndpoint: { type: bool, description: 'The endpoint lives on another host (overlay); it needs a PA policy.' },
+      IsRemoteEndpoint: {
+        type: bool,
+        description:
+          "The endpoint lives on another host. On Overlay networks it carries a PA policy (the host's provider address); L2Bridge remote endpoints have IP and MAC only.",
+      },
+      InterfaceConstraint: {
+        type: any,
+        description: 'The host interface the endpoint is bound to (HNS output).',
+        readOnly: true,
+        sources: ['https://github.com/Azure/AKS/issues/1367'],
+      },
       EnableLowMetric: { type: bool, description: 'Low interface metric.' },
       Namespace: { type: obj('V1Namespace'), description: 'Namespace (compartment) of the endpoint.' },
       EncapOverhead: { type: int(16), description: 'Bytes reserved for encapsulation.' },
@@ -168,6 +178,12 @@ export const V1_OBJECTS: Record<string, ObjectSpec> = {
       IsDefault: { type: bool, description: 'The host default namespace.' },
       ResourceList: { type: arr(any), description: 'Resources in the namespace.' },
       CompartmentId: { type: int(32), description: 'Compartment ID.' },
+      CompartmentGuid: {
+        type: str('guid'),
+        description: 'Compartment GUID (HNS output).',
+        readOnly: true,
+        sources: ['https://github.com/Azure/AKS/issues/1367'],
+      },
     },
   },
 };

@@ -40,6 +40,11 @@ export function schemaStart(doc: ParsedDocument, path: readonly (string | number
       if (prefix.length > path.length || !prefix.every((s, i) => s === String(path[i]))) continue;
       const kind: ObjectKind = p.schema === 'v1' ? 'V1Policy' : p.location === 'network' ? 'NetworkPolicy' : 'EndpointPolicy';
       const root = p.schema === 'v1' ? HNS_V1_SCHEMA : HCN_V2_SCHEMA;
+      // A v2 policy written flat (Calico's SDNROUTE): its fields are that type's v2 Settings, beside `Type`.
+      if (p.cni?.flat) {
+        if (!p.spec) return undefined;
+        return { root, start: def(`${kind}.${p.spec.type}`), node: p.node, rest: path.slice(prefix.length), kind, schema: p.schema };
+      }
       return { root, start: def(kind), node: p.node, rest: path.slice(prefix.length), kind, schema: p.schema };
     }
   }

@@ -101,6 +101,14 @@ describe('hnsHover', () => {
       contains: ['CNI plugin `sdnoverlay` puts containers on an HNS network of this type.', '**Overlay**: VXLAN overlay across hosts'],
     },
     {
+      name: "a setting of a v2 policy Calico writes flat (SDNROUTE): the v2 Settings' description",
+      file: 'cni.conf',
+      source:
+        '{ "cniVersion": "0.3.1", "name": "Calico", "type": "calico", "mode": "vxlan", "policies": [{ "Name": "EndpointPolicy", "Value": { "Type": "SDNROUTE", "Destination|Prefix": "10.96.0.0/12", "NeedEncap": true } }] }',
+      range: '"DestinationPrefix"',
+      contains: ['Destination prefix.'],
+    },
+    {
       name: 'a CNI embedded policy setting',
       file: 'x.conf',
       source:

@@ -17,6 +17,7 @@ export const hnsAdapterNameRule: Rule = {
       'Name the adapter: `"NetworkAdapterName": "Ethernet 2"` (v1), or `{"Type": "NetAdapterName", "Settings": {"NetworkAdapterName": "Ethernet 2"}}` in the network `Policies` (v2).',
     caveat: 'HNS accepts the network without an adapter name (it picks one), so this is a warning.',
     examples: { bad: '{ "Name": "lan", "Type": "Transparent" }', good: '{ "Name": "lan", "Type": "Transparent", "NetworkAdapterName": "Ethernet 2" }' },
+    errors: ['An adapter was not found. (0x803b0006)'],
     sources: ['MSD-ADV', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/pull/595', 'HCSSHIM'],
   },
   check(ctx) {

@@ -23,6 +23,7 @@ export const hnsAddressOutsideSubnetRule: Rule = {
       bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.1.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.5.5" }]',
       good: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Type": "Transparent", "Subnets": [{ "AddressPrefix": "10.0.0.0/24", "GatewayAddress": "10.0.0.1" }] }, { "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5" }]',
     },
+    errors: ['The network does not have a subnet for this endpoint (0x803b0005)'],
     sources: ['HCN-HR', 'https://github.com/microsoft/Windows-Containers/issues/82', 'HCSSHIM'],
   },
   check(ctx) {

@@ -17,6 +17,7 @@ export const hnsCidrRule: Rule = {
       'Subnets (`AddressPrefix`, `IpAddressPrefix`), route destinations (`DestinationPrefix`), OutBoundNAT exceptions and ACL address lists are IPv4 or IPv6 prefixes in `address/length` form (exceptions and ACL lists may also hold plain addresses). HNS refuses a prefix it cannot parse (HCN_E_INVALID_PREFIX, HCN_E_INVALID_SUBNET); an ACL address list with anything else fails with HCN_E_INVALID_POLICY (words such as "Any" included).',
     remedy: 'Write the prefix as `10.0.0.0/24` or `fd00::/64`; leave an ACL address list out instead of writing "Any".',
     examples: { bad: '{ "Subnets": [{ "AddressPrefix": "10.0.0.0/33" }] }', good: '{ "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }] }' },
+    errors: ['The prefix provided is invalid (0x803b0030)', 'The provided subnet configuration is invalid or missing parameters (0x803b0032)'],
     sources: ['HNS-SCHEMA', 'HCN-HR', 'https://github.com/microsoft/hcsshim/issues/1059'],
   },
   check(ctx) {

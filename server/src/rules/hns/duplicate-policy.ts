@@ -39,6 +39,7 @@ export const hnsDuplicatePolicyRule: Rule = {
       bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }, { "Type": "InterfaceParameters", "Settings": { "Mtu": 1500 } }] }',
       good: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "InterfaceParameters", "Settings": { "Mtu": 1450 } }] }',
     },
+    errors: ['Cannot apply more than one InterfaceParameters policy (0x803b0036)'],
     sources: ['HNS-SCHEMA', 'HCN-HR', 'SDN-V2', 'WCN'],
   },
   check(ctx) {

@@ -4,6 +4,8 @@ import type { Span } from '../../documents/text';
 import { isPlaceholder } from '../../hns/placeholder';
 import type { FieldUse } from '../../hns/walk';
 import type { HnsModel, NetworkModel } from '../../hns/model';
+import type { EndpointModel } from '../../hns/model-types';
+import { hnsNetworkType, type HnsNetworkType } from '../../knowledge/hns-network-types';
 
 export function spanOf(node: { start: number; end: number }): Span {
   return { start: node.start, end: node.end };
@@ -31,6 +33,11 @@ export function networkById(model: HnsModel, id: string | undefined): NetworkMod
   if (!id) return undefined;
   const lower = id.toLowerCase();
   return model.networks.find((n) => n.id?.toLowerCase() === lower);
+}
+
+/** The type of an endpoint's network: from the network when the document holds it, else from v1 output's `Type`. */
+export function endpointNetworkType(model: HnsModel, endpoint: EndpointModel): HnsNetworkType | undefined {
+  return networkById(model, endpoint.networkId)?.type ?? hnsNetworkType(endpoint.networkTypeValue);
 }
 
 export function plural(n: number, word: string): string {

@@ -20,6 +20,7 @@ export const hnsIpAddressRule: Rule = {
       bad: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5/24" }',
       good: '{ "VirtualNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "IPAddress": "10.0.0.5", "PrefixLength": 24 }',
     },
+    errors: ['IP address is either invalid or not part of any configured subnet(s) (0x803b001e)', 'An address provided is invalid or reserved (0x803b002f)'],
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'HCN-HR'],
   },
   check(ctx) {

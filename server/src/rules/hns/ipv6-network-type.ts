@@ -31,6 +31,7 @@ export const hnsIpv6NetworkTypeRule: Rule = {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "172.20.0.0/16" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24" }, { "IpAddressPrefix": "fd00:1::/64" }] }] }',
     },
+    errors: ['Dual stack specified with non l2bridge network'],
     sources: [
       'MSD-ARCH',
       'K8S-DS',

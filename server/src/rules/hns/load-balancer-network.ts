@@ -24,7 +24,7 @@ export const hnsLoadBalancerNetworkRule: Rule = {
     caveat:
       'Microsoft documents the mechanism (VFP for load balancing, WinNAT for NAT), not an error code: whether HNS refuses the load balancer or accepts one that does nothing is not documented, so this is a warning. A network with no `Type` is not judged.',
     examples: {
-      bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT" }, { "SchemaVersion": { "Major": 2, "Minor": 5 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "HostComputeEndpoints": [], "FrontendVIPs": ["10.0.0.10"] }]',
+      bad: '[{ "ID": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "NAT" }, { "SchemaVersion": { "Major": 2, "Minor": 5 }, "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "HostComputeEndpoints": ["8C3E4D5F-7777-4081-9CAD-2E3F4A5B6C7D"], "FrontendVIPs": ["10.0.0.10"] }]',
     },
     sources: ['MSD-ARCH', 'https://github.com/microsoft/hcsshim/pull/705', 'https://github.com/microsoft/hcsshim/commit/50949ce32', 'HCSSHIM'],
   },

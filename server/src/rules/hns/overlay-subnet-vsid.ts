@@ -23,6 +23,7 @@ export const hnsOverlaySubnetVsidRule: Rule = {
       bad: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "Overlay", "Ipams": [{ "Type": "Static", "Subnets": [{ "IpAddressPrefix": "10.244.1.0/24" }] }] }',
       good: '{ "SchemaVersion": { "Major": 2, "Minor": 0 }, "Type": "Overlay", "Ipams": [{ "Type": "Static", "Subnets": [{ "IpAddressPrefix": "10.244.1.0/24", "Policies": [{ "Type": "VSID", "Settings": { "IsolationId": 4096 } }] }] }] }',
     },
+    errors: ['HNS failed with error : Element not found'],
     sources: ['MOBY-OV', 'HCSSHIM', 'MSD-DRV'],
   },
   check(ctx) {

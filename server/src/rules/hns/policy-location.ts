@@ -37,6 +37,7 @@ export const hnsPolicyLocationRule: Rule = {
       bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }',
       good: '{ "Type": "Overlay", "Policies": [{ "Type": "VxlanPort", "Settings": { "Port": 4789 } }] }',
     },
+    errors: ['Invalid policy type (0x803b000e)'],
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'HNS-V1-CLIENT', 'HCN-HR'],
   },
   check(ctx) {

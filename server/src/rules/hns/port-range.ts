@@ -22,6 +22,7 @@ export const hnsPortRangeRule: Rule = {
       bad: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 0, "ExternalPort": 8080 } }',
       good: '{ "Type": "PortMapping", "Settings": { "Protocol": "TCP", "InternalPort": 80, "ExternalPort": 8080 } }',
     },
+    errors: ['The internal port must exist and cannot be zero (0x803b002d)'],
     sources: ['HNS-SCHEMA', 'HCN-HR', 'HCSSHIM', 'MOBY-WIN', 'MSD-WINNAT'],
   },
   check(ctx) {

@@ -91,6 +91,20 @@ const RULE_CASES: Record<string, Case[]> = {
         '1:271 "Type" | warning | This plugin sends HNS v1 policies (set `"apiVersion": 2` for v2): HNS v1 does not read `Settings`, so this `SDNRoute` policy has no effect. Write its fields beside `Type`.',
       ],
     },
+    {
+      name: 'Calico reads policies flat: `Settings` is reported; flat ROUTE (Docker) and SDNROUTE (containerd), as its installer writes them, are fine',
+      file: '10-calico.conf',
+      text: '{ "cniVersion": "0.3.1", "name": "Calico", "type": "calico", "mode": "", "policies": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "Settings": { "Exceptions": ["10.96.0.0/12"] } } }, { "Name": "EndpointPolicy", "Value": { "Type": "ROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": true } }, { "Name": "EndpointPolicy", "Value": { "Type": "SDNROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": true } }] }',
+      expect: [
+        '1:126 "Type" | warning | Calico reads policies flat and builds the HCN form itself: it sends this `OutBoundNAT` policy to HNS v1 with a `Settings` HNS does not read, and to HCN with `Settings` nested inside `Settings`. Write its fields beside `Type`.',
+      ],
+    },
+    {
+      name: 'Azure CNI mixes shapes by policy type (PortMapping v2, the others flat): no shape is expected of it',
+      file: 'x.conflist',
+      text: '{ "cniVersion": "0.3.0", "name": "azure", "plugins": [{ "type": "azure-vnet", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["10.240.0.0/16"] } }, { "Name": "EndpointPolicy", "Value": { "Type": "PortMapping", "Settings": { "InternalPort": 80 } } }] }] }',
+      expect: [],
+    },
   ],
   'hns-adapter-name': [
     {
@@ -134,18 +148,147 @@ const RULE_CASES: Record<string, Case[]> = {
   ],
   'hns-remote-endpoint-provider-address': [
     {
-      name: 'v2 remote endpoint (Flags 1) and v1 remote endpoint without PA',
-      text: `[{ ${SV}, "HostComputeNetwork": "${G}", "Flags": 1 }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 3, "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.5" } }] }]`,
+      name: 'v2 remote endpoint (Flags 1) on an Overlay network held in the document; one with a ProviderAddress is fine',
+      text: `[{ ${SV}, "ID": "${G}", "Type": "Overlay" }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 1 }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 3, "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.5" } }] }]`,
       expect: [
-        '1:111 "Flags" | warning | Remote endpoint without a provider address: add a `ProviderAddress` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
+        '1:225 "Flags" | warning | Overlay remote endpoint without a provider address: add a `ProviderAddress` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
       ],
     },
     {
-      name: 'v1 IsRemoteEndpoint without a PA policy',
-      text: `{ "VirtualNetwork": "${G}", "IsRemoteEndpoint": true, "IPAddress": "10.0.0.9" }`,
+      name: 'v1 IsRemoteEndpoint on an Overlay network (the Type Get-HnsEndpoint prints) without a PA policy',
+      text: `{ "VirtualNetwork": "${G}", "Type": "Overlay", "IsRemoteEndpoint": true, "IPAddress": "10.0.0.9" }`,
       expect: [
-        '1:61 "IsRemoteEndpoint" | warning | Remote endpoint without a provider address: add a `PA` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
+        '1:80 "IsRemoteEndpoint" | warning | Overlay remote endpoint without a provider address: add a `PA` policy with the address of the host the container runs on, or HNS has nowhere to encapsulate its traffic to.',
       ],
+    },
+    {
+      name: 'near misses: L2Bridge remote endpoints carry no PA (kube-proxy, AKS dumps); a network type the document does not show is not judged',
+      text: `[{ "VirtualNetwork": "${G}", "Type": "l2bridge", "IsRemoteEndpoint": true, "IPAddress": "10.240.0.11", "Policies": [{ "Type": "L2Driver" }], "State": 1 }, { "VirtualNetwork": "11111111-2222-4333-8444-555555555555", "IsRemoteEndpoint": true, "IPAddress": "10.0.0.9" }, { "VirtualNetwork": "${G}", "Type": "Overlay", "IsRemoteEndpoint": false, "IPAddress": "10.0.0.7" }]`,
+      expect: [],
+    },
+  ],
+  'hns-remote-endpoint-network': [
+    {
+      name: 'an Overlay remote endpoint whose ProviderAddress is not the one of the RemoteSubnetRoute holding its IP',
+      text: `[{ ${SV}, "ID": "${G}", "Type": "Overlay", "Policies": [{ "Type": "RemoteSubnetRoute", "Settings": { "DestinationPrefix": "10.244.2.0/24", "ProviderAddress": "10.0.0.5" } }, { "Type": "RemoteSubnetRoute", "Settings": { "DestinationPrefix": "10.244.3.0/24", "ProviderAddress": "10.0.0.6" } }] }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 1, "IpConfigurations": [{ "IpAddress": "10.244.2.9" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.6" } }] }]`,
+      expect: [
+        '1:615 "10.0.0.6" | warning | Remote endpoint 10.244.2.9 is encapsulated to 10.0.0.6, but the network\'s RemoteSubnetRoute for 10.244.2.0/24 puts that subnet on 10.0.0.5: its traffic goes to the wrong host. The endpoint is stale (kube-proxy reuses remote endpoints by IP): delete it, and kube-proxy recreates it with the route\'s provider address.',
+      ],
+    },
+    {
+      name: 'near misses: the matching PA, an address in no route (kube-proxy: the node IP), an endpoint without PA, a local endpoint, an L2Bridge network, a network not in the document',
+      text: `[{ ${SV}, "ID": "${G}", "Type": "Overlay", "Policies": [{ "Type": "RemoteSubnetRoute", "Settings": { "DestinationPrefix": "10.244.2.0/24", "ProviderAddress": "10.0.0.5" } }] }, { ${SV}, "ID": "22222222-2222-4333-8444-555555555555", "Type": "L2Bridge", "Policies": [{ "Type": "RemoteSubnetRoute", "Settings": { "DestinationPrefix": "10.244.2.0/24", "ProviderAddress": "10.0.0.5" } }] }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 1, "IpConfigurations": [{ "IpAddress": "10.244.2.9" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.5" } }] }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 1, "IpConfigurations": [{ "IpAddress": "52.1.2.3" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.4" } }] }, { ${SV}, "HostComputeNetwork": "${G}", "Flags": 1, "IpConfigurations": [{ "IpAddress": "10.244.2.10" }] }, { ${SV}, "HostComputeNetwork": "${G}", "IpConfigurations": [{ "IpAddress": "10.244.2.11" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.9" } }] }, { ${SV}, "HostComputeNetwork": "22222222-2222-4333-8444-555555555555", "Flags": 1, "IpConfigurations": [{ "IpAddress": "10.244.2.12" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.9" } }] }, { ${SV}, "HostComputeNetwork": "33333333-2222-4333-8444-555555555555", "Flags": 1, "IpConfigurations": [{ "IpAddress": "10.244.2.13" }], "Policies": [{ "Type": "ProviderAddress", "Settings": { "ProviderAddress": "10.0.0.9" } }] }]`,
+      expect: [],
+    },
+  ],
+  'hns-endpoint-state': [
+    {
+      name: 'Get-HnsEndpoint output: Degraded (warning), Detached and Uninitialized (information), by number or by name',
+      text: `[{ "ID": "2B3C4D5E-AAAA-4F60-9B0C-1D2E3F4A5B6C", "VirtualNetwork": "${G}", "IPAddress": "10.244.1.20", "State": 5 }, { "VirtualNetwork": "${G}", "Name": "c0ffee_cbr0", "State": 4 }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.1.22", "State": "uninitialized" }]`,
+      expect: [
+        '1:145 5 | warning | Endpoint 10.244.1.20 is Degraded (State 5): HNS could not apply its configuration, operations on it fail ("There was an operation attempted on a degraded object") and a container attaching to it does not start. Fix what HNS refused (often a policy value), then delete the endpoint and recreate the container or pod.',
+        '1:242 4 | information | Endpoint c0ffee_cbr0 is Detached (State 4), not Attached. Its container has left it: normal once a container stops, but an endpoint left behind still holds its IP address. networkhealth.ps1 reports such an endpoint, and Calico ignores it as stale: delete it if its container is gone.',
+        '1:344 "uninitialized" | information | Endpoint 10.244.1.22 is Uninitialized (State 0), not Attached. HNS never finished creating it. networkhealth.ps1 reports such an endpoint, and Calico ignores it as stale: delete it if its container is gone.',
+      ],
+    },
+    {
+      name: 'near misses: Attached, AttachedSharing, Created (never attached by design: kube-proxy source VIP), a remote endpoint, no State, an integer outside the enum (hns-schema)',
+      text: `[{ "VirtualNetwork": "${G}", "IPAddress": "10.244.1.20", "State": 2 }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.1.21", "State": 3, "IsRemoteEndpoint": false }, { "VirtualNetwork": "${G}", "Name": "source_vip", "IPAddress": "10.244.1.2", "State": 1 }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.2.7", "IsRemoteEndpoint": true, "State": 5 }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.1.23" }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.1.24", "State": 9 }]`,
+      expect: [],
+    },
+    {
+      name: 'a v2 endpoint: HCN publishes no values for its State',
+      text: `{ ${SV}, "HostComputeNetwork": "${G}", "State": 5 }`,
+      expect: [],
+    },
+  ],
+  'hns-duplicate-ip': [
+    {
+      name: 'Get-HnsEndpoint output: three endpoints of one network with one address (one Detached, one remote): each after the first is reported',
+      text: `[{ "ID": "2B3C4D5E-AAAA-4F60-9B0C-1D2E3F4A5B6C", "VirtualNetwork": "${G}", "IPAddress": "10.244.5.23", "State": 4 }, { "ID": "3C4D5E6F-BBBB-4071-8C1D-2E3F4A5B6C7D", "VirtualNetwork": "${G}", "IPAddress": "10.244.5.23", "State": 3 }, { "ID": "4D5E6F70-CCCC-4182-9D2E-3F4A5B6C7D8E", "VirtualNetwork": "${G}", "IPAddress": "10.244.5.23", "IsRemoteEndpoint": true }]`,
+      expect: [
+        '1:269 "10.244.5.23" | warning | 10.244.5.23 is also the address of another endpoint of this network (the other one is Detached): one of them is stale, and the container on that address loses connectivity until it is deleted.',
+        '1:417 "10.244.5.23" | warning | 10.244.5.23 is also the address of another endpoint of this network (the other one is Detached; this one is remote): one of them is stale, and the container on that address loses connectivity until it is deleted.',
+      ],
+    },
+    {
+      name: 'v2: one IPv6 address written two ways',
+      text: `[{ ${SV}, "HostComputeNetwork": "${G}", "IpConfigurations": [{ "IpAddress": "10.0.0.5" }, { "IpAddress": "fd00::5" }] }, { ${SV}, "HostComputeNetwork": "${G}", "IpConfigurations": [{ "IpAddress": "10.0.0.6" }, { "IpAddress": "fd00:0:0::5" }] }]`,
+      expect: [
+        '1:366 "fd00:0:0::5" | warning | fd00:0:0::5 is also the address of another endpoint of this network: one of them is stale, and the container on that address loses connectivity until it is deleted.',
+      ],
+    },
+    {
+      name: 'near misses: the same address on two networks, endpoints with no network, a placeholder, distinct addresses',
+      text: `[{ "VirtualNetwork": "${G}", "IPAddress": "10.244.5.23" }, { "VirtualNetwork": "11111111-2222-4333-8444-555555555555", "IPAddress": "10.244.5.23" }, { "IPAddress": "10.244.5.24" }, { "IPAddress": "10.244.5.24" }, { "VirtualNetwork": "${G}", "IPAddress": "{{POD_IP}}" }, { "VirtualNetwork": "${G}", "IPAddress": "{{POD_IP}}" }, { "VirtualNetwork": "${G}", "IPAddress": "10.244.5.25" }]`,
+      expect: [],
+    },
+  ],
+  'hns-load-balancer-endpoints': [
+    {
+      name: 'v2 load balancers with an empty and a missing endpoint list',
+      text: `[{ ${SV}, "HostComputeEndpoints": [], "FrontendVIPs": ["10.96.0.10"] }, { ${SV}, "SourceVIP": "10.244.1.2", "FrontendVIPs": ["10.96.0.11"], "PortMappings": [{ "Protocol": 6, "InternalPort": 80, "ExternalPort": 80 }] }]`,
+      expect: [
+        '1:49 "HostComputeEndpoints" | warning | Load balancer with no backend endpoints: nothing receives the traffic sent to it. kube-proxy and Docker remove a load balancer with its last backend, so this one was left behind: delete it, or give it endpoints.',
+        '1:185 "FrontendVIPs" | warning | Load balancer with no backend endpoints (no `HostComputeEndpoints`): nothing receives the traffic sent to it. kube-proxy and Docker remove a load balancer with its last backend, so this one was left behind: delete it, or give it endpoints.',
+      ],
+    },
+    {
+      name: 'Get-HnsPolicyList: an ELB list without References; a backend missing from a dump that holds the others (information)',
+      text: `[{ "VirtualNetwork": "${G}", "ID": "2B3C4D5E-AAAA-4F60-9B0C-1D2E3F4A5B6C", "IPAddress": "10.244.1.20" }, { "References": [], "Policies": [{ "Type": "ELB", "VIPs": ["10.96.0.10"], "InternalPort": 53, "ExternalPort": 53, "Protocol": 17 }] }, { "References": ["/endpoints/2b3c4d5e-aaaa-4f60-9b0c-1d2e3f4a5b6c", "/endpoints/9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A"], "Policies": [{ "Type": "ELB", "VIPs": ["10.96.0.20"], "InternalPort": 80, "ExternalPort": 80, "Protocol": 6 }] }]`,
+      expect: [
+        '1:140 "References" | warning | Load balancer with no backend endpoints: nothing receives the traffic sent to it. kube-proxy and Docker remove a load balancer with its last backend, so this one was left behind: delete it, or give it endpoints.',
+        '1:341 "/endpoints/9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A" | information | Backend 9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A is not among the endpoints of this dump, which holds this load balancer\'s other backends: it looks deleted, yet the load balancer still lists it (networkhealth.ps1 reports this as a stale endpoint). Restart kube-proxy, or recreate the load balancer without it.',
+      ],
+    },
+    {
+      name: 'near misses: a ROUTE policy list without References, backends all present, backends of a dump that holds no endpoints',
+      text: `[{ "VirtualNetwork": "${G}", "ID": "2B3C4D5E-AAAA-4F60-9B0C-1D2E3F4A5B6C", "IPAddress": "10.244.1.20" }, { "References": [], "Policies": [{ "Type": "ROUTE", "DestinationPrefix": "10.0.0.0/8", "NeedEncap": true }] }, { "References": ["/endpoints/2B3C4D5E-AAAA-4F60-9B0C-1D2E3F4A5B6C"], "Policies": [{ "Type": "ELB", "VIPs": ["10.96.0.20"] }] }]`,
+      expect: [],
+    },
+    {
+      name: 'a load-balancer dump alone says nothing about its endpoints',
+      text: `[{ ${SV}, "HostComputeEndpoints": ["9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A"], "FrontendVIPs": ["10.96.0.10"] }]`,
+      expect: [],
+    },
+  ],
+  'hns-placeholder': [
+    {
+      name: 'a rendered Calico cni.conf with config.ps1 defaults left in (containerd#5729): one finding per value, HNS or plugin',
+      file: '10-calico.conf',
+      text: '{ "cniVersion": "0.3.1", "name": "Calico", "type": "calico", "mode": "vxlan", "DNS": { "Nameservers": ["<your dns server ips>"] }, "policies": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": ["<your service cidr>", "10.244.0.0/16"] } }, { "Name": "EndpointPolicy", "Value": { "Type": "SDNROUTE", "DestinationPrefix": "<your service cidr>", "NeedEncap": true } }] }',
+      expect: [
+        '1:104 "<your dns server ips>" | warning | `<your dns server ips>` in `Nameservers` is a template placeholder: used as it is, the CNI plugin gets this text, not a value. Render the template, or write the value.',
+        '1:225 "<your service cidr>" | warning | `<your service cidr>` in `ExceptionList` is a template placeholder: used as it is, HNS gets this text, not a value. HNS cannot apply an endpoint policy with it: the endpoint can be left degraded, and its container then fails to start. Render the template, or write the value.',
+        '1:350 "<your service cidr>" | warning | `<your service cidr>` in `DestinationPrefix` is a template placeholder: used as it is, HNS gets this text, not a value. HNS cannot apply an endpoint policy with it: the endpoint can be left degraded, and its container then fails to start. Render the template, or write the value.',
+      ],
+    },
+    {
+      name: 'HNS documents: __X__ in a network, {{X}} inside a value, ${X} in an endpoint policy',
+      text: `[{ "Name": "__NETWORK_NAME__", "Type": "L2Bridge", "NetworkAdapterName": "Ethernet", "Subnets": [{ "AddressPrefix": "{{POD_CIDR}}", "GatewayAddress": "{{GATEWAY}}" }] }, { "VirtualNetwork": "${G}", "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": ["\${SERVICE_CIDR}"] }] }]`,
+      expect: [
+        '1:12 "__NETWORK_NAME__" | warning | `__NETWORK_NAME__` in `Name` is a template placeholder: used as it is, HNS gets this text, not a value. Render the template, or write the value.',
+        '1:117 "{{POD_CIDR}}" | warning | `{{POD_CIDR}}` in `AddressPrefix` is a template placeholder: used as it is, HNS gets this text, not a value. Render the template, or write the value.',
+        '1:151 "{{GATEWAY}}" | warning | `{{GATEWAY}}` in `GatewayAddress` is a template placeholder: used as it is, HNS gets this text, not a value. Render the template, or write the value.',
+        '1:287 "${SERVICE_CIDR}" | warning | `${SERVICE_CIDR}` in `ExceptionList` is a template placeholder: used as it is, HNS gets this text, not a value. HNS cannot apply an endpoint policy with it: the endpoint can be left degraded, and its container then fails to start. Render the template, or write the value.',
+      ],
+    },
+    {
+      name: 'near misses: `<` `>` and braces inside text, `$VAR` without braces, a plain value, keys',
+      text: `{ "Name": "a<b>c", "Type": "nat", "DNSSuffix": "{x}", "DNSServerList": "$DNS", "Subnets": [{ "AddressPrefix": "10.0.0.0/24" }] }`,
+      expect: [],
+    },
+    {
+      name: 'a file that says it is a template keeps its placeholders (l2bridge-dualstack-cni-template.conf)',
+      file: 'l2bridge-dualstack-cni-template.conf',
+      text: '{ "cniVersion": "0.2.0", "name": "{{NAME}}", "type": "sdnbridge", "AdditionalArgs": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "Settings": { "Exceptions": ["{{LOCAL_ENDPOINT}}/32"] } } }] }',
+      expect: [],
+    },
+    {
+      name: 'and so does one in a templates folder, or named .tmpl',
+      file: 'deploy/templates/cni.conf',
+      text: '{ "cniVersion": "0.2.0", "name": "n", "type": "sdnbridge", "ipam": { "subnet": "__POD_CIDR__" } }',
+      expect: [],
     },
   ],
   'hns-ipv6-network-type': [
@@ -303,20 +446,20 @@ const RULE_CASES: Record<string, Case[]> = {
   ],
   'hns-vlan-range': [
     {
-      name: 'v1 VLAN 0 (untagged: a warning, no source shows HNS refusing it), endpoint VLAN 5000 (an error)',
+      name: 'v1 VLAN 0 (untagged) and endpoint VLAN 5000: warnings, since no source shows what HNS does with either',
       text:
         '[{ "Name": "t", "Type": "Transparent", "NetworkAdapterName": "e", "Policies": [{ "Type": "VLAN", "VLAN": 0 }] }, { "VirtualNetwork": "' +
         G +
         '", "Policies": [{ "Type": "Isolation", "VLAN": 5000 }] }]',
       expect: [
         '1:106 0 | warning | VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.',
-        '1:218 5000 | error | VLAN ID 5000 is not usable (VLAN IDs are 12-bit): 802.1Q VLAN IDs are 1–4094.',
+        '1:218 5000 | warning | VLAN ID 5000 is not usable (VLAN IDs are 12-bit): 802.1Q VLAN IDs are 1–4094.',
       ],
     },
     {
       name: 'v2 subnet VLAN 4095',
       text: `{ ${SV}, "Type": "L2Bridge", "Ipams": [{ "Subnets": [{ "IpAddressPrefix": "10.0.0.0/24", "Policies": [{ "Type": "VLAN", "Settings": { "IsolationId": 4095 } }] }] }] }`,
-      expect: ['1:188 4095 | error | VLAN ID 4095 is not usable (4095 is reserved): 802.1Q VLAN IDs are 1–4094.'],
+      expect: ['1:188 4095 | warning | VLAN ID 4095 is not usable (4095 is reserved): 802.1Q VLAN IDs are 1–4094.'],
     },
   ],
   'hns-cidr': [
@@ -327,6 +470,14 @@ const RULE_CASES: Record<string, Case[]> = {
         '1:144 "10.0.0.0/33" | error | `10.0.0.0/33` is not an IP prefix (`address/length`, e.g. 10.0.0.0/24 or fd00::/64): HNS refuses it (HCN_E_INVALID_PREFIX).',
         '1:243 "nope" | error | `nope` is neither an IP address nor a prefix (e.g. 10.0.0.0/8): HNS refuses the policy.',
         '1:317 "Any" | error | `Any` in `LocalAddresses` is not an IP address or prefix: HNS accepts only comma-separated addresses and prefixes here (leave the field out for "any") and refuses the policy (HCN_E_INVALID_POLICY).',
+      ],
+    },
+    {
+      name: 'a v2 policy written flat for Calico is still checked field by field',
+      file: '10-calico.conf',
+      text: '{ "cniVersion": "0.3.1", "name": "Calico", "type": "calico", "policies": [{ "Name": "EndpointPolicy", "Value": { "Type": "SDNROUTE", "DestinationPrefix": "10.96.0.0/33", "NeedEncap": true } }] }',
+      expect: [
+        '1:155 "10.96.0.0/33" | error | `10.96.0.0/33` is not an IP prefix (`address/length`, e.g. 10.0.0.0/24 or fd00::/64): HNS refuses it (HCN_E_INVALID_PREFIX).',
       ],
     },
   ],

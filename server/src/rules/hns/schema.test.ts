@@ -264,6 +264,12 @@ const cases: { name: string; file: string; text: string; expect: string[] }[] = 
     ],
   },
   {
+    name: 'Calico: flat policies as its installer writes them (ROUTE for Docker, SDNROUTE for containerd) are read flat; a v1 field of the wrong type still is not',
+    file: '10-calico.conf',
+    text: '{ "cniVersion": "0.3.1", "name": "Calico", "type": "calico", "policies": [{ "Name": "EndpointPolicy", "Value": { "Type": "OutBoundNAT", "ExceptionList": "10.96.0.0/12" } }, { "Name": "EndpointPolicy", "Value": { "Type": "SDNROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": true } }, { "Name": "EndpointPolicy", "Value": { "Type": "ROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": true } }] }',
+    expect: ['1:154 "10.96.0.0/12" | error | `ExceptionList`: expected an array, got a string'],
+  },
+  {
     name: "values cut by ConvertTo-Json (`@{...}`, `System.Object[]`) are hns-truncated-dump's, not type errors; other strings still are",
     file: 'nat.json',
     text: '{ "Name": "nat", "Type": "nat", "Subnets": ["@{AddressPrefix=172.29.144.0/20}", "10.0.0.0/24"], "Policies": [{ "Type": "OutBoundNAT", "ExceptionList": "System.Object[]" }] }',

@@ -15,11 +15,14 @@ interface Target {
 /** What to validate: each object of an HNS document; in a CNI config, each embedded policy by its shape. */
 function targets(model: HnsModel): Target[] {
   if (model.schema !== 'cni') return model.objects.map((o) => ({ pointer: o.pointer, validator: validatorFor(o.kind), schema: o.schema }));
-  return model.policies.map((p) => ({
-    pointer: p.pointer,
-    schema: p.schema,
-    validator: validatorFor(p.schema === 'v1' ? 'V1Policy' : p.location === 'network' ? 'NetworkPolicy' : 'EndpointPolicy'),
-  }));
+  // A v2 type written flat for Calico has no schema of its own: its values are still checked field by field.
+  return model.policies
+    .filter((p) => !p.cni?.flat)
+    .map((p) => ({
+      pointer: p.pointer,
+      schema: p.schema,
+      validator: validatorFor(p.schema === 'v1' ? 'V1Policy' : p.location === 'network' ? 'NetworkPolicy' : 'EndpointPolicy'),
+    }));
 }
 
 /** A policy `Type` that names a policy of another location is hns-policy-location's finding, worded better there. */
@@ -60,6 +63,7 @@ export const hnsSchemaRule: Rule = {
       bad: '{\n  "Name": "lan",\n  "Type": "Transparnet",\n  "Subnets": [{ "AddressPrefix": "10.10.0.0/24", "GatewayAddres": "10.10.0.1" }]\n}',
       good: '{\n  "Name": "lan",\n  "Type": "transparent",\n  "Subnets": [{ "AddressPrefix": "10.10.0.0/24", "GatewayAddress": "10.10.0.1" }]\n}',
     },
+    errors: ['Invalid JSON document string (0x803b001b)'],
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'SDN-V2', 'HCN-HR', 'https://github.com/projectcalico/calico/issues/8465'],
   },
   check(ctx) {

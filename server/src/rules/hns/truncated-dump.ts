@@ -23,6 +23,7 @@ export const hnsTruncatedDumpRule: Rule = {
       bad: '{\n  "Name": "nat",\n  "Type": "nat",\n  "Subnets": ["@{AddressPrefix=172.29.144.0/20; GatewayAddress=172.29.144.1; Policies=System.Object[]}"]\n}',
       good: '{\n  "Name": "nat",\n  "Type": "nat",\n  "Subnets": [{ "AddressPrefix": "172.29.144.0/20", "GatewayAddress": "172.29.144.1", "Policies": [] }]\n}',
     },
+    errors: ['Invalid JSON document string (0x803b001b)'],
     sources: [CONVERT_TO_JSON],
   },
   check(ctx) {

@@ -89,6 +89,7 @@ export const hnsVersionGateRule: Rule = {
     examples: {
       bad: '{ "HostComputeNetwork": "7B2D3C4E-6666-4F70-8B9C-1D2E3F4A5B6C", "Policies": [{ "Type": "L4WFPPROXY", "Settings": { "InboundProxyPort": "15001" } }] }',
     },
+    errors: ['platform does not support feature <feature>'],
     sources: [
       'HCN-GLOBALS',
       'HNSLIB',

@@ -1,5 +1,6 @@
 import { hnsModel } from '../../hns/model';
 import { walkFields } from '../../hns/walk';
+import { VLAN_ID_RANGE, vlanIdProblem } from '../../knowledge/values';
 import type { Rule } from '../types';
 import { integerValue, spanOf } from './helpers';
 
@@ -7,15 +8,14 @@ import { integerValue, spanOf } from './helpers';
 export const hnsVlanRangeRule: Rule = {
   meta: {
     id: 'hns-vlan-range',
-    title: 'VLAN ID outside 1–4094',
-    defaultSeverity: 'error',
+    title: `VLAN ID outside ${VLAN_ID_RANGE.min}–${VLAN_ID_RANGE.max}`,
+    defaultSeverity: 'warning',
     kinds: ['hns-v1', 'hcn-v2', 'cni'],
     target: 'any',
     fixable: false,
-    description:
-      'A VLAN ID is a 12-bit 802.1Q tag: 1–4094 (0 means untagged and 4095 is reserved). v1 `VLAN` policies, v1 `Isolation` policies and v2 VLAN subnet or endpoint policies (`IsolationId`) take it; the host adapter must be in trunk mode for tagged traffic. An ID above 4094 cannot be a tag (error); 0 asks for no tag, so the policy is pointless (warning): Docker itself sends no VLAN policy for `vlanid` 0.',
-    remedy: 'Use a VLAN ID from 1 to 4094, or remove the policy for untagged traffic.',
-    caveat: 'No source shows HNS refusing 0; that is why it is a warning.',
+    description: `A VLAN ID is a 12-bit 802.1Q tag: ${VLAN_ID_RANGE.min}–${VLAN_ID_RANGE.max} (0 means untagged and 4095 is reserved). v1 \`VLAN\` policies, v1 \`Isolation\` policies and v2 VLAN subnet or endpoint policies (\`IsolationId\`) take it; the host adapter must be in trunk mode for tagged traffic. An ID above ${VLAN_ID_RANGE.max} cannot be a usable tag, and 0 asks for no tag, so the policy is pointless: Docker itself sends no VLAN policy for \`vlanid\` 0. The compose option \`com.docker.network.windowsshim.vlanid\` is judged the same way (\`windowsshim-invalid-value\`).`,
+    remedy: `Use a VLAN ID from ${VLAN_ID_RANGE.min} to ${VLAN_ID_RANGE.max}, or remove the policy for untagged traffic.`,
+    caveat: 'No source shows what HNS does with 0 or with an ID above 4094 (refuse it, or program a tag nobody can use), so both are warnings.',
     examples: { bad: '{ "Type": "VLAN", "Settings": { "IsolationId": 4095 } }', good: '{ "Type": "VLAN", "Settings": { "IsolationId": 11 } }' },
     sources: ['HNS-SCHEMA', 'HCSSHIM', 'MSD-ADV', 'MOBY-WIN'],
   },
@@ -23,17 +23,14 @@ export const hnsVlanRangeRule: Rule = {
     walkFields(hnsModel(ctx.doc), (use) => {
       if (use.type.kind !== 'int' || use.type.format !== 'vlan') return;
       const value = integerValue(use.node);
-      if (value === undefined || (value >= 1 && value <= 4094)) return;
-      if (value === 0) {
-        ctx.report({
-          span: spanOf(use.node),
-          severity: 'warning',
-          message: 'VLAN ID 0 means untagged: the policy tags nothing. Remove it for untagged traffic, or use an ID from 1 to 4094.',
-        });
-        return;
-      }
-      const why = value === 4095 ? '4095 is reserved' : 'VLAN IDs are 12-bit';
-      ctx.report({ span: spanOf(use.node), message: `VLAN ID ${value} is not usable (${why}): 802.1Q VLAN IDs are 1–4094.` });
+      const problem = value === undefined ? undefined : vlanIdProblem(value);
+      if (!problem) return;
+      ctx.report({
+        span: spanOf(use.node),
+        message: problem.untagged
+          ? `${problem.text}: the policy tags nothing. Remove it for untagged traffic, or use an ID from ${VLAN_ID_RANGE.min} to ${VLAN_ID_RANGE.max}.`
+          : `${problem.text}.`,
+      });
     });
   },
 };

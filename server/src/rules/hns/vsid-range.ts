@@ -23,6 +23,7 @@ export const hnsVsidRangeRule: Rule = {
     caveat:
       'The 4096 floor is documented by Docker (swarm allocation) and Kubernetes (Flannel), not by HNS itself; below it the finding is a warning. Above 16777215 it is an error.',
     examples: { bad: '{ "Type": "VSID", "Settings": { "IsolationId": 100 } }', good: '{ "Type": "VSID", "Settings": { "IsolationId": 4096 } }' },
+    errors: ['HNS failed with error : Element not found'],
     sources: ['MOBY-OVMGR', 'MOBY-OV', 'K8S-WIN', 'HCSSHIM'],
   },
   check(ctx) {
