@@ -24,13 +24,13 @@ describe('new-rule', () => {
   });
 
   it('imports the rule in order and appends it to COMPOSE_RULES', () => {
-    const next = registerRule(REGISTRY, 'driver-name-case');
+    const next = registerRule(REGISTRY, 'gateway-priority');
     const lines = next.split('\n');
-    const at = lines.indexOf("import { driverNameCaseRule } from './compose/driver-name-case';");
+    const at = lines.indexOf("import { gatewayPriorityRule } from './compose/gateway-priority';");
     assert.ok(at > 0);
     assert.ok(lines[at - 1] < lines[at] && lines[at] < lines[at + 1], 'between its neighbours');
     const list = next.slice(next.indexOf('export const COMPOSE_RULES'), next.indexOf('];', next.indexOf('export const COMPOSE_RULES')));
-    assert.ok(list.trimEnd().endsWith('driverNameCaseRule,'));
+    assert.ok(list.trimEnd().endsWith('gatewayPriorityRule,'));
   });
 
   it('writes a rule and a test that name the id', () => {

@@ -212,9 +212,12 @@ const networkEvidence = oncePer((network: NetworkModel): NetworkEvidence => {
   const driver = get(network.node, 'driver');
   const driverName = scalarText(driver);
   if (driver && driverName) {
-    if ((WINDOWS_ONLY_DRIVERS as readonly string[]).includes(driverName))
+    // Driver names are case-sensitive to Docker, but `driver: NAT` still says which platform the author meant
+    // (driver-name-case reports the spelling).
+    const lower = driverName.toLowerCase();
+    if ((WINDOWS_ONLY_DRIVERS as readonly string[]).includes(lower))
       windows.push({ reason: `${name} uses the Windows driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
-    else if (Object.hasOwn(LINUX_DRIVERS, driverName))
+    else if (Object.hasOwn(LINUX_DRIVERS, lower))
       linux.push({ reason: `${name} uses the Linux driver \`${driverName}\``, span: spanOf(driver), strength: 'strong' });
   }
   for (const opt of driverOpts(network)) {

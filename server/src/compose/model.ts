@@ -4,6 +4,7 @@
  * came from (through anchors and merge keys), so findings point at the text.
  */
 import { asMap, asScalar, get, getPair, items, pairs, scalarText, type MapNode, type Node, type Pair, type ScalarNode } from '../documents/tree';
+import { intendedDriverName } from '../knowledge/drivers';
 import { oncePer } from '../util/once-per';
 import { isInterpolated } from './interpolation';
 import { isSwarmStack } from './swarm';
@@ -124,8 +125,9 @@ export interface EffectiveDriver {
 
 /**
  * The driver of a network as a Windows daemon sees it. Compose sends no driver when none is written, and the
- * Windows daemon then uses `nat` (moby daemon/network.go takes the default driver, daemon/network/network_mode_windows.go sets it to `nat`). An external network keeps whatever driver
- * it was created with; the well-known `nat` network is the one exception we can name.
+ * Windows daemon then uses `nat` (moby daemon/network.go takes the default driver, which
+ * daemon/network/network_mode_windows.go sets to `nat`). An external network keeps whatever driver it was created
+ * with; the well-known `nat` network is the one exception we can name.
  */
 export function effectiveDriver(network: NetworkModel | undefined, stack = false): EffectiveDriver {
   const driver = network?.node ? driverOf(network) : DEFAULT_DRIVER;
@@ -157,7 +159,8 @@ const driverOf = oncePer((network: NetworkModel): EffectiveDriver => {
     return { name: externalName === 'nat' ? 'nat' : undefined, origin: 'external' };
   }
   if (driver && isInterpolated(driver.value)) return { name: undefined, node: driver, origin: 'variable' };
-  if (driver && driver.value !== null) return { name: String(driver.value), node: driver, origin: 'explicit' };
+  // `driver: Transparent` is refused for its spelling (driver-name-case); every other rule judges the driver meant.
+  if (driver && driver.value !== null) return { name: intendedDriverName(String(driver.value)), node: driver, origin: 'explicit' };
   return DEFAULT_DRIVER;
 });
 

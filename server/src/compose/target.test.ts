@@ -51,6 +51,11 @@ describe('Windows evidence', () => {
       found: [['network `lan` uses the Windows driver `transparent`', 'transparent']],
     },
     {
+      name: 'a Windows-only driver spelled in another case (Docker refuses the spelling, driver-name-case says so; the intent is Windows)',
+      text: 'networks:\n  app:\n    driver: NAT\n',
+      found: [['network `app` uses the Windows driver `NAT`', 'NAT']],
+    },
+    {
       name: 'a windowsshim network option',
       text: 'networks:\n  app:\n    driver_opts:\n      com.docker.network.windowsshim.networkname: x\n',
       found: [['network `app` sets the Windows option `com.docker.network.windowsshim.networkname`', 'com.docker.network.windowsshim.networkname']],

@@ -42,3 +42,20 @@ describe('compose-reference severities', () => {
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(severities(c.options), c.expected));
 });
+
+describe('rules that compare files of a set', () => {
+  it('a host port published in the base file and again in the override: the finding is in the override, the first publication related in the base', () => {
+    const set = new Map([
+      ['/p/compose.yaml', 'services:\n  web:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports:\n      - "8080:80"\n'],
+      ['/p/compose.override.yaml', 'services:\n  api:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    ports:\n      - "8080:8080"\n'],
+    ]);
+    const { results } = checkComposeSet(['/p/compose.yaml', '/p/compose.override.yaml'], { read: (p) => set.get(p) });
+    const inBase = results.get('/p/compose.yaml')!.findings.filter((f) => f.rule === 'duplicate-host-port');
+    const inOverride = results.get('/p/compose.override.yaml')!.findings.filter((f) => f.rule === 'duplicate-host-port');
+    assert.deepEqual(inBase, []);
+    assert.equal(inOverride.length, 1);
+    assert.deepEqual(inOverride[0].range, { start: { line: 4, character: 9 }, end: { line: 4, character: 13 } });
+    const related = inOverride[0].related.find((r) => r.message.includes('first published by `web`'));
+    assert.equal(related?.path, '/p/compose.yaml');
+  });
+});

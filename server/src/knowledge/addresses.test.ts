@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cidrContains, isMac48, macNumber, parseCidr, parseIp, parseMac } from './addresses';
+import { cidrContains, cidrsOverlap, isMac48, macNumber, parseCidr, parseIp, parseMac } from './addresses';
 
 const hex = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString('hex') : undefined);
 
@@ -104,6 +104,23 @@ describe('net.ParseCIDR', () => {
       ['10.10.0/24', '10.10.0.1', undefined],
     ];
     for (const [cidr, ip, expected] of rows) assert.equal(cidrContains(cidr, ip), expected, `${cidr} ∋ ${ip}`);
+  });
+
+  it('overlaps', () => {
+    const rows: [string, string, boolean | undefined][] = [
+      ['172.20.0.0/16', '172.20.5.0/24', true],
+      ['172.20.5.0/24', '172.20.0.0/16', true],
+      ['172.20.0.0/16', '172.21.0.0/16', false],
+      ['10.0.0.0/8', '10.0.0.0/8', true],
+      ['172.16.0.0/12', '172.31.240.0/20', true],
+      ['172.16.0.0/12', '172.32.0.0/20', false],
+      ['0.0.0.0/0', '192.168.1.0/24', true],
+      ['fd00:10::/64', 'fd00:10::/80', true],
+      ['fd00:10::/64', 'fd00:11::/64', false],
+      ['10.0.0.0/8', '::/0', false],
+      ['10.0.0.0/33', '10.0.0.0/8', undefined],
+    ];
+    for (const [a, b, expected] of rows) assert.equal(cidrsOverlap(a, b), expected, `${a} ∩ ${b}`);
   });
 });
 

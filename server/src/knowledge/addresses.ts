@@ -141,6 +141,24 @@ export function cidrContains(cidr: string, ip: string): boolean | undefined {
   return true;
 }
 
+/**
+ * Whether two prefixes share any address (one holds the other's first address: prefixes nest or are apart);
+ * undefined when either does not parse. Different families never overlap.
+ */
+export function cidrsOverlap(a: string, b: string): boolean | undefined {
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  if (!x || !y) return undefined;
+  if (x.family !== y.family) return false;
+  const prefix = Math.min(x.prefix, y.prefix);
+  for (let bit = 0; bit < prefix; bit += 8) {
+    const bits = Math.min(8, prefix - bit);
+    const mask = (0xff << (8 - bits)) & 0xff;
+    if ((x.bytes[bit / 8] & mask) !== (y.bytes[bit / 8] & mask)) return false;
+  }
+  return true;
+}
+
 /** Go's `net.ParseMAC`: 6, 8 or 20 bytes, in `aa:bb:..`, `aa-bb-..` or `aabb.ccdd...` form, one separator. */
 export const parseMac = oncePerText((s: string): Uint8Array | undefined => {
   if (s.length < 14) return undefined;

@@ -6,6 +6,7 @@
 import type { SourceRef } from './sources';
 import { HNS_NETWORK_TYPES } from './hns-network-types';
 import { unsupportedOption } from './unsupported';
+import { NAT_DEFAULT_POOL, NAT_LOOPBACK } from './winnat';
 import { atLeast, DEFAULT_WINDOWS_VERSION, WINDOWS_VERSIONS, type WindowsVersion } from './versions';
 
 export type FeatureId =
@@ -156,14 +157,14 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
     hnsType: 'NAT',
     notes: [
       'Compose sends no driver for a network without `driver:`; a Windows daemon then creates a `nat` network.',
-      'The default subnet is chosen by HNS (a /20 inside 172.16.0.0/12 that differs per host), not 172.16.0.0/16 as the docs say; set `ipam.config[].subnet` for static addresses.',
+      `The default subnet is chosen by HNS (a /20 inside ${NAT_DEFAULT_POOL} that differs per host), not 172.16.0.0/16 as the docs say; set \`ipam.config[].subnet\` for static addresses.`,
       'NAT networks are not persisted across reboots on Windows Server 2019 and later.',
     ],
     features: {
       portPublishing: {
         level: 'yes',
-        note: 'WinNAT port mappings; no host IP; localhost loopback to published ports only from Windows Server 2019.',
-        sources: ['MSD-DRV', 'MSD-WINNAT', 'MOBY-WIN'],
+        note: `WinNAT port mappings; no host IP; localhost loopback to published ports only from Windows Server 2019 (build ${NAT_LOOPBACK.reliableFromBuild}; 1803 with a fix, none on 2016 and 1709).`,
+        sources: ['MSD-DRV', 'MOBY-WIN', ...NAT_LOOPBACK.sources],
       },
       hostPortRange: { level: 'no', note: '"Windows does not support more than one host port in NAT settings".', sources: ['MOBY-WIN'] },
       staticIp: {
@@ -224,7 +225,11 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
         sources: ['MSD-ARCH', 'MSD-DRV'],
       },
       dnsOptions: NO_DNS_OPT,
-      serviceDiscovery: { level: 'no', note: "Docker's embedded DNS is only wired for nat endpoints.", sources: ['MSD-DRV', 'MOBY-WIN'] },
+      serviceDiscovery: {
+        level: 'no',
+        note: 'Docker points endpoints of the Windows local drivers at its embedded DNS only on nat (overlay endpoints get it from their own driver), so service and container names do not resolve.',
+        sources: ['MSD-DRV', 'MOBY-WIN'],
+      },
       multipleSubnets: { level: 'unknown', note: 'Not documented for transparent.', sources: ['MSD-MULTI'] },
       vlan: { level: 'yes', note: 'Host NIC in trunk mode.', sources: ['MSD-ADV'] },
       multiHost: { level: 'partial', note: 'Containers are reachable on the LAN, but the network itself is per host.', sources: ['MSD-DRV'] },
@@ -314,7 +319,11 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       hotAdd: HOT_ADD,
       azure: { level: 'yes', note: 'Used by Azure CNI.', sources: ['K8S-WIN'] },
       dnsOptions: NO_DNS_OPT,
-      serviceDiscovery: { level: 'partial', note: 'Only through kube-dns, not Docker.', sources: ['MSD-DRV'] },
+      serviceDiscovery: {
+        level: 'partial',
+        note: 'Only through kube-dns (Kubernetes): Docker points l2bridge endpoints at no embedded DNS, so compose service names do not resolve.',
+        sources: ['MSD-DRV', 'MOBY-WIN'],
+      },
       multipleSubnets: MULTI_SUBNET,
       vlan: { level: 'yes', note: '`vlanid` option.', sources: ['MSD-ADV'] },
       outboundNat: { level: 'yes', note: 'Via `enable_outboundnat` (and `outboundnat_exceptions`).', sources: ['MSD-ADV'] },
@@ -349,7 +358,11 @@ export const WINDOWS_DRIVERS: Record<string, WindowsDriver> = {
       hotAdd: HOT_ADD,
       azure: { level: 'yes', note: 'Azure only.', sources: ['MSD-DRV'] },
       dnsOptions: NO_DNS_OPT,
-      serviceDiscovery: { level: 'unknown', note: 'Not documented.', sources: ['MSD-DRV'] },
+      serviceDiscovery: {
+        level: 'no',
+        note: "Not in Microsoft's table; Docker points endpoints of the Windows local drivers at its embedded DNS only on nat, so service names do not resolve through Docker.",
+        sources: ['MOBY-WIN', 'MSD-DRV'],
+      },
       multipleSubnets: MULTI_SUBNET,
       vlan: { level: 'unknown', note: 'Not documented.', sources: ['MSD-ADV'] },
       outboundNat: { level: 'unknown', note: 'Handled by Azure SDN.', sources: ['MSD-DRV'] },
@@ -446,7 +459,17 @@ export const LINUX_DRIVERS: Record<string, LinuxDriver> = {
 /** Drivers that exist only on Windows daemons (evidence that a file targets Windows). */
 export const WINDOWS_ONLY_DRIVERS = ['nat', 'transparent', 'l2bridge', 'l2tunnel', 'ics', 'internal', 'private'] as const;
 
-/** Drivers built into the Windows daemon that take a host port range as one port (NAT semantics). */
+/**
+ * The registered name a written driver name means: a Windows or Linux driver name in another case (`NAT`,
+ * `Transparent`, `Bridge`) is the driver the author meant, which Docker refuses for its spelling (the
+ * `driver-name-case` and `linux-driver` rules say so). Any other name is returned as written.
+ */
+export function intendedDriverName(written: string): string {
+  const lower = written.toLowerCase();
+  return Object.hasOwn(WINDOWS_DRIVERS, lower) || Object.hasOwn(LINUX_DRIVERS, lower) ? lower : written;
+}
+
+/** The Windows driver registered under exactly this name, if any (Docker matches driver names case-sensitively). */
 export function windowsDriver(name: string | undefined): WindowsDriver | undefined {
   if (name === undefined) return undefined;
   return Object.hasOwn(WINDOWS_DRIVERS, name) ? WINDOWS_DRIVERS[name] : undefined;

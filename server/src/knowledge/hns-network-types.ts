@@ -6,6 +6,7 @@
 import type { SourceRef } from './sources';
 import type { WindowsVersion } from './versions';
 import { atLeast } from './versions';
+import { NAT_DEFAULT_POOL } from './winnat';
 
 export type Ipv6Verdict =
   | { level: 'yes' }
@@ -48,7 +49,7 @@ export const HNS_NETWORK_TYPES: Record<string, HnsNetworkType> = {
       sources: [...IPV6_DOCS, 'https://github.com/microsoft/Windows-Containers/issues/75'],
     }),
     notes: [
-      'Without subnets HNS picks a /20 inside 172.16.0.0/12 that differs per host.',
+      `Without subnets HNS picks a /20 inside ${NAT_DEFAULT_POOL} that differs per host.`,
       'Not persisted across reboots on Windows Server 2019 and later (Flags 8).',
       'Load balancers (ELB) are refused: NAT is not an "SDN" network.',
     ],
@@ -214,7 +215,7 @@ export function withArticle(name: string): string {
 /** NetworkMode integers: only NAT = 0 is published (HCN sample, hcsshim). */
 const BY_ORDINAL: Record<number, string> = { 0: 'nat' };
 
-/** The network type a `Type` value names (any case, or an integer), or undefined. Absent `Type` in v2 means NAT. */
+/** The network type a `Type` value names (any case, or an integer), or undefined (an absent `Type` included: no source says what HNS makes of it). */
 export function hnsNetworkType(value: string | number | undefined): HnsNetworkType | undefined {
   if (typeof value === 'number') return BY_ORDINAL[value] ? HNS_NETWORK_TYPES[BY_ORDINAL[value]] : undefined;
   if (typeof value !== 'string') return undefined;

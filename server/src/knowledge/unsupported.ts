@@ -1,7 +1,8 @@
 /**
  * Microsoft's list of unsupported networking features and `docker run` / `docker network create` options
  * (architecture page, unchanged since 2018-03 for the option table), mapped to the compose keys that send them,
- * with what the Windows daemon actually does today. Drives the hovers on those keys and the rule pages.
+ * with what the Windows daemon actually does today. Drives the hovers on those keys and the rule pages. Below it,
+ * the service options the list leaves out that the daemon refuses or ignores all the same (DAEMON_OPTIONS).
  */
 import type { SourceRef } from './sources';
 
@@ -146,3 +147,86 @@ export const UNSUPPORTED_FEATURE_HISTORY: { feature: string; history: string }[]
       '2019-03: no IPv6 on l2bridge, NAT, overlay; 2021-08: l2bridge supports IPv6; 2021-12: from Windows Server 2022; 2024-08: transparent self-assigned IPv6 only; NAT and overlay still none.',
   },
 ];
+
+/**
+ * Service options Microsoft's list does not name that a Windows daemon refuses or ignores all the same, read from
+ * moby's code: the create-request validation (`daemon/internal/runconfig`), the host-config checks every platform
+ * runs (`daemon/container.go`) and the Windows OCI spec (`daemon/oci_windows.go`, which reads none of them).
+ */
+export interface DaemonOption {
+  /** The service key in compose. */
+  composeKey: string;
+  /** The Docker API field compose sends it as (`pkg/compose/create.go`). */
+  apiField: string;
+  outcome: 'rejected' | 'ignored' | 'partly';
+  behaviour: string;
+  /** What the daemon answers, as printed (the constant part), newest engine first. */
+  errors: string[];
+  rule: string;
+  sources: SourceRef[];
+}
+
+const DAEMON_OPTIONS: DaemonOption[] = [
+  {
+    composeKey: 'privileged',
+    apiField: 'HostConfig.Privileged',
+    outcome: 'rejected',
+    behaviour:
+      'The daemon refuses to create the container: every create request goes through validatePrivileged, which on Windows rejects `Privileged`. (`docker stack deploy` drops the key before it reaches a daemon: "Ignoring unsupported options: privileged".)',
+    errors: [
+      'invalid option: privileged mode is not supported for Windows containers',
+      'Windows does not support privileged mode',
+      'invalid --privileged: Windows does not support this feature',
+    ],
+    rule: 'privileged',
+    sources: ['MOBY-HC', 'https://github.com/docker/docs/issues/11525'],
+  },
+  {
+    composeKey: 'cap_add',
+    apiField: 'HostConfig.CapAdd',
+    outcome: 'rejected',
+    behaviour:
+      'From Engine 23 the daemon knows no capability on Windows: validateCapabilities refuses every name but `ALL` when it creates the container (`invalid CapAdd: unknown capability: "CAP_NET_ADMIN"`). `ALL` passes and does nothing. Engines before 23 knew the Linux names and ignored them.',
+    errors: ['invalid CapAdd: unknown capability'],
+    rule: 'linux-capabilities',
+    sources: [
+      'https://github.com/moby/moby/blob/master/daemon/container.go',
+      'https://github.com/moby/moby/blob/master/daemon/pkg/oci/caps/utils_other.go',
+      'https://github.com/moby/moby/pull/42933',
+      'https://github.com/portainer/portainer/issues/9234',
+    ],
+  },
+  {
+    composeKey: 'cap_drop',
+    apiField: 'HostConfig.CapDrop',
+    outcome: 'rejected',
+    behaviour:
+      'As `cap_add`: from Engine 23 every name but `ALL` is refused when the container is created (`invalid CapDrop: unknown capability`); `cap_drop: [ALL]` passes and does nothing.',
+    errors: ['invalid CapDrop: unknown capability'],
+    rule: 'linux-capabilities',
+    sources: [
+      'https://github.com/moby/moby/blob/master/daemon/container.go',
+      'https://github.com/moby/moby/blob/master/daemon/pkg/oci/caps/utils_other.go',
+      'https://github.com/moby/moby/pull/42933',
+    ],
+  },
+  {
+    composeKey: 'sysctls',
+    apiField: 'HostConfig.Sysctls',
+    outcome: 'partly',
+    behaviour:
+      'Accepted and never applied: Windows has no sysctls, and the Windows OCI spec never reads them. One kind fails: from Engine 27 the API refuses a sysctl that names an interface (`net.<a>.<b>.eth<N>.<c>`) unless it can move an `eth0` one to the endpoint for an older API client.',
+    errors: ["must be supplied using driver option 'com.docker.network.endpoint.sysctls'", 'unable to determine network endpoint for sysctl'],
+    rule: 'sysctls',
+    sources: [
+      'https://github.com/moby/moby/blob/master/daemon/oci_windows.go',
+      'https://github.com/moby/moby/blob/master/daemon/server/router/container/container_routes.go',
+    ],
+  },
+];
+
+export function daemonOption(composeKey: string): DaemonOption {
+  const entry = DAEMON_OPTIONS.find((o) => o.composeKey === composeKey);
+  if (!entry) throw new Error(`no daemon-option entry for ${composeKey}`);
+  return entry;
+}

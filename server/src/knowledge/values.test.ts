@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkValue, parseGoBool, parseUint32, type ValueKind } from './values';
+import { checkValue, checkVlanId, parseGoBool, parseUint32, VLAN_ID_RANGE, vlanIdProblem, type ValueKind } from './values';
 
 describe('option values', () => {
   const cases: [kind: ValueKind, value: string, expected: 'error' | 'warning' | undefined, fragment?: string][] = [
@@ -46,5 +46,30 @@ describe('option values', () => {
   it('Go booleans and unsigned integers', () => {
     assert.deepEqual(['1', 'f', 'False', 'no'].map(parseGoBool), [true, false, false, undefined]);
     assert.deepEqual(['0', '007', '1e3'].map(parseUint32), [0, 7, undefined]);
+  });
+
+  it('VLAN IDs: 802.1Q tags are 1–4094; 0 is untagged, 4095 reserved, above it more than 12 bits', () => {
+    assert.deepEqual(VLAN_ID_RANGE, { min: 1, max: 4094 });
+    assert.deepEqual([1, 11, 4094].map(vlanIdProblem), [undefined, undefined, undefined]);
+    assert.deepEqual(vlanIdProblem(0), { untagged: true, text: 'VLAN ID 0 means untagged' });
+    assert.match(vlanIdProblem(4095)!.text, /^VLAN ID 4095 is not usable \(4095 is reserved\): 802\.1Q VLAN IDs are 1–4094$/);
+    assert.match(vlanIdProblem(4096)!.text, /\(VLAN IDs are 12-bit\)/);
+  });
+
+  it('the vlanid option: what the daemon parses but HNS cannot tag is a warning; what it cannot parse is left to checkValue', () => {
+    const cases: [value: string, expected: 'warning' | undefined, fragment?: string][] = [
+      ['11', undefined],
+      ['4094', undefined],
+      ['0', 'warning', 'no VLAN policy for 0'],
+      ['4095', 'warning', 'passes it to HNS unchecked'],
+      ['4294967295', 'warning', '12-bit'],
+      ['eleven', undefined],
+      ['-1', undefined],
+    ];
+    for (const [value, expected, fragment] of cases) {
+      const problem = checkVlanId(value);
+      assert.equal(problem?.severity, expected, value);
+      if (fragment) assert.ok(problem!.message.includes(fragment), problem!.message);
+    }
   });
 });

@@ -12,6 +12,25 @@ export interface ValueProblem {
 
 export type ValueKind = 'string' | 'uint32' | 'bool' | 'ipList' | 'cidrOrIpList' | 'macPool' | 'vniList' | 'presence';
 
+/**
+ * The VLAN IDs a frame can be tagged with: IEEE 802.1Q VLAN IDs are 12 bits, 0 means the frame carries no VLAN
+ * and 4095 is reserved. Stated once here for both checks of a VLAN ID: the compose `vlanid` driver option (below)
+ * and the HNS `VLAN`/`IsolationId` policies (rules/hns/vlan-range.ts).
+ */
+export const VLAN_ID_RANGE = { min: 1, max: 4094 } as const;
+
+/**
+ * Why a VLAN ID tags nothing, in the words both checks use; undefined inside {@link VLAN_ID_RANGE}. `untagged` is
+ * 0: no tag at all (moby's windows.go sends HNS a VLAN policy only `if config.VLAN != 0`).
+ */
+export function vlanIdProblem(id: number): { untagged: boolean; text: string } | undefined {
+  const { min, max } = VLAN_ID_RANGE;
+  if (id >= min && id <= max) return undefined;
+  if (id === 0) return { untagged: true, text: 'VLAN ID 0 means untagged' };
+  const why = id === max + 1 ? `${id} is reserved` : 'VLAN IDs are 12-bit';
+  return { untagged: false, text: `VLAN ID ${id} is not usable (${why}): 802.1Q VLAN IDs are ${min}–${max}` };
+}
+
 const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 
@@ -36,6 +55,24 @@ const quote = (items: string[]) => items.map((b) => `\`${b}\``).join(', ');
 /** Items with blanks around them: the daemon does not trim them (moby windows.go, overlay driver). */
 function untrimmed(items: string[]): string[] {
   return items.filter((s) => s !== s.trim());
+}
+
+/**
+ * A VLAN ID the daemon parsed (a uint32; checkValue reports the rest): it sends HNS a VLAN policy for every ID but
+ * 0, without a range check (moby windows.go parseNetworkOptions, CreateNetwork). Outside the 802.1Q range it is a
+ * warning: 0 is accepted and tags nothing, and no source shows what HNS does with an ID above 4094.
+ */
+export function checkVlanId(value: string): ValueProblem | undefined {
+  const id = parseUint32(value);
+  const problem = id === undefined ? undefined : vlanIdProblem(id);
+  if (!problem) return undefined;
+  const { min, max } = VLAN_ID_RANGE;
+  return {
+    severity: 'warning',
+    message: problem.untagged
+      ? `${problem.text}: the daemon sends HNS no VLAN policy for 0, so the network is on no VLAN; remove the option for untagged traffic, or use an ID from ${min} to ${max}`
+      : `${problem.text}; the daemon passes it to HNS unchecked`,
+  };
 }
 
 /** Checks one option value; undefined when the daemon will take it as meant. */

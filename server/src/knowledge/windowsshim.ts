@@ -4,7 +4,7 @@
  * applicability from Microsoft's advanced-networking page.
  */
 import type { SourceRef } from './sources';
-import type { ValueKind } from './values';
+import { checkVlanId, VLAN_ID_RANGE, type ValueKind, type ValueProblem } from './values';
 
 export const WINDOWSSHIM_PREFIX = 'com.docker.network.windowsshim.';
 
@@ -20,6 +20,8 @@ export interface DriverOption {
   key: string;
   meaning: string;
   value: ValueKind;
+  /** A check of a value the daemon parses, beyond what its kind checks (the VLAN ID range). */
+  check?: (value: string) => ValueProblem | undefined;
   valueHelp: string;
   /** Drivers the option applies to; undefined = all Windows drivers. */
   drivers?: string[];
@@ -63,7 +65,8 @@ export const DRIVER_OPTIONS: DriverOption[] = [
     key: `${W}vlanid`,
     meaning: 'VLAN ID for the network (HNS VLAN policy); the host NIC must be in trunk mode.',
     value: 'uint32',
-    valueHelp: 'decimal VLAN ID (0 = none)',
+    check: checkVlanId,
+    valueHelp: `decimal VLAN ID, ${VLAN_ID_RANGE.min}–${VLAN_ID_RANGE.max} (0 sets none)`,
     drivers: ['transparent', 'l2bridge'],
     driverMismatch: 'warning',
     status: 'supported',

@@ -2,8 +2,11 @@
 import { auxAddressesRule } from './compose/aux-addresses';
 import { disableIpv4Rule } from './compose/disable-ipv4';
 import { dnsOptRule } from './compose/dns-opt';
+import { driverNameCaseRule } from './compose/driver-name-case';
 import { driverOptsTypeRule } from './compose/driver-opts-type';
+import { duplicateHostPortRule } from './compose/duplicate-host-port';
 import { enableIpv6Rule } from './compose/enable-ipv6';
+import { ephemeralHostPortRule } from './compose/ephemeral-host-port';
 import { externalNameDeprecatedRule } from './compose/external-name-deprecated';
 import { externalNetworksSameAdapterRule } from './compose/external-networks-same-adapter';
 import { extraHostsRule } from './compose/extra-hosts';
@@ -16,9 +19,12 @@ import { ipamOptionsRule } from './compose/ipam-options';
 import { ipv6AddressRule } from './compose/ipv6-address';
 import { ipv6SubnetRule } from './compose/ipv6-subnet';
 import { isolationValueRule } from './compose/isolation-value';
+import { l2bridgeOutboundnatRule } from './compose/l2bridge-outboundnat';
 import { linksRule } from './compose/links';
+import { linuxCapabilitiesRule } from './compose/linux-capabilities';
 import { linuxDriverOptionRule } from './compose/linux-driver-option';
 import { linuxDriverRule } from './compose/linux-driver';
+import { natLoopbackRule } from './compose/nat-loopback';
 import { natNetworkPerProjectRule } from './compose/nat-network-per-project';
 import { networkModeBridgeRule } from './compose/network-mode-bridge';
 import { networkModeHostRule } from './compose/network-mode-host';
@@ -29,9 +35,17 @@ import { overlayVniRule } from './compose/overlay-vni';
 import { portHostIpRule } from './compose/port-host-ip';
 import { portProtocolRule } from './compose/port-protocol';
 import { portRangeRule } from './compose/port-range';
+import { portsOnSeveralNetworksRule } from './compose/ports-on-several-networks';
+import { privilegedRule } from './compose/privileged';
+import { proxyEnvironmentRule } from './compose/proxy-environment';
 import { routingMeshLtsc2016Rule } from './compose/routing-mesh-ltsc2016';
+import { serviceNameResolutionRule } from './compose/service-name-resolution';
+import { stackLocalNetworkRule } from './compose/stack-local-network';
 import { staticIpOutsideSubnetRule } from './compose/static-ip-outside-subnet';
 import { staticIpWithoutSubnetRule } from './compose/static-ip-without-subnet';
+import { subnetOverlapRule } from './compose/subnet-overlap';
+import { sysctlsRule } from './compose/sysctls';
+import { transparentHostRequirementsRule } from './compose/transparent-host-requirements';
 import { transparentPortsRule } from './compose/transparent-ports';
 import { undefinedNetworkRule } from './compose/undefined-network';
 import { windowsDriverOnLinuxRule } from './compose/windows-driver-on-linux';
@@ -90,6 +104,20 @@ export const COMPOSE_RULES: readonly Rule[] = [
   externalNetworksSameAdapterRule,
   hypervHotAddRule,
   hostDockerInternalRule,
+  duplicateHostPortRule,
+  subnetOverlapRule,
+  stackLocalNetworkRule,
+  portsOnSeveralNetworksRule,
+  natLoopbackRule,
+  ephemeralHostPortRule,
+  driverNameCaseRule,
+  serviceNameResolutionRule,
+  proxyEnvironmentRule,
+  transparentHostRequirementsRule,
+  l2bridgeOutboundnatRule,
+  privilegedRule,
+  linuxCapabilitiesRule,
+  sysctlsRule,
 ];
 
 export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES, composeSchemaRule, ...HNS_RULES];

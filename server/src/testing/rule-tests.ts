@@ -64,6 +64,8 @@ export function check(text: string, options: CheckOptions = {}, path = 'compose.
 export interface Expected extends Compact {
   /** Fragments the message must contain: the facts it has to state. */
   message?: (string | RegExp)[];
+  /** Ranges the finding's related information must point at (the evidence note that the file is Windows aside). */
+  related?: string[];
 }
 
 export interface RuleCase {
@@ -107,6 +109,10 @@ export function assertCase(c: RuleCase): void {
       else assert.match(findings[i].message, fragment);
     }
     assert.ok(findings[i].message.length > 20, 'a message says what happens');
+    if (e.related) {
+      const ranges = findings[i].related.flatMap((r) => (r.range ? [rangeText(r.range)] : []));
+      for (const range of e.related) assert.ok(ranges.includes(range), `related information of ${e.rule} at ${range}: ${ranges.join(', ')}`);
+    }
   });
 }
 

@@ -22,6 +22,7 @@ export const driverOptsTypeRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [k8s]\nnetworks:\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [k8s]\nnetworks:\n  k8s:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: "true"\n',
     },
+    errors: ['driver_opts.<key> must be a number or string'],
     sources: ['CS-SCHEMA', 'MSD-ADV'],
   },
   check(ctx) {

@@ -19,6 +19,7 @@ export const extraHostsRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    extra_hosts:\n      - "db.local:10.0.0.5"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns:\n      - 10.0.0.53\n',
     },
+    errors: ['extra_hosts entries are missing from the hosts file of a Windows container'],
     sources: [
       'https://github.com/moby/moby/issues/41439',
       'https://github.com/moby/moby/issues/41165',

@@ -18,6 +18,7 @@ export const hostDockerInternalRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    environment:\n      API_URL: http://host.docker.internal:5000\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    environment:\n      API_URL: http://${HOST_ADDRESS}:5000\n',
     },
+    errors: ['Ping request could not find host host.docker.internal', 'host.docker.internal does not resolve in a Windows container'],
     sources: ['https://github.com/docker/for-win/issues/1976', 'https://github.com/microsoft/Windows-Containers/issues/357'],
   },
   check(ctx) {

@@ -22,6 +22,7 @@ export const ipRangeRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n          ip_range: 10.10.5.0/24\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n',
     },
+    errors: ["this request is not supported by the 'windows' ipam driver", "this request is not supported by the 'null' ipam driver"],
     sources: entry.sources,
   },
   check(ctx) {

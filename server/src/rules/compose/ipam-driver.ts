@@ -25,6 +25,7 @@ export const ipamDriverRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: dhcp\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: default\n',
     },
+    errors: ['could not find plugin <driver> in v1 plugin registry: plugin not found'],
     sources: entry.sources,
   },
   check(ctx) {

@@ -18,8 +18,9 @@ export const ipv6AddressRule: Rule = {
     remedy: 'Remove `ipv6_address`; Windows containers started by Docker are IPv4 only.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        ipv6_address: fd00::10\nnetworks:\n  app:\n    driver: nat\n',
-      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        ipv4_address: 172.30.0.10\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        ipv4_address: 10.30.0.10\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n',
     },
+    errors: ['no configured subnet contains IP address fd00::5'],
     sources: entry.sources,
   },
   check(ctx) {

@@ -20,6 +20,17 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'ipv6-subnet', severity: 'warning', range: '8:18-8:30' }],
   },
   {
+    name: 'IPv6 switched on by the driver option instead of the key: enable-ipv6 reports it once, this rule stays silent; a false option does not enable it',
+    rule: ['ipv6-subnet', 'enable-ipv6'],
+    yaml: net(
+      '  on:\n    driver_opts:\n      com.docker.network.enable_ipv6: "true"\n    ipam:\n      config:\n        - subnet: fd00:10::/64\n  off:\n    driver_opts:\n      com.docker.network.enable_ipv6: "false"\n    ipam:\n      config:\n        - subnet: fd00:20::/64\n',
+    ),
+    expect: [
+      { rule: 'enable-ipv6', severity: 'error', range: '6:6-6:44' },
+      { rule: 'ipv6-subnet', severity: 'warning', range: '15:18-15:30', message: ['IPv6 subnet `fd00:20::/64`'] },
+    ],
+  },
+  {
     name: 'near misses: IPv4 subnet and gateway; with `enable_ipv6: true` (enable-ipv6 reports the failure, once); an external network',
     rule: ['ipv6-subnet', 'enable-ipv6'],
     yaml: net(

@@ -3,7 +3,15 @@ import { parseCidr } from '../../knowledge/addresses';
 import { ipamConfigs, isExternal } from '../../compose/model';
 import { isInterpolated } from '../../compose/interpolation';
 import type { Rule } from '../types';
-import { isTruthy } from './support/helpers';
+import { parseGoBool } from '../../knowledge/values';
+import { isTruthy, optionPairs } from './support/helpers';
+
+/** `enable_ipv6: true`, or, when that key is not written, the driver option the daemon reads in its place (Engine 27+). */
+function ipv6Enabled(node: Parameters<typeof get>[0]): boolean {
+  if (get(node, 'enable_ipv6') !== undefined) return isTruthy(get(node, 'enable_ipv6'));
+  const option = asScalar(optionPairs(node).find((p) => p.key.value === 'com.docker.network.enable_ipv6')?.value);
+  return option !== undefined && option.value !== null && parseGoBool(String(option.value)) === true;
+}
 
 /**
  * moby `daemon/network.go` validateIpamConfig skips IPv6 entries when IPv6 is not enabled, and
@@ -24,15 +32,15 @@ export const ipv6SubnetRule: Rule = {
     remedy: 'Remove the IPv6 `ipam.config` entry; keep IPv4 subnets only. Run the services that need IPv6 on Linux.',
     caveat: 'An external network is not created by compose, so its `ipam` is not reported.',
     examples: {
-      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n        - subnet: fd00:10::/64\n',
-      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+      bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n        - subnet: fd00:10::/64\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n',
     },
     sources: ['MOBY-DNET', 'MOBY-LIBNET', 'MOBY-IPAM', 'https://github.com/microsoft/Windows-Containers/issues/230'],
   },
   check(ctx) {
     for (const network of ctx.compose.networks) {
       // With IPv6 enabled the network fails (or, on overlay, Windows tasks get no IPv6): enable-ipv6 says so.
-      if (isTruthy(get(network.node, 'enable_ipv6')) || (network.node && isExternal(network))) continue;
+      if (ipv6Enabled(network.node) || (network.node && isExternal(network))) continue;
       for (const config of ipamConfigs(network)) {
         for (const key of ['subnet', 'gateway'] as const) {
           const node = asScalar(get(config, key));

@@ -22,6 +22,7 @@ export const isolationValueRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: hyper-v\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: hyperv\n',
     },
+    errors: ["invalid isolation (<value>): Windows supports 'default', 'process', or 'hyperv'"],
     sources: ['MOBY-HC', 'MOBY-D'],
   },
   check(ctx) {

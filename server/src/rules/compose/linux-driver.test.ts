@@ -37,6 +37,15 @@ const cases: RuleCase[] = [
     expect: [{ rule: 'linux-driver', severity: 'error', range: '1:10-1:16' }],
   },
   {
+    name: 'a Linux driver in another case (`Bridge`, `MACVLAN`) fails the same way and is reported here, not by driver-name-case',
+    rule: ['linux-driver', 'driver-name-case'],
+    yaml: net('  app:\n    driver: Bridge\n  lan:\n    driver: MACVLAN\n'),
+    expect: [
+      { rule: 'linux-driver', severity: 'error', range: '5:12-5:18', message: ['the Linux driver `bridge` (written `Bridge`)', '`nat`'] },
+      { rule: 'linux-driver', severity: 'error', range: '7:12-7:19', message: ['`macvlan` (written `MACVLAN`)', '`transparent`'] },
+    ],
+  },
+  {
     name: 'near misses: Windows drivers, no driver, and an external network whose driver is unknown',
     rule: 'linux-driver',
     yaml: net('  a:\n    driver: nat\n  b:\n    driver: transparent\n  c:\n    driver: overlay\n  d:\n  e:\n    name: bridge\n    external: true\n'),
@@ -51,6 +60,13 @@ const fixes: FixCase[] = [
     yaml: net('  app:  # the app network\n    driver: bridge # was Linux\n'),
     preferred: true,
     expected: net('  app:  # the app network\n    driver: nat # was Linux\n'),
+  },
+  {
+    name: '`Bridge` becomes `nat` (preferred), not `bridge`',
+    rule: 'linux-driver',
+    preferred: true,
+    yaml: net('  app:\n    driver: Bridge\n'),
+    expected: net('  app:\n    driver: nat\n'),
   },
   {
     name: '`macvlan` can become `transparent` (offered, not preferred)',

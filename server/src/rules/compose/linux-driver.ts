@@ -15,22 +15,31 @@ export const linuxDriverRule: Rule = {
       LINUX_DRIVERS,
     )
       .map((d) => `\`${d.name}\`: ${d.onWindows}`)
-      .join(' ')}`,
+      .join(' ')} Driver names are matched exactly, so \`Bridge\` fails as \`bridge\` does.`,
     remedy:
       'Use `nat` for a single-host network (or drop `driver:`: compose then lets the Windows daemon pick `nat`), `transparent` or `l2bridge` where containers need addresses on the LAN.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: bridge\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
     },
+    errors: [
+      'could not find plugin bridge in v1 plugin registry: plugin not found',
+      'could not find plugin macvlan in v1 plugin registry: plugin not found',
+      'could not find plugin ipvlan in v1 plugin registry: plugin not found',
+    ],
     sources: ['MOBY-NET', 'MSD-DRV', 'https://github.com/docker/for-win/issues/13927', 'https://github.com/docker/for-win/issues/2109'],
   },
   check(ctx) {
     for (const { network, driver } of networksWithDrivers(ctx.compose)) {
+      // Driver names are matched exactly, so `Bridge` fails like `bridge`; it is reported here (the fix is a Windows
+      // driver, not the lower-case name), and driver-name-case reports only Windows drivers in the wrong case.
       const linux = linuxDriver(driver.name);
       if (!linux || !driver.node) continue;
+      const spelled = String(driver.node.value);
+      const written = spelled === linux.name ? '' : ` (written \`${spelled}\`)`;
       ctx.report({
         span: { start: driver.node.start, end: driver.node.end },
-        message: `Network \`${network.name}\` uses the Linux driver \`${linux.name}\`. ${linux.onWindows} Use ${linux.equivalents.map((e) => `\`${e}\``).join(' or ')} instead.`,
+        message: `Network \`${network.name}\` uses the Linux driver \`${linux.name}\`${written}. ${linux.onWindows} Use ${linux.equivalents.map((e) => `\`${e}\``).join(' or ')} instead.`,
         fixes: linux.equivalents.flatMap((e, i) => fix(`Use the Windows driver \`${e}\``, replaceScalar(driver.node!, e), i === 0 && linux.name === 'bridge')),
       });
     }

@@ -18,6 +18,8 @@ export const natNetworkPerProjectRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
+    errors: ['HNS failed with error : The parameter is incorrect', 'network 3f2a9c1b0d4e not found'],
+    symptoms: ['the third container hangs and HNS uses 30% CPU', 'containers with restart: always do not come back after a reboot'],
     sources: [
       'MSD-DRV',
       'https://github.com/microsoft/Windows-Containers/issues/140',

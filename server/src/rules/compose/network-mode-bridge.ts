@@ -20,6 +20,7 @@ export const networkModeBridgeRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: bridge\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: nat\n',
     },
+    errors: ['network bridge not found'],
     sources: ['MOBY-HC', 'MSD-DRV', 'https://github.com/portainer/portainer/issues/290'],
   },
   check(ctx) {

@@ -17,6 +17,7 @@ export const networkModeHostRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: host\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
+    errors: ['network host not found'],
     sources: LINUX_DRIVERS.host.sources,
   },
   check(ctx) {

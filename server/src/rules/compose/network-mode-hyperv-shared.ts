@@ -23,6 +23,10 @@ export const networkModeHypervSharedRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: hyperv\n    network_mode: service:web\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: process\n  sidecar:\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    isolation: process\n    network_mode: service:web\n',
     },
+    errors: [
+      'invalid network-mode: using the network stack of another container is not supported while using Hyper-V Containers',
+      'sharing of hyperv containers network is not supported',
+    ],
     sources: ['MOBY-HC', 'MOBY-D'],
   },
   check(ctx) {

@@ -24,6 +24,7 @@ export const overlayVniRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: "100"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      com.docker.network.driver.overlay.vxlanid_list: "4097"\n',
     },
+    errors: ['HNS failed with error : Element not found'],
     sources: [...option.sources, 'https://github.com/moby/moby/issues/32935', 'https://github.com/flannel-io/flannel/pull/1215'],
   },
   check(ctx) {

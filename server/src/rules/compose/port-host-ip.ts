@@ -19,6 +19,7 @@ export const portHostIpRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "127.0.0.1:8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
+    errors: ['Windows does not support host IP addresses in NAT settings'],
     sources: ['MOBY-WIN', 'https://github.com/moby/moby/issues/26980'],
   },
   check(ctx) {

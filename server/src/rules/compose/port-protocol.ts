@@ -17,6 +17,7 @@ export const portProtocolRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "3868:3868/sctp"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "3868:3868/tcp"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
+    errors: ['invalid protocol sctp'],
     sources: ['MOBY-WIN'],
   },
   check(ctx) {

@@ -36,6 +36,7 @@ export const portRangeRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000-8010:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8000:80"\n      - "9000-9010:9000-9010"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },
+    errors: ['Windows does not support more than one host port in NAT settings'],
     sources: ['MOBY-WIN', 'MOBY-OV-EP', 'COMPOSE-PORTS', 'GO-CONN-NAT'],
   },
   check(ctx) {

@@ -21,6 +21,7 @@ export const staticIpOutsideSubnetRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.10.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
     },
+    errors: ['no configured subnet contains IP address 172.20.0.5', 'IP address is either invalid or not part of any configured subnet(s) (0x803b001e)'],
     sources: ['MOBY-D', 'CS-SVC', 'HNS-SCHEMA'],
   },
   check(ctx) {

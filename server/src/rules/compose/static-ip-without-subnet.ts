@@ -18,8 +18,9 @@ export const staticIpWithoutSubnetRule: Rule = {
     caveat: 'Docs and code disagree on the default subnet; the finding is a warning because the address may happen to fit on a given host.',
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.16.0.10\n',
-      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 172.30.0.10\nnetworks:\n  default:\n    ipam:\n      config:\n        - subnet: 172.30.0.0/24\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      default:\n        ipv4_address: 10.30.0.10\nnetworks:\n  default:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n',
     },
+    errors: ['no configured subnet contains IP address 172.20.0.5'],
     sources: [
       'MSD-ARCH',
       'https://github.com/moby/moby/pull/25097',

@@ -29,6 +29,7 @@ export const undefinedNetworkRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [backend]\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [backend]\nnetworks:\n  backend:\n    driver: nat\n',
     },
+    errors: ['service <service> refers to undefined network <network>: invalid compose project'],
     sources: ['https://github.com/compose-spec/compose-go/blob/main/loader/validate.go', 'CS-NET'],
   },
   check(ctx) {

@@ -13,6 +13,16 @@ const cases: RuleCase[] = [
     ],
   },
   {
+    name: 'a Windows driver in another case (`NAT`, `L2Bridge`) fails on Linux too: reported here (driver-name-case is for Windows files)',
+    rule: ['windows-driver-on-linux', 'driver-name-case'],
+    options: { target: 'linux' },
+    yaml: 'networks:\n  app:\n    driver: NAT\n  k8s:\n    driver: L2Bridge\n',
+    expect: [
+      { rule: 'windows-driver-on-linux', severity: 'error', range: '2:12-2:15', message: ['`NAT`', 'plugin "NAT" not found'] },
+      { rule: 'windows-driver-on-linux', severity: 'error', range: '4:12-4:20', message: ['`L2Bridge`'] },
+    ],
+  },
+  {
     name: 'near miss: with the target left to the file, a Windows driver makes it a Windows file',
     rule: 'windows-driver-on-linux',
     yaml: 'networks:\n  app:\n    driver: nat\n',
@@ -35,6 +45,14 @@ const fixes: FixCase[] = [
     preferred: true,
     yaml: '# linux\nnetworks:\n  app:\n    driver: nat\n',
     expected: '# linux\nnetworks:\n  app:\n    driver: bridge\n',
+  },
+  {
+    name: '`NAT` becomes `bridge` in a Linux file (preferred, as for `nat`)',
+    rule: 'windows-driver-on-linux',
+    options: { target: 'linux' },
+    preferred: true,
+    yaml: 'networks:\n  app:\n    driver: NAT\n',
+    expected: 'networks:\n  app:\n    driver: bridge\n',
   },
 ];
 

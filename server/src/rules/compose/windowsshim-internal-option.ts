@@ -26,6 +26,7 @@ export const windowsshimInternalOptionRule: Rule = {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        driver_opts:\n          com.docker.network.windowsshim.disableicc: "true"\nnetworks:\n  app:\n    driver: nat\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
     },
+    errors: ['Invalid endpoint configuration'],
     sources: ['MOBY-WIN', 'MOBY-DNET', 'MOBY-OV', 'MOBY-NET'],
   },
   check(ctx) {

@@ -23,7 +23,7 @@ export const windowsshimWrongDriverRule: Rule = {
       "Where Microsoft documents one driver and the driver code applies the option to every driver (`enable_outboundnat`, `outboundnat_exceptions`, `disable_gatewaydns`), the finding is information, not a warning; on overlay it is a warning, since that driver never reads them. Microsoft's own overlay example passes `dnsservers`, which the code shows has no effect.",
     examples: {
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
-      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
+      good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    # winnet-disable-next-line transparent-host-requirements\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
     },
     sources: ['MSD-ADV', 'MOBY-WIN', 'MOBY-OV', 'MOBY-OV-EP'],
   },
