@@ -22,6 +22,16 @@ const DOCUMENT_SELECTOR = [
 
 const WORKSPACE_GLOB = '**/{compose*.y*ml,docker-compose*.y*ml,*.hns.json,*.hcn.json,*.conflist}';
 
+/** The answer of the server's `winnet/explain` request (server/src/lsp/explain-request.ts). */
+interface ExplainAnswer {
+  markdown: string;
+  matches: { kind: 'rule' | 'cause'; id: string; title: string; score: number }[];
+  rule?: string;
+}
+
+/** Explanations are read-only documents of this scheme, shown in the Markdown preview. */
+const EXPLAIN_SCHEME = 'winnet-explain';
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -61,6 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('winnet', 'winnet', serverOptions, clientOptions);
 
+  const explanations = new Map<string, string>();
+  let explained = 0;
+
   context.subscriptions.push(
     output,
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -70,6 +83,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('winnet.showOutput', () => output.show(true)),
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, { provideTextDocumentContent: (uri) => explanations.get(uri.toString()) ?? '' }),
+    /**
+     * "winnet: Explain a Docker or HNS error": the text from an input box (prefilled with the editor's selection) or
+     * from the caller, explained by the server, shown as a read-only Markdown preview. Returns the answer and the
+     * document's URI (for tests and other extensions).
+     */
+    vscode.commands.registerCommand('winnet.explainError', async (given?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+      const text =
+        typeof given === 'string'
+          ? given
+          : await vscode.window.showInputBox({
+              title: 'winnet: Explain a Docker or HNS error',
+              prompt: 'Paste the error Docker, compose or HNS printed (a whole line, or the end of the log), or a winnet rule id.',
+              placeHolder: 'HNS failed with error : The object already exists',
+              value: selection.replace(/\s+/g, ' ').trim(),
+              ignoreFocusOut: true,
+            });
+      if (!text?.trim() || !client) return undefined;
+      const answer = await client.sendRequest<ExplainAnswer>('winnet/explain', { text });
+      const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${answer.rule ?? 'explanation'}-${++explained}.md` });
+      explanations.set(uri.toString(), answer.markdown);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      return { ...answer, uri: uri.toString() };
+    }),
     vscode.commands.registerCommand('winnet.checkWorkspace', async () => {
       // Opening a document sends it to the server, whose diagnostics then show in the Problems panel.
       const files = await vscode.workspace.findFiles(WORKSPACE_GLOB, '**/node_modules/**', 500);

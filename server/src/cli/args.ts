@@ -10,7 +10,8 @@ export type Format = (typeof FORMATS)[number];
 const SEVERITIES: SeveritySetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
 export interface CliOptions {
-  command: 'check' | 'rules' | 'help' | 'version';
+  command: 'check' | 'rules' | 'explain' | 'help' | 'version';
+  /** The paths or globs to check; for `explain`, the words of the error text (`-`: read it from stdin). */
   paths: string[];
   /** Files given with -f/--file, checked in order (as `docker compose -f`). */
   files: string[];
@@ -29,13 +30,18 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error:
 
 export const USAGE = `Usage: winnet check [paths or globs...] [options]
        winnet rules
+       winnet explain "<error text>" | <rule-id> | - [--format json]
 
 Checks compose files and HNS/HCN JSON for what Windows container networking rejects or ignores.
 Directories are searched for compose files (compose.yaml, docker-compose*.yml, ...) and HNS/CNI JSON.
 
+winnet explain tells what a Docker, compose or HNS error means: its likely causes, the rules that catch them
+before \`docker compose up\`, and what to do. Paste the error (or a whole log) as the argument, or pipe it in
+(\`docker compose up 2>&1 | winnet explain\`, or \`-\` to read stdin); a rule id prints that rule's page.
+
 Options:
   -f, --file <path>            check this file (repeatable)
-      --format <name>          stylish (default), json, sarif or github
+      --format <name>          stylish (default), json, sarif or github; explain: stylish or json
       --target <t>             windows, linux or auto (default auto: decided by each file's content)
       --windows-version <v>    ${WINDOWS_VERSION_SETTINGS.join(', ')} (default auto: from the images, else ltsc2025)
       --max-warnings <n>       exit 1 when there are more warnings than n
@@ -47,7 +53,23 @@ Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage error, unreadable file or internal error.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage error, unreadable file or internal error.
+winnet explain: 0 explained (or a rule's page), 1 nothing known matches, 2 usage error (no text) or internal error.`;
+
+/** The formats of `winnet explain`: text for people, JSON for tools. */
+const EXPLAIN_FORMATS: readonly string[] = ['stylish', 'json'];
+
+/** Options that mean something to `winnet check` only, with their spelling for the error. */
+const CHECK_ONLY = [
+  ['file', '-f/--file'],
+  ['target', '--target'],
+  ['windows-version', '--windows-version'],
+  ['max-warnings', '--max-warnings'],
+  ['rule', '--rule'],
+  ['config', '--config'],
+  ['fix', '--fix'],
+  ['fix-dry-run', '--fix-dry-run'],
+] as const;
 
 /** Node's argument parser with winnet's options. */
 function parseWinnetArgs(argv: string[]) {
@@ -85,11 +107,17 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (values.version) return { ok: true, options: base('version') };
   let command: CliOptions['command'] = 'check';
   let paths = positionals;
-  if (paths[0] === 'check' || paths[0] === 'rules' || paths[0] === 'help') {
+  if (paths[0] === 'check' || paths[0] === 'rules' || paths[0] === 'explain' || paths[0] === 'help') {
     command = paths[0] as CliOptions['command'];
     paths = paths.slice(1);
   }
   const options = base(command);
+  if (command === 'explain') {
+    const checkOnly = CHECK_ONLY.find(([key]) => values[key] !== undefined);
+    if (checkOnly) return { ok: false, error: `${checkOnly[1]} applies to winnet check, not to winnet explain` };
+    if (values.format !== undefined && !EXPLAIN_FORMATS.includes(values.format))
+      return { ok: false, error: `--format of winnet explain must be ${EXPLAIN_FORMATS.join(' or ')}; got '${values.format}'` };
+  }
   options.paths = paths;
   options.files = values.file ?? [];
   if (values.format !== undefined) {

@@ -3,7 +3,7 @@
  * output and an exit code; it decides nothing about Windows networking itself.
  */
 import { createTwoFilesPatch } from 'diff';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
@@ -11,6 +11,7 @@ import type { CheckOptions } from '../engine/check';
 import { ALL_RULE_META } from '../rules/registry';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { findConfig, loadConfig, type Config } from './config';
+import { runExplain, textWidth } from './explain';
 import { discover, globToRegExp } from './files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -28,6 +29,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Standard input, for `winnet explain` (absent: there is none to read). */
+  stdin?: { isTTY: boolean; read: () => string };
 }
 
 /** The folder holding package.json and docs/ (the bundle lives in dist/, the sources in server/src/cli/). */
@@ -58,6 +61,11 @@ export function runCli(argv: string[], io: Io): number {
   if (options.command === 'version') {
     io.stdout(`${version}\n`);
     return 0;
+  }
+  if (options.command === 'explain') {
+    const color = options.color ?? (io.isTTY && !io.env.NO_COLOR);
+    const format = options.format === 'json' ? 'json' : 'stylish';
+    return runExplain(options.paths, format, { ...io, color, width: textWidth(io.env) }, docsBaseUrl(), version);
   }
   if (options.command === 'rules') {
     const width = Math.max(...ALL_RULE_META.map((m) => m.id.length));
@@ -232,6 +240,7 @@ if (require.main === module) {
       stderr: (t) => process.stderr.write(t),
       isTTY: !!process.stdout.isTTY,
       env: process.env,
+      stdin: { isTTY: !!process.stdin.isTTY, read: () => readFileSync(0, 'utf8') },
     });
   } catch (error) {
     // Anything that escapes the per-file guard is still winnet's failure (2), never "problems found" (1), which

@@ -2,6 +2,7 @@
 import { ALL_RULE_META } from '../rules/registry';
 import { renderCapabilityDoc } from './capability-doc';
 import { renderDriverOptionsDoc } from './driver-options-doc';
+import { renderErrorsDoc } from './errors-doc';
 import { renderHnsDoc } from './hns-doc';
 import { renderKnowledgeIndex } from './knowledge-index';
 import { renderRuleDoc } from './rule-doc';
@@ -28,6 +29,7 @@ export function generatedDocs(): Map<string, string> {
   ].join('\n');
   files.set('docs/rules/README.md', index);
   files.set('docs/drivers.md', renderCapabilityDoc());
+  files.set('docs/errors.md', renderErrorsDoc());
   // The knowledge reference: its index, a page per table, and the sources with what cites them (read from the
   // rendered pages, so it lists what a reader sees).
   const knowledge = new Map([

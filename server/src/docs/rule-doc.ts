@@ -34,6 +34,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     meta.description,
     '',
+    ...seenText(meta),
     ...(meta.caveat ? ['## How sure we are', '', meta.caveat, ''] : []),
     '## What to do',
     '',
@@ -59,6 +60,18 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * The errors and symptoms that lead here, as users see them: the same texts `winnet explain` matches, so a page
+ * found by searching for an error names it.
+ */
+function seenText(meta: RuleMeta): string[] {
+  const lines: string[] = [];
+  if (meta.errors?.length) lines.push('## The error you see', '', ...meta.errors.map((e) => `- \`${e.replace(/`/g, "'")}\``), '');
+  if (meta.symptoms?.length) lines.push('## What you notice', '', ...meta.symptoms.map((s) => `- ${s}`), '');
+  if (lines.length) lines.push('`winnet explain "<the message>"` finds this rule from any of these.', '');
+  return lines;
 }
 
 /** The language of each kind's documents: compose files are YAML; HNS, HCN and CNI documents are JSON. */

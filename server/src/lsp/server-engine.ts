@@ -4,6 +4,7 @@
  * without waiting for the rules, knowledge tables and schemas to compile and load.
  */
 export { partnersOf } from '../compose/loader';
+export { explainRequest } from './explain-request';
 export { FileSets, needsSet, setPathsFor } from '../service/file-sets';
 export { createLanguageService } from '../service/language-service';
 export { hnsProviders } from '../service/providers';

@@ -405,6 +405,19 @@ connection.onDefinition(
   ),
 );
 
+/**
+ * `winnet/explain` {text} → {markdown, matches}: the likely causes of a pasted Docker, compose or HNS error (or a
+ * rule's page for a rule id). A failure is logged and answered with no explanation, never an error.
+ */
+connection.onRequest('winnet/explain', (params: unknown) => {
+  try {
+    return engine().explainRequest(params, docsBaseUrl);
+  } catch (error) {
+    connection.console.error(`winnet: explain failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { markdown: '', matches: [] };
+  }
+});
+
 process.on('uncaughtException', (error) => connection.console.error(`winnet: unexpected error: ${error.stack ?? error.message}`));
 
 documents.listen(connection);

@@ -94,6 +94,7 @@ export const composeSchemaRule: Rule = {
       bad: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30\n',
       good: 'services:\n  web:\n    image: web\n    healthcheck:\n      interval: 30s\n',
     },
+    errors: ['<path> additional properties <name> not allowed', '<path> must be a mapping', '<path> must be a string'],
     sources: ['CS-SCHEMA', 'https://github.com/zavoloklom/docker-compose-linter'],
   },
   check(ctx) {

@@ -71,9 +71,16 @@ export interface RuleMeta {
   /**
    * The error texts users see when what this rule reports reaches Docker, HNS or compose, quoted as they are printed
    * (the constant part; ids, names and numbers in them are matched loosely). `winnet explain` matches pasted text
-   * against them, so a user with an error finds the rule that would have caught it.
+   * against them, so a user with an error finds the rule that would have caught it. A name in angle brackets stands
+   * for any name (`network <name> not found`); an example id, address or number matches any of its kind; an
+   * HRESULT (`(0x803b0006)`) matches in any spelling (service/explain-match.ts).
    */
   errors?: string[];
+  /**
+   * What users see or say when nothing prints an error ("localhost:8080 does not answer from the host"), for the
+   * rules whose mistake fails silently. `winnet explain` matches them like `errors`.
+   */
+  symptoms?: string[];
   sources: SourceRef[];
 }
 

@@ -16,7 +16,7 @@ export const winnet: Scenario = {
   extensionId: 'winnet.winnet',
   vsix: prebuilt(join(REPO, 'winnet.vsix')),
   workspace: join(DIR, 'fixtures'),
-  suite: [join(DIR, 'winnet.e2e.ts'), join(DIR, 'restart.e2e.ts')],
+  suite: [join(DIR, 'winnet.e2e.ts'), join(DIR, 'explain.e2e.ts'), join(DIR, 'restart.e2e.ts')],
   findings: [
     {
       file: 'compose.yaml',
