@@ -122,7 +122,11 @@ export function generateCompose(options: ComposeOptions): GeneratedCompose {
     const tier = TIERS[i % TIERS.length];
     const image = IMAGES[Math.floor(rand() * IMAGES.length)];
     const primary = nets[i % nets.length];
-    const secondary = nets[(i * 7 + 3) % nets.length];
+    // A second network of the same kind (another nat network beside a nat one...): services that publish ports on
+    // networks of different kinds are what ports-on-several-networks reports, and a project does not mix them at
+    // random. Where no other network of that kind exists, the service has one network.
+    const sameKind = nets.filter((net, j) => net.driver === primary.driver && j !== i % nets.length);
+    const secondary = sameKind.length ? sameKind[(i * 7 + 3) % sameKind.length] : primary;
     const finding = findings ? (i < 8 ? i : i % 97 === 50 ? ((i / 97) % 8) | 0 : -1) : -1;
     const hostIndex = 10 + (Math.floor(i / nets.length) % 240);
     w.line(`  ${name}:`);

@@ -8,7 +8,7 @@
  *   npx tsx bench/run.ts --quick         sanity run (10,100,1000; 1 run; ~1-2 min), written to .cache/bench/
  *   options: --sizes 10,100,1000,5000 --runs 3 --opens 3 --edits 40 --hovers 30 --completions 30 --budget-ms 15000 --min-samples 2
  *            --no-yls --no-lsp --no-cli --anchors --out <file> --winnet-server <server.js> --winnet-cli <cli.js>
- *            --dclint-max-services 1000 --cli-sets quick|full --also-winnet <server.js>
+ *            --dclint-max-services 1000 --cli-sets quick|full --also-winnet <server.js> --also-label <text>
  *
  * Run `node esbuild.js` first: the benchmark measures dist/, what users run.
  */
@@ -47,6 +47,7 @@ const { values: args } = parseArgs({
     'winnet-server': { type: 'string' },
     'winnet-cli': { type: 'string' },
     'also-winnet': { type: 'string' },
+    'also-label': { type: 'string' },
     'dclint-max-services': { type: 'string' },
     'cli-sets': { type: 'string' },
   },
@@ -73,8 +74,10 @@ const options = {
   out: args.out ?? (quick ? join(CACHE, 'RESULTS-quick.md') : join(REPO, 'bench', 'RESULTS.md')),
   winnetServer: args['winnet-server'] ?? join(REPO, 'dist', 'server.js'),
   winnetCli: args['winnet-cli'] ?? join(REPO, 'dist', 'cli.js'),
-  /** A second winnet server measured in the same run (LSP only), reported as "proposed". */
+  /** A second winnet server measured in the same run (LSP only), reported under `alsoLabel`. */
   alsoWinnet: args['also-winnet'],
+  /** What the second server is, in headings and verdicts: "proposed" (a change to try) or, e.g., "before #19" (a baseline). */
+  alsoLabel: args['also-label'] ?? 'proposed',
   dclintMaxServices: Number(args['dclint-max-services'] ?? 1000),
   cliSets: args['cli-sets'] ?? (quick ? 'quick' : 'full'),
 };
@@ -185,7 +188,7 @@ async function lspSection(): Promise<{
     writeFileSync(join(dir, 'docker-compose.yml'), g.text);
     docs.set(size, { lines: g.lines, bytes: Buffer.byteLength(g.text) });
   }
-  const variant: ServerSpec | undefined = options.alsoWinnet ? { ...SERVERS.winnet, id: 'winnet-b', label: 'winnet (proposed)' } : undefined;
+  const variant: ServerSpec | undefined = options.alsoWinnet ? { ...SERVERS.winnet, id: 'winnet-b', label: `winnet (${options.alsoLabel})` } : undefined;
   const servers: ServerSpec[] = [SERVERS.winnet, ...(variant ? [variant] : []), ...(options.yls ? [SERVERS.yls] : [])];
   const scriptOf = (spec: ServerSpec) => (spec.id === 'winnet' ? options.winnetServer : spec.id === 'winnet-b' ? options.alsoWinnet : undefined);
   const untimed = { edits: 0, hovers: 0, completions: 0, phaseBudgetMs: 0, minSamples: 0, timeoutMs: 180_000 };
@@ -514,7 +517,7 @@ function report(
         `A JSON file that is not ours (package-lock.json, ${(lsp.foreign.bytes / 1024).toFixed(0)} KiB): winnet didOpen → (empty) diagnostics ${ms(lsp.foreign.ms)} ms, ${lsp.foreign.diagnostics} diagnostics.`,
       );
     if (lsp.results.some((r) => r.server === 'winnet-b')) {
-      lines.push('', `### LSP: proposed engine (\`--also-winnet ${relative(REPO, options.alsoWinnet!)}\`), same runs`, '');
+      lines.push('', `### LSP: ${options.alsoLabel} engine (\`--also-winnet ${relative(REPO, options.alsoWinnet!)}\`), same runs`, '');
       lines.push(
         '| services | open | yls − 200 / it | it / js-yaml cold | edit p50 / p95 | yls − 200 / it (p50) | it p50 / js-yaml warm | hover p95 | completion p95 | peak RSS | yls RSS / it |',
         '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -536,19 +539,23 @@ function report(
         );
         if (n >= 1000) {
           verdicts.push({
-            target: `(proposed) didOpen at N=${n}: ≥ 10× yls, ≤ 2× js-yaml cold`,
+            target: `(${options.alsoLabel}) didOpen at N=${n}: ≥ 10× yls, ≤ 2× js-yaml cold`,
             measured: `${ms(o)} ms: ${ratio(yo, o)} yls, ${ratio(o, floorCold(n))} js-yaml`,
             met: yo / o >= 10 && o / floorCold(n) <= 2,
           });
           verdicts.push({
-            target: `(proposed) edit p50 at N=${n}: ≥ 10× yls, ≤ 2× js-yaml warm`,
+            target: `(${options.alsoLabel}) edit p50 at N=${n}: ≥ 10× yls, ≤ 2× js-yaml warm`,
             measured: `${ms(e50)} ms: ${ratio(ye, e50)} yls, ${ratio(e50, floorWarm(n))} js-yaml`,
             met: ye / e50 >= 10 && e50 / floorWarm(n) <= 2,
           });
         }
         if (n === big && big >= 5000) {
-          verdicts.push({ target: `(proposed) hover / completion p95 at N=${n} < 20 ms`, measured: `${ms(h95)} / ${ms(c95)} ms`, met: h95 < 20 && c95 < 20 });
-          verdicts.push({ target: `(proposed) peak RSS at N=${n} ≤ ¼ of yls`, measured: `${mib(rss)} vs ${mib(yrss)}`, met: rss <= yrss / 4 });
+          verdicts.push({
+            target: `(${options.alsoLabel}) hover / completion p95 at N=${n} < 20 ms`,
+            measured: `${ms(h95)} / ${ms(c95)} ms`,
+            met: h95 < 20 && c95 < 20,
+          });
+          verdicts.push({ target: `(${options.alsoLabel}) peak RSS at N=${n} ≤ ¼ of yls`, measured: `${mib(rss)} vs ${mib(yrss)}`, met: rss <= yrss / 4 });
         }
       }
     }

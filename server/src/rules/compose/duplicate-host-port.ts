@@ -64,8 +64,12 @@ export const duplicateHostPortRule: Rule = {
     for (const entry of hostPorts(ctx.compose)) {
       // A stack's `mode: host` port is bound on each task's node, where the scheduler may keep them apart.
       if (stack && entry.hostMode) continue;
-      const key = `${entry.port}/${entry.protocol}`;
-      const list = byPort.get(key) ?? byPort.set(key, []).get(key)!;
+      const key = entry.protocol === 'tcp' ? String(entry.port) : `${entry.port}/${entry.protocol}`;
+      const list = byPort.get(key);
+      if (!list) {
+        byPort.set(key, [entry]);
+        continue;
+      }
       // compose drops a mapping that repeats another of the same service exactly.
       const target = entry.mapping.target?.text;
       if (list.some((e) => e.service === entry.service && e.mapping.target?.text === target)) continue;
@@ -74,7 +78,9 @@ export const duplicateHostPortRule: Rule = {
     const eligible = new Map<ServiceModel, boolean>();
     const onHost = (s: ServiceModel) => eligible.get(s) ?? eligible.set(s, publishesOnHost(ctx, s)).get(s)!;
 
-    for (const [key, all] of byPort) {
+    for (const [written, all] of byPort) {
+      if (all.length < 2) continue; // most host ports are published once: no need to ask about their service
+      const key = written.includes('/') ? written : `${written}/tcp`;
       const entries = all.filter((e) => onHost(e.service));
       for (let i = 1; i < entries.length; i++) {
         const here = entries[i];

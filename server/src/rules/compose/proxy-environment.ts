@@ -4,9 +4,15 @@ import type { ParsedDocument } from '../../documents/document';
 import type { Span } from '../../documents/text';
 import { asScalar, get, items, pairs, type ScalarNode } from '../../documents/tree';
 import type { Rule, RuleContext } from '../types';
+import { spanWithin } from './support/helpers';
 
 /** The variables HTTP clients read for a proxy (any case: Windows environment variable names are case-insensitive). */
 const PROXY_VARIABLE = /^(https?|all)_proxy$/i;
+
+/** Every environment entry of every service is asked: a length and suffix test first keeps that cheap. */
+function isProxyVariable(name: string): boolean {
+  return name.length >= 9 && name.length <= 11 && name.slice(-6).toLowerCase() === '_proxy' && PROXY_VARIABLE.test(name);
+}
 
 /**
  * Which Windows programs read the proxy variables is the programs' own documentation: .NET (Core) HttpClient reads
@@ -84,12 +90,12 @@ function proxyVariables(doc: ParsedDocument, service: ServiceModel): ProxyVariab
     if (typeof entry?.value !== 'string') continue;
     const eq = entry.value.indexOf('=');
     const name = eq < 0 ? entry.value : entry.value.slice(0, eq);
-    if (!PROXY_VARIABLE.test(name)) continue;
+    if (!isProxyVariable(name)) continue;
     found.push({ name, value: eq < 0 ? undefined : entry.value.slice(eq + 1), keySpan: spanWithin(doc, entry, 0, name.length), node: entry, offset: eq + 1 });
   }
   for (const pair of pairs(env)) {
     const name = String(pair.key.value);
-    if (!PROXY_VARIABLE.test(name)) continue;
+    if (!isProxyVariable(name)) continue;
     const value = asScalar(pair.value);
     found.push({
       name,
@@ -124,13 +130,4 @@ function reportLoopback(ctx: RuleContext, service: ServiceModel, variable: Proxy
     severity: 'warning',
     message: `\`${variable.name}\` in \`${service.name}\` points at \`${host.host}\`, which inside the container is the container itself, not the Windows host: the proxy is unreachable. Use an address of the host that the container can reach (its LAN address, or the gateway of its \`nat\` network), and let the proxy listen there.`,
   });
-}
-
-/** The span of `length` characters at `offset` in a scalar's value, when the value is written as-is; else the scalar. */
-function spanWithin(doc: ParsedDocument, node: ScalarNode, offset: number, length: number): Span {
-  const value = String(node.value);
-  const start = node.style === 'plain' ? node.start : node.start + 1;
-  if ((node.style === 'plain' || node.style === 'single' || node.style === 'double') && doc.text.slice(start, start + value.length) === value)
-    return { start: start + offset, end: start + offset + length };
-  return { start: node.start, end: node.end };
 }

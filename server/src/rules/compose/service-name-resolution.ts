@@ -2,13 +2,14 @@ import { maskVariables } from '../../compose/interpolation';
 import { isExternal, networkNamed, type ServiceModel } from '../../compose/model';
 import type { ParsedDocument } from '../../documents/document';
 import type { Span } from '../../documents/text';
-import { asScalar, get, getPair, items, pairs, scalarText, type ScalarNode } from '../../documents/tree';
+import { asScalar, get, getPair, items, type MapNode, pairs, scalarText } from '../../documents/tree';
 import { LEVEL_MARK, supportOf, WINDOWS_DRIVERS, windowsDriver } from '../../knowledge/drivers';
 import { DEFAULT_WINDOWS_VERSION } from '../../knowledge/versions';
 import { parseGoBool } from '../../knowledge/values';
 import { driverOption } from '../../knowledge/windowsshim';
 import type { Rule, RuleContext, Severity } from '../types';
-import { optionPairs } from './support/helpers';
+import { oncePer } from '../../util/once-per';
+import { optionPairs, spanWithin } from './support/helpers';
 
 /** The windowsshim option that turns Docker DNS off on a nat network (windows.go CreateEndpoint). */
 const GATEWAY_DNS = driverOption('com.docker.network.windowsshim.disable_gatewaydns');
@@ -60,19 +61,34 @@ export const serviceNameResolutionRule: Rule = {
     ],
   },
   check(ctx) {
-    const names = nameIndex(ctx.compose.services);
+    const names = nameLookup(ctx.compose.services);
+    const byName = new Map(ctx.compose.services.map((s) => [s.name, s]));
+    // Whether a network lacks Docker DNS, once per network name (every service asks about its networks).
+    const noDns = new Map<string, boolean>();
+    const lacksDns = (name: string) => noDns.get(name) ?? noDns.set(name, withoutDns(ctx, name) !== undefined).get(name)!;
     for (const service of ctx.compose.services) {
-      // Every name of one target is one finding, at the first place it is used; the other places are related.
+      reportDomainname(ctx, service);
+      // Two services can only fail to resolve each other on a network without Docker DNS: a service on none of
+      // those needs no reading of its environment.
+      if (!service.attachments.some((a) => lacksDns(a.name))) continue;
+      // The names a service mentions are read once per service definition (kept while an edit leaves the service
+      // alone); where they are written is looked up again only for a service that gets a finding.
+      const targets = new Set<ServiceModel>();
+      for (const name of mentionedNames(service.node)) {
+        for (const target of names(name)) if (target !== service && sharedNetworks(ctx, service, target)) targets.add(target);
+      }
       const reached = new Map<ServiceModel, Reference[]>();
-      for (const ref of references(ctx.doc, service)) {
-        for (const target of names.get(ref.name.toLowerCase()) ?? []) {
-          if (target === service) continue;
-          reached.set(target, [...(reached.get(target) ?? []), ref]);
+      if (targets.size) {
+        for (const ref of references(ctx.doc, service)) {
+          for (const target of names(ref.name.toLowerCase())) {
+            if (!targets.has(target)) continue;
+            reached.set(target, [...(reached.get(target) ?? []), ref]);
+          }
         }
       }
       for (const [target, refs] of reached) reportReferences(ctx, service, target, refs);
       for (const dep of dependencies(service)) {
-        const target = ctx.compose.services.find((s) => s.name === dep.name);
+        const target = byName.get(dep.name);
         if (!target || target === service || reached.has(target)) continue;
         const shared = sharedNetworks(ctx, service, target);
         if (!shared) continue;
@@ -82,28 +98,63 @@ export const serviceNameResolutionRule: Rule = {
           message: `\`${service.name}\` depends on \`${target.name}\`, and the two share only ${describe(shared)}, where Docker's DNS does not resolve service names: start order works, but if \`${service.name}\` reaches \`${target.name}\` by name, the lookup fails. Attach both to a \`nat\` network too, or use \`${target.name}\`'s address.`,
         });
       }
-      reportDomainname(ctx, service);
     }
   },
 };
 
-/** The names Docker's DNS would answer for each service: its name, its `container_name`, its network aliases. */
-function nameIndex(services: readonly ServiceModel[]): Map<string, ServiceModel[]> {
-  const index = new Map<string, ServiceModel[]>();
-  const add = (name: string | undefined, service: ServiceModel) => {
-    if (!name || name.includes('$')) return;
-    const key = name.toLowerCase();
-    const list = index.get(key) ?? [];
-    if (!list.includes(service)) list.push(service);
-    index.set(key, list);
-  };
-  for (const service of services) {
-    add(service.name, service);
-    add(scalarText(get(service.node, 'container_name')), service);
-    for (const attachment of service.attachments) for (const alias of items(get(attachment.config, 'aliases'))) add(scalarText(alias), service);
+/** The names (lower case) a service's `links` and `environment` mention as hosts, once per service definition. */
+const mentionedNames = oncePer((node: MapNode): readonly string[] => {
+  const found = new Set<string>();
+  for (const item of items(get(node, 'links'))) {
+    const link = asScalar(item);
+    if (typeof link?.value === 'string') found.add(link.value.split(':')[0].toLowerCase());
   }
-  return index;
+  const env = get(node, 'environment');
+  for (const item of items(env)) {
+    const entry = asScalar(item);
+    const eq = typeof entry?.value === 'string' ? entry.value.indexOf('=') : -1;
+    if (eq > 0) for (const host of hostsIn(entry!.value!.toString().slice(0, eq), entry!.value!.toString().slice(eq + 1))) found.add(host.host.toLowerCase());
+  }
+  for (const pair of pairs(env)) {
+    const value = asScalar(pair.value);
+    if (typeof value?.value === 'string') for (const host of hostsIn(String(pair.key.value), value.value)) found.add(host.host.toLowerCase());
+  }
+  return [...found];
+});
+
+/**
+ * The services Docker's DNS would answer a (lower-case) name with: a service name, a `container_name`, a network
+ * alias. The other names are indexed on the first lookup, so a file where no service reaches another by name pays
+ * nothing for them.
+ */
+function nameLookup(services: readonly ServiceModel[]): (name: string) => readonly ServiceModel[] {
+  const byName = new Map<string, ServiceModel[]>();
+  for (const service of services) if (!service.name.includes('$')) add(byName, service.name.toLowerCase(), service);
+  let others: Map<string, ServiceModel[]> | undefined;
+  return (name) => {
+    if (!others) {
+      others = new Map();
+      for (const service of services) for (const other of otherNames(service.node)) add(others, other, service);
+    }
+    const direct = byName.get(name) ?? [];
+    const more = others.get(name) ?? [];
+    return more.length ? [...new Set([...direct, ...more])] : direct;
+  };
 }
+
+function add(index: Map<string, ServiceModel[]>, key: string, service: ServiceModel): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [service]);
+  else if (!list.includes(service)) list.push(service);
+}
+
+/** A service's `container_name` and network aliases (lower case), once per service definition. */
+const otherNames = oncePer((node: MapNode): readonly string[] => {
+  const names = [scalarText(get(node, 'container_name'))];
+  const networks = get(node, 'networks');
+  for (const pair of pairs(networks)) for (const alias of items(get(pair.value, 'aliases'))) names.push(scalarText(alias));
+  return names.filter((n): n is string => !!n && !n.includes('$')).map((n) => n.toLowerCase());
+});
 
 interface Reference {
   name: string;
@@ -149,6 +200,9 @@ const HOST_KEY = /host|server|addr|endpoint|url|uri|dsn|broker|peer|master|upstr
 
 /** Host names in an environment value, with their offsets; variables (`${HOST}`) are unknown and never match. */
 function hostsIn(key: string, value: string): { host: string; at: number }[] {
+  // A URL and `host:port` hold a `:`, a connection string a `=`, and a bare name counts only under a host-like
+  // key: most values (`LOG_LEVEL=info`) are none of these and need no pattern.
+  if (!value.includes(':') && !value.includes('=') && !HOST_KEY.test(key)) return [];
   const masked = maskVariables(value);
   const hosts: { host: string; at: number }[] = [];
   const hostList = (text: string, base: number) => {
@@ -176,15 +230,6 @@ function hostsIn(key: string, value: string): { host: string; at: number }[] {
   // A bare name only under a host-like key (`DB_HOST=db`); `host:port` anywhere (`REDIS=redis:6379`).
   if (!hosts.length && HOST_LIST.test(masked) && (masked.includes(':') || HOST_KEY.test(key))) hostList(masked, 0);
   return hosts;
-}
-
-/** The span of `length` characters at `offset` in a scalar's value, when the value is written as-is; else the scalar. */
-function spanWithin(doc: ParsedDocument, node: ScalarNode, offset: number, length: number): Span {
-  const value = String(node.value);
-  const start = node.style === 'plain' ? node.start : node.start + 1;
-  if ((node.style === 'plain' || node.style === 'single' || node.style === 'double') && doc.text.slice(start, start + value.length) === value)
-    return { start: start + offset, end: start + offset + length };
-  return { start: node.start, end: node.end };
 }
 
 /** `depends_on` entries (list or mapping form), with the span of the name. */

@@ -8,6 +8,8 @@ import {
   type ServiceModel,
   type Attachment,
 } from '../../../compose/model';
+import type { ParsedDocument } from '../../../documents/document';
+import type { Span } from '../../../documents/text';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../../documents/tree';
 import { oncePer } from '../../../util/once-per';
 
@@ -100,4 +102,16 @@ function driverOptionsOf(model: ComposeModel): OptionUse[] {
     for (const pair of siblings) uses.push({ pair, key: String(pair.key.value), level: 'endpoint', networkName: attachment.name, driver, siblings });
   }
   return uses;
+}
+
+/**
+ * The span of `length` characters at `offset` in a scalar's value, when the value is written as-is (plain, or quoted
+ * with no escapes on one line); else the whole scalar, which is never wrong.
+ */
+export function spanWithin(doc: ParsedDocument, node: ScalarNode, offset: number, length: number): Span {
+  const value = String(node.value);
+  const start = node.style === 'plain' ? node.start : node.start + 1;
+  if ((node.style === 'plain' || node.style === 'single' || node.style === 'double') && doc.text.slice(start, start + value.length) === value)
+    return { start: start + offset, end: start + offset + length };
+  return { start: node.start, end: node.end };
 }
