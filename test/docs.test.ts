@@ -42,7 +42,7 @@ describe('rule docs', () => {
     const page = (id: string) => generatedDocs().get(`docs/rules/${id}.md`)!;
     /** The directives a page tells users to write: `<marker> winnet-disable-<scope> <id>`. */
     const directives = (id: string) => [...page(id).matchAll(/`((#|\/\/) winnet-disable-(next-line|file) [a-z0-9-]+)`/g)].map((m) => m[1]);
-    const isJson = (kind: string) => kind !== 'compose';
+    const isJson = (kind: string) => kind !== 'compose' && kind !== 'dotenv';
 
     it('a rule that checks only compose files (YAML) shows `#` directives', () => {
       assert.deepEqual(directives('dns-opt'), ['# winnet-disable-next-line dns-opt', '# winnet-disable-file dns-opt']);

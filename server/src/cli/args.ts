@@ -24,6 +24,12 @@ export interface CliOptions {
   fix: boolean;
   fixDryRun: boolean;
   color?: boolean;
+  /** `--env-file` files, in order: they replace the project's `.env`, as with `docker compose --env-file`. */
+  envFiles: string[];
+  /** Where the project's `.env` is (and relative `COMPOSE_FILE` paths), instead of each compose file's folder. */
+  projectDirectory?: string;
+  /** Read the variables of the shell winnet runs in (default), as compose does. */
+  processEnv: boolean;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -47,11 +53,18 @@ Options:
       --max-warnings <n>       exit 1 when there are more warnings than n
       --rule <id>=<severity>   off, error, warning, information or hint (repeatable)
   -c, --config <path>          config file (default: .winnetrc.json in the current folder or above)
+      --env-file <path>        read compose variables from this file instead of the project's .env (repeatable)
+      --project-directory <d>  the compose project directory: where .env is (default: each compose file's folder)
+      --no-process-env         do not read variables from winnet's own environment (default: read, as compose does)
       --fix                    apply the safe fixes and write the files
       --fix-dry-run            print the safe fixes as a diff; write nothing
       --no-color               no colours in stylish output
   -h, --help                   show this help
   -v, --version                show the version
+
+Compose variables (\`\${VAR}\`) are substituted as compose does: from the environment, then the project's .env (beside
+the first compose file, or in --project-directory) or the --env-file files; COMPOSE_FILE there names the files of a
+folder's project. A value with a variable that is set nowhere is left unjudged.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage error, unreadable file or internal error.
 winnet explain: 0 explained (or a rule's page), 1 nothing known matches, 2 usage error (no text) or internal error.`;
@@ -69,6 +82,9 @@ const CHECK_ONLY = [
   ['config', '--config'],
   ['fix', '--fix'],
   ['fix-dry-run', '--fix-dry-run'],
+  ['env-file', '--env-file'],
+  ['project-directory', '--project-directory'],
+  ['no-process-env', '--no-process-env'],
 ] as const;
 
 /** Node's argument parser with winnet's options. */
@@ -87,6 +103,9 @@ function parseWinnetArgs(argv: string[]) {
       config: { type: 'string', short: 'c' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
+      'env-file': { type: 'string', multiple: true },
+      'project-directory': { type: 'string' },
+      'no-process-env': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -151,11 +170,14 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   options.fix = values.fix ?? false;
   options.fixDryRun = values['fix-dry-run'] ?? false;
   if (options.fix && options.fixDryRun) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
+  options.envFiles = values['env-file'] ?? [];
+  options.projectDirectory = values['project-directory'];
+  options.processEnv = !values['no-process-env'];
   if (values['no-color']) options.color = false;
   else if (values.color) options.color = true;
   return { ok: true, options };
 }
 
 function base(command: CliOptions['command']): CliOptions {
-  return { command, paths: [], files: [], format: 'stylish', rules: {}, fix: false, fixDryRun: false };
+  return { command, paths: [], files: [], format: 'stylish', rules: {}, fix: false, fixDryRun: false, envFiles: [], processEnv: true };
 }

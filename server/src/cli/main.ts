@@ -22,6 +22,7 @@ import { defaultBaseOf, defaultOverrideOf } from '../compose/paths';
 import { isComposeName } from '../documents/kind';
 import { checkFile, type FileResult } from './run';
 import { checkSetFiles } from './run-set';
+import { ProjectEnvironments } from './environment';
 
 export interface Io {
   cwd: string;
@@ -92,6 +93,12 @@ export function runCli(argv: string[], io: Io): number {
   const mode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : 'check';
 
   const display = (file: string) => relative(io.cwd, file) || file;
+  // Compose variables come from where `docker compose` reads them: the shell, then each project's .env or --env-file.
+  const environments = new ProjectEnvironments({
+    process: options.processEnv ? io.env : undefined,
+    envFiles: options.envFiles.map((f) => resolve(io.cwd, f)),
+    projectDirectory: options.projectDirectory === undefined ? undefined : resolve(io.cwd, options.projectDirectory),
+  });
   const results: FileResult[] = [];
   const add = (result: FileResult, file: string) => {
     // Files found by walking a folder that turn out not to be ours are not listed; files named explicitly are.
@@ -103,7 +110,7 @@ export function runCli(argv: string[], io: Io): number {
    * which then count as not checked (exit code 2), and the other files are still checked.
    */
   let ruleFailures = 0;
-  const guarded = (group: string[], check: (options: CheckOptions) => FileResult[]): FileResult[] => {
+  const guarded = (group: FileGroup, check: (options: CheckOptions) => FileResult[]): FileResult[] => {
     /**
      * A rule that throws in its own check is isolated by the engine: the other rules' findings still come, but
      * that rule's may be missing, so it is reported (once per rule and file, though --fix checks a file again
@@ -118,7 +125,9 @@ export function runCli(argv: string[], io: Io): number {
       io.stderr(`winnet: internal error in rule ${rule} while checking ${group.map(display).join(', ')}: ${message}\n${frames}`);
     };
     try {
-      const results = check({ ...checkOptions, onRuleError: ruleFailed });
+      const env = group.project ? environments.ofDirectory(group.project) : environments.of(group[0]);
+      const results = check({ ...checkOptions, env, onRuleError: ruleFailed });
+      if (results.some((r) => r.kind === 'compose')) environments.noteUse(env, group);
       // Kept with the results too, for the JSON and SARIF reports (stderr is not all CI keeps).
       return failures.length ? results.map((r) => ({ ...r, ruleErrors: failures })) : results;
     } catch (error) {
@@ -132,13 +141,16 @@ export function runCli(argv: string[], io: Io): number {
   const inSet = new Set(setFiles);
   if (setFiles.length) results.push(...guarded(setFiles, (o) => checkSetFiles(setFiles, display, o, mode)));
   const candidates = files.filter((f) => !inSet.has(f) && !ignored(f));
-  for (const group of composeGroups(candidates, explicit)) {
+  for (const group of composeGroups(candidates, explicit, (dir) => (setFiles.length ? undefined : environments.composeFiles(dir)))) {
     if (group.length === 1 && !isComposeName(group[0])) {
       for (const result of guarded(group, (o) => [checkFile(group[0], display(group[0]), o, mode)])) add(result, group[0]);
     } else for (const result of guarded(group, (o) => checkSetFiles(group, display, o, mode))) add(result, resolve(io.cwd, result.path));
   }
+  // The env files those projects read: compose stops on a line it cannot parse before it reads any compose file.
+  results.push(...environments.envFileResults(checkOptions, display).filter((r) => !ignored(resolve(io.cwd, r.path))));
   mergeDuplicates(results);
   for (const error of errors) io.stderr(`winnet: ${error}\n`);
+  for (const error of environments.errors) io.stderr(`winnet: cannot read env file ${error}\n`);
 
   if (mode === 'dry-run') {
     for (const r of results) {
@@ -161,7 +173,7 @@ export function runCli(argv: string[], io: Io): number {
   }
 
   const summary = summarize(results);
-  if (errors.length || summary.ioErrors || ruleFailures) return 2;
+  if (errors.length || summary.ioErrors || ruleFailures || environments.errors.length) return 2;
   const maxWarnings = options.maxWarnings ?? config.maxWarnings;
   if (summary.errors > 0) return 1;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
@@ -178,15 +190,29 @@ function describeError(error: unknown): { message: string; frames: string } {
   return { message, frames: frames.map((f) => `${f}\n`).join('') };
 }
 
+/** Files checked together; `project` is the folder whose environment named them (`COMPOSE_FILE`). */
+type FileGroup = string[] & { project?: string };
+
 /**
  * Groups the files to check: a compose base file found in a folder goes with its default override file
  * (`compose.yaml` + `compose.override.yaml`), as `docker compose` reads them; the override is then not checked
- * on its own. Every other file is a group of one.
+ * on its own. Where `COMPOSE_FILE` (in the environment or the folder's .env) names the files, as `docker compose`
+ * in that folder would read them, those are the folder's set instead. Every other file is a group of one.
  */
-function composeGroups(files: string[], explicit: Set<string>): string[][] {
+function composeGroups(files: string[], explicit: Set<string>, composeFileOf: (dir: string) => string[] | undefined): FileGroup[] {
   const present = new Set(files);
-  const groups: string[][] = [];
+  const groups: FileGroup[] = [];
+  const named = new Set<string>();
+  for (const dir of new Set(files.filter((f) => isComposeName(f) && !explicit.has(f)).map((f) => dirname(f)))) {
+    const set = composeFileOf(dir);
+    if (!set?.length) continue;
+    groups.push(Object.assign(set, { project: dir }));
+    for (const f of set) named.add(f);
+    // The folder's default files are not what compose reads there: they are checked only as part of the set.
+    for (const f of files) if (dirname(f) === dir && isComposeName(f)) named.add(f);
+  }
   for (const file of files) {
+    if (named.has(file)) continue;
     const base = defaultBaseOf(file).find((b) => present.has(b));
     if (base && !explicit.has(file)) continue; // checked with its base
     const overrides = explicit.has(file) ? [] : defaultOverrideOf(file).filter((o) => present.has(o));

@@ -13,7 +13,13 @@ const SEVERITY_TEXT = {
   hint: 'hint',
 };
 const TARGET_TEXT = { windows: 'compose files that target Windows', linux: 'compose files that target Linux', any: 'every file of its kind' };
-const KIND_TEXT: Record<string, string> = { compose: 'compose', 'hns-v1': 'HNS v1 JSON', 'hcn-v2': 'HCN v2 JSON', cni: 'Windows CNI config' };
+const KIND_TEXT: Record<string, string> = {
+  compose: 'compose',
+  'hns-v1': 'HNS v1 JSON',
+  'hcn-v2': 'HCN v2 JSON',
+  cni: 'Windows CNI config',
+  dotenv: '`.env` files',
+};
 
 export function renderRuleDoc(meta: RuleMeta): string {
   const lines = [
@@ -48,6 +54,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     meta.examples.bad.replace(/\n$/, ''),
     '```',
     '',
+    ...(meta.examples.env !== undefined ? ['With this `.env` beside it:', '', '```sh', meta.examples.env.replace(/\n$/, ''), '```', ''] : []),
     ...(meta.examples.good ? ['Fine:', '', fence(meta), meta.examples.good.replace(/\n$/, ''), '```', ''] : []),
     '## Sources',
     '',
@@ -74,8 +81,15 @@ function seenText(meta: RuleMeta): string[] {
   return lines;
 }
 
-/** The language of each kind's documents: compose files are YAML; HNS, HCN and CNI documents are JSON. */
-const KIND_LANGUAGE: Record<DocumentKind, Language | undefined> = { compose: 'yaml', 'hns-v1': 'json', 'hcn-v2': 'json', cni: 'json', none: undefined };
+/** The language of each kind's documents: compose files are YAML; `.env` files share its `#` comments; HNS, HCN and CNI documents are JSON. */
+const KIND_LANGUAGE: Record<DocumentKind, Language | undefined> = {
+  compose: 'yaml',
+  dotenv: 'yaml',
+  'hns-v1': 'json',
+  'hcn-v2': 'json',
+  cni: 'json',
+  none: undefined,
+};
 
 /** The languages of the documents a rule checks, YAML first. */
 function ruleLanguages(meta: RuleMeta): Language[] {
@@ -115,7 +129,8 @@ function exampleSettings(meta: RuleMeta): string {
 }
 
 function fence(meta: RuleMeta): string {
-  return meta.kinds.includes('compose') ? '```yaml' : '```json';
+  if (meta.kinds.includes('compose')) return '```yaml';
+  return meta.kinds.includes('dotenv') ? '```sh' : '```json';
 }
 
 /** Plain text for tools that show no markdown (SARIF `help.text`). */

@@ -1,5 +1,5 @@
 /** One parse per document version: text, line index, located tree, parse errors and kind, shared by every feature. */
-import { detectKind, languageOf, type DocumentKind, type Language } from './kind';
+import { detectKind, isEnvFileName, languageOf, type DocumentKind, type Language } from './kind';
 import { parseJson, type ParsedJson } from './json';
 import { LineIndex } from './text';
 import type { Node } from './tree';
@@ -18,6 +18,9 @@ export interface ParsedDocument {
 }
 
 export function parseDocument(path: string, text: string, language: Language = languageOf(path, text)): ParsedDocument {
+  // An env file is no YAML or JSON: its own grammar is read by the rule that checks it (compose/dotenv.ts). Its
+  // comments are `#` lines, as YAML's, for suppression directives.
+  if (isEnvFileName(path)) return { path, text, lines: new LineIndex(text), language: 'yaml', root: undefined, errors: [], kind: 'dotenv' };
   const parsed: ParsedJson = language === 'yaml' ? parseYaml(text) : parseJson(text);
   const { root, errors } = parsed;
   // A JSON document nested past the limit has no root, but its kind comes from what was read down to the limit.

@@ -4,7 +4,8 @@
  */
 import { asMap, asScalar, asSeq, get, items, pairs, type Node } from './tree';
 
-export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'none';
+/** `dotenv`: the env file a compose project reads its variables from (`.env`, `*.env`); checked with its project. */
+export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'dotenv' | 'none';
 export type Language = 'yaml' | 'json';
 
 // `docker-stack.yml` and its variants are compose files written for `docker stack deploy` (Docker's swarm docs name them so).
@@ -16,6 +17,11 @@ export function languageOf(path: string, text: string): Language {
   if (YAML_NAME.test(path)) return 'yaml';
   if (/\.(json|jsonc|conf|conflist)$/i.test(path)) return 'json';
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+/** An env file by its name: `.env`, or `<name>.env` (what `--env-file` and `env_file:` usually name). */
+export function isEnvFileName(path: string): boolean {
+  return /(^|[\\/])[^\\/]*\.env$/i.test(path);
 }
 
 /** True when the file name alone says compose (`compose.yaml`, `docker-compose.override.yml`, `docker-stack.yml`, ...). */

@@ -85,6 +85,8 @@ function toLocal(finding: Finding, member: SetMember, members: readonly SetMembe
     span,
     range: member.doc.lines.rangeOf(span),
     related: finding.related.map((r) => {
+      // Already in another file's coordinates (the .env line a substituted value came from).
+      if (r.path) return r;
       const owner = memberAt(members, r.span.start) ?? member;
       const s = localSpan(r.span, owner);
       return { ...r, span: s, range: owner.doc.lines.rangeOf(s), ...(owner === member ? {} : { path: owner.path }) };

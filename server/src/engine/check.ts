@@ -9,9 +9,12 @@ import type { ParsedDocument } from '../documents/document';
 import type { DocumentKind } from '../documents/kind';
 import type { Range, Span } from '../documents/text';
 import { decideHostVersion, hostName, type HostVersion, type WindowsVersionSetting } from '../compose/host-version';
+import { type Environment, NO_ENVIRONMENT } from '../compose/environment';
+import { resolveDocument } from '../compose/resolve';
 import { ALL_RULES, SYNTAX_RULE_ID } from '../rules/registry';
 import type { FileSetInfo, Report, Rule, Severity, SeveritySetting } from '../rules/types';
 import { readSuppressions } from './suppress';
+import { explainSubstitutions, type FindingSubstitution } from './substituted';
 
 export interface CheckOptions {
   target?: TargetSetting;
@@ -29,6 +32,16 @@ export interface CheckOptions {
   suppress?: boolean;
   /** The files checked together (a set), and the partner files of a file checked alone (compose/loader.ts). */
   fileSet?: FileSetInfo;
+  /**
+   * The variables compose would substitute (compose/environment.ts). Given, compose values are judged as substituted;
+   * absent, a value with a variable is unknown to the rules, as before.
+   */
+  env?: Environment;
+  /**
+   * For an env file: the variables the compose files that read it use (their `${...}` names). Given, a variable
+   * nothing uses is a hint; absent (the file read alone), nothing is said about use.
+   */
+  usedVariables?: ReadonlySet<string>;
 }
 
 export interface Edit {
@@ -53,6 +66,8 @@ export interface Finding {
   related: { range?: Range; span: Span; message: string; path?: string }[];
   tags: ('unnecessary' | 'deprecated')[];
   docsUrl?: string;
+  /** For a finding on a substituted value: each variable, what it was and where that came from. */
+  substitutions?: FindingSubstitution[];
 }
 
 export interface CheckResult {
@@ -105,10 +120,16 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     const span = error.end !== undefined ? { start: error.offset, end: error.end } : syntaxSpan(doc.text, error.offset);
     emit(undefined, SYNTAX_RULE_ID, 'error', { span, message: error.message, fixes: error.fix ? [{ ...error.fix, preferred: true }] : undefined });
   }
-  if (!doc.root) return { kind: doc.kind, findings, ruleErrors };
+  // An env file has no tree: its rule reads the text with the env-file grammar.
+  if (!doc.root && doc.kind !== 'dotenv') return { kind: doc.kind, findings, ruleErrors };
 
+  // Rules judge what compose sends: the values with their variables substituted, at the spans of the text.
+  const env = options.env ?? NO_ENVIRONMENT;
+  const resolution = doc.kind === 'compose' && options.env ? resolveDocument(doc, env) : undefined;
+  const written = doc;
+  doc = resolution?.doc ?? doc;
   const compose: ComposeModel =
-    doc.kind === 'compose' ? buildComposeModel(doc.root, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
+    doc.kind === 'compose' ? buildComposeModel(doc.root!, doc.path) : { root: undefined, services: [], networks: [], stack: false, path: doc.path };
   const target = doc.kind === 'compose' ? decideTarget(compose, options.target ?? 'auto') : { target: 'windows' as const, forced: false, evidence: undefined };
   if (!target.forced && target.evidence)
     evidenceNote = [{ span: copy(target.evidence.span), message: `winnet checks this file as Windows: ${target.evidence.reason}` }];
@@ -135,12 +156,24 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     if ((options.rules?.[meta.id] ?? (meta.offByDefault ? 'off' : meta.defaultSeverity)) === 'off') continue;
     try {
       const model = meta.target === 'windows' ? windowsCompose : compose;
-      rule.check({ doc, compose: model, target, windowsVersion, host, fileSet, report: (r) => emit(rule, meta.id, meta.defaultSeverity, r) });
+      rule.check({
+        doc: meta.asWritten ? written : doc,
+        compose: model,
+        target,
+        windowsVersion,
+        host,
+        fileSet,
+        substitutions: resolution?.substitutions ?? [],
+        env,
+        usedVariables: options.usedVariables,
+        report: (r) => emit(rule, meta.id, meta.defaultSeverity, r),
+      });
     } catch (error) {
       ruleErrors.push({ rule: meta.id, error });
       options.onRuleError?.(meta.id, error);
     }
   }
+  if (resolution?.substitutions.length) explainSubstitutions(findings, resolution);
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   dropSchemaDuplicates(findings);
   return {

@@ -85,6 +85,7 @@ export const composeSchemaRule: Rule = {
     kinds: ['compose'],
     target: 'any',
     fixable: false,
+    asWritten: true,
     description:
       'Docker Compose validates every file against the compose-spec JSON Schema before it does anything else, and refuses the file on the first mismatch. winnet validates against the same schema and reports every mismatch at once: an unknown key at the key, a wrong value at the value, a missing key at the key of the object that needs it. Values with `${VAR}` interpolation are left to compose, which checks them after substitution. When the Red Hat YAML extension already validates compose files, `winnet.schemaValidation: auto` turns this rule off so no error shows twice.',
     remedy: 'Fix the key or value as the message says; `x-` keys are free for your own use.',

@@ -1,5 +1,6 @@
 /** Every rule winnet runs, in a stable order (docs, SARIF and `--rule` read this list). */
 import { auxAddressesRule } from './compose/aux-addresses';
+import { composeVariableRule } from './compose/compose-variable';
 import { disableIpv4Rule } from './compose/disable-ipv4';
 import { dnsOptRule } from './compose/dns-opt';
 import { driverNameCaseRule } from './compose/driver-name-case';
@@ -58,6 +59,7 @@ import { composeReferenceMeta, COMPOSE_REFERENCE_RULE_ID } from './compose-refer
 import { syntaxMeta, SYNTAX_RULE_ID } from './syntax';
 import type { Rule, RuleMeta } from './types';
 import { composeSchemaRule } from './compose-schema';
+import { envFileRule } from './env-file';
 import { HNS_RULES } from './hns';
 
 export { COMPOSE_REFERENCE_RULE_ID, SYNTAX_RULE_ID };
@@ -118,9 +120,10 @@ export const COMPOSE_RULES: readonly Rule[] = [
   privilegedRule,
   linuxCapabilitiesRule,
   sysctlsRule,
+  composeVariableRule,
 ];
 
-export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES, composeSchemaRule, ...HNS_RULES];
+export const ALL_RULES: readonly Rule[] = [...COMPOSE_RULES, composeSchemaRule, envFileRule, ...HNS_RULES];
 
 /** Metadata of every rule id winnet can report, `syntax` included. */
 export const ALL_RULE_META: readonly RuleMeta[] = [syntaxMeta, composeReferenceMeta, ...ALL_RULES.map((r) => r.meta)];

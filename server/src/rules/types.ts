@@ -3,7 +3,9 @@
  * sources, fixable) plus a check over a parsed document that reports findings; fixes are data (text edits), so
  * the CLI, the language server and any editor apply the same edits.
  */
+import type { Environment } from '../compose/environment';
 import type { ComposeModel } from '../compose/model';
+import type { Substitution } from '../compose/resolve';
 import type { HostVersion } from '../compose/host-version';
 import type { TargetInfo } from '../compose/target';
 import type { ParsedDocument } from '../documents/document';
@@ -67,7 +69,15 @@ export interface RuleMeta {
    * The docs page's examples, each a whole file: `bad` gives this rule's findings and no other, `good` none at all
    * (rules/compose/examples.test.ts holds every rule to it), with the settings written here (the page states them).
    */
-  examples: { bad: string; good?: string; path?: string; windowsVersion?: WindowsVersion; target?: 'windows' | 'linux' };
+  examples: {
+    bad: string;
+    good?: string;
+    path?: string;
+    windowsVersion?: WindowsVersion;
+    target?: 'windows' | 'linux';
+    /** The project's `.env` beside the example, when the example's values come from variables. */
+    env?: string;
+  };
   /**
    * The error texts users see when what this rule reports reaches Docker, HNS or compose, quoted as they are printed
    * (the constant part; ids, names and numbers in them are matched loosely). `winnet explain` matches pasted text
@@ -76,6 +86,11 @@ export interface RuleMeta {
    * HRESULT (`(0x803b0006)`) matches in any spelling (service/explain-match.ts).
    */
   errors?: string[];
+  /**
+   * Judges the file as written, before compose substitutes its variables (the schema rule: compose casts substituted
+   * values to the schema's types, which winnet leaves to compose). Every other rule sees the substituted values.
+   */
+  asWritten?: boolean;
   /**
    * What users see or say when nothing prints an error ("localhost:8080 does not answer from the host"), for the
    * rules whose mistake fails silently. `winnet explain` matches them like `errors`.
@@ -99,6 +114,12 @@ export interface RuleContext {
   /** The host's release, finer than `windowsVersion` (1709 and 1803 share the facts of 2016), and how it was decided. */
   host: HostVersion;
   fileSet: FileSetInfo;
+  /** The variables of the file: what each substituted value became and from where (compose/resolve.ts). */
+  substitutions: readonly Substitution[];
+  /** Where the variables came from (the environment, env files), for messages. */
+  env: Environment;
+  /** For an env file: the variables the compose files reading it use, when they are known (engine/check.ts). */
+  usedVariables?: ReadonlySet<string>;
   report(report: Report): void;
 }
 

@@ -34,6 +34,8 @@ export function formatJson(results: readonly FileResult[], version: string): str
           range: f.range,
           ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
           ...(f.tags.length ? { tags: f.tags } : {}),
+          // A finding on a substituted value: each `${...}`, the value compose substitutes, and where it came from.
+          ...(f.substitutions?.length ? { substitutions: f.substitutions } : {}),
           ...(f.related.length
             ? { related: f.related.map((x) => ({ message: x.message, ...(x.range ? { range: x.range } : {}), ...(x.path ? { path: x.path } : {}) })) }
             : {}),

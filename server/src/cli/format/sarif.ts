@@ -3,6 +3,7 @@
  * columns (what our ranges count), artifact URIs relative to %SRCROOT%, and fixes as SARIF replacements.
  * Checked with Microsoft's SARIF multitool in the tests.
  */
+import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderRuleDoc, ruleHelpText } from '../../docs/rule-doc';
 import type { Range } from '../../documents/text';
@@ -79,9 +80,21 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
                 ? {
                     relatedLocations: f.related
                       .filter((x) => x.range)
-                      .map((x, id) => ({ id, message: { text: x.message }, physicalLocation: { artifactLocation, region: region(x.range!) } })),
+                      .map((x, id) => ({
+                        id,
+                        message: { text: x.message },
+                        // Another file (the .env line a value came from, a file of the set): its own artifact.
+                        physicalLocation: {
+                          artifactLocation: x.path
+                            ? { uri: artifactUri(isAbsolute(x.path) ? relative(cwd, x.path) : x.path), uriBaseId: '%SRCROOT%' }
+                            : artifactLocation,
+                          region: region(x.range!),
+                        },
+                      })),
                   }
                 : {}),
+              // What each variable of a substituted value was and where it came from (compose's `${...}`).
+              ...(f.substitutions?.length ? { properties: { substitutions: f.substitutions } } : {}),
               ...(f.fixes.length
                 ? {
                     fixes: f.fixes.map((fix) => ({

@@ -1,4 +1,5 @@
 /** `duplicate-host-port`: one host port published twice in a project. Its cases and near misses. */
+import { composeEnvironment } from '../../compose/environment';
 import { describeRule, yaml, type RuleCase } from '../../testing/rule-tests';
 
 const cases: RuleCase[] = [
@@ -90,6 +91,40 @@ const cases: RuleCase[] = [
           ports: ["8080:80"]
     `,
     expect: [{ rule: 'duplicate-host-port', severity: 'warning', range: '8:13-8:17', message: ['when their profiles run together'] }],
+  },
+  {
+    name: '`COMPOSE_PROFILES` in .env turns both profiles on: they do run together, an error',
+    rule: 'duplicate-host-port',
+    options: { env: composeEnvironment({ files: [{ path: '/p/.env', text: 'COMPOSE_PROFILES=blue,green\n' }] }) },
+    yaml: yaml`
+      services:
+        web:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          profiles: [blue]
+          ports: ["8080:80"]
+        web-green:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          profiles: [green]
+          ports: ["8080:80"]
+    `,
+    expect: [{ rule: 'duplicate-host-port', severity: 'error', range: '8:13-8:17', message: ['`web` and `web-green`'] }],
+  },
+  {
+    name: 'near miss: `COMPOSE_PROFILES=blue` runs only one of them',
+    rule: 'duplicate-host-port',
+    options: { env: composeEnvironment({ files: [{ path: '/p/.env', text: 'COMPOSE_PROFILES=blue\n' }] }) },
+    yaml: yaml`
+      services:
+        web:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          profiles: [blue]
+          ports: ["8080:80"]
+        web-green:
+          image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+          profiles: [green]
+          ports: ["8080:80"]
+    `,
+    expect: [],
   },
   {
     name: 'replicas of a compose service on a fixed host port: only the first starts',

@@ -1,3 +1,4 @@
+import { activeProfiles } from '../../compose/environment';
 import type { ServiceModel } from '../../compose/model';
 import { get, scalarText } from '../../documents/tree';
 import type { Related, Rule } from '../types';
@@ -17,6 +18,12 @@ function publishesOnHost(ctx: Parameters<Rule['check']>[0], service: ServiceMode
 function replicasOf(service: ServiceModel): number | undefined {
   const text = scalarText(get(get(service.node, 'deploy'), 'replicas')) ?? scalarText(get(service.node, 'scale'));
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** Whether a service runs when `active` profiles are on (`COMPOSE_PROFILES`; `*` turns on all): no profile, or an active one. */
+function runs(service: ServiceModel, active: readonly string[]): boolean {
+  const profiles = profilesOf(service);
+  return !profiles.length || active.includes('*') || profiles.some((p) => active.includes(p));
 }
 
 /** Whether two services run together in every run (no profiles, or a profile in common). */
@@ -60,6 +67,8 @@ export const duplicateHostPortRule: Rule = {
   },
   check(ctx) {
     const stack = ctx.compose.stack;
+    // With `COMPOSE_PROFILES` set (environment or .env), compose runs exactly those profiles' services.
+    const active = activeProfiles(ctx.env);
     const byPort = new Map<string, HostPort[]>();
     for (const entry of hostPorts(ctx.compose)) {
       // A stack's `mode: host` port is bound on each task's node, where the scheduler may keep them apart.
@@ -81,12 +90,12 @@ export const duplicateHostPortRule: Rule = {
     for (const [written, all] of byPort) {
       if (all.length < 2) continue; // most host ports are published once: no need to ask about their service
       const key = written.includes('/') ? written : `${written}/tcp`;
-      const entries = all.filter((e) => onHost(e.service));
+      const entries = all.filter((e) => onHost(e.service) && (!active || runs(e.service, active)));
       for (let i = 1; i < entries.length; i++) {
         const here = entries[i];
         const first = entries[0];
         const same = here.service === first.service;
-        const together = same || alwaysTogether(here.service, first.service);
+        const together = same || !!active || alwaysTogether(here.service, first.service);
         const by = same
           ? `twice by \`${here.service.name}\` (to container ports ${first.mapping.target?.text} and ${here.mapping.target?.text})`
           : `by \`${first.service.name}\` and \`${here.service.name}\``;

@@ -6,18 +6,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../../documents/document';
+import { composeEnvironment } from '../../compose/environment';
 import { checkDocument } from '../../engine/check';
 import { COMPOSE_RULES } from '../registry';
 import type { Rule } from '../types';
 
 function rulesReported(rule: Rule, text: string): string[] {
-  const { path = 'compose.yaml', windowsVersion, target } = rule.meta.examples;
+  const { path = 'compose.yaml', windowsVersion, target, env } = rule.meta.examples;
   const doc = parseDocument(path, text);
   assert.equal(doc.kind, 'compose');
   assert.deepEqual(doc.errors, [], 'the example parses');
   // A rule that is off by default is shown as it reports once turned on.
   const rules = rule.meta.offByDefault ? { [rule.meta.id]: rule.meta.defaultSeverity } : undefined;
-  const result = checkDocument(doc, { windowsVersion, target, rules });
+  const environment = env === undefined ? undefined : composeEnvironment({ files: [{ path: '.env', text: env }] });
+  const result = checkDocument(doc, { windowsVersion, target, rules, env: environment });
   assert.deepEqual(result.ruleErrors, []);
   return result.findings.map((f) => f.rule);
 }
