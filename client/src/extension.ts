@@ -1,6 +1,6 @@
 /**
- * The VS Code client: starts the winnet language server over Node IPC for compose and JSON documents (the
- * server decides by name and content and stays silent on files that are not ours), forwards `winnet.*`
+ * The VS Code client: starts the winnet language server over Node IPC for compose and JSON documents and env files
+ * (the server decides by name and content and stays silent on files that are not ours), forwards `winnet.*`
  * settings, and adds commands. It runs no workspace code and fetches nothing.
  */
 import * as path from 'node:path';
@@ -9,12 +9,19 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClie
 
 let client: LanguageClient | undefined;
 
-/** Compose files are `yaml` in plain VS Code and Red Hat YAML, `dockercompose` with Docker DX / Container Tools. */
+/**
+ * Compose files are `yaml` in plain VS Code and Red Hat YAML, `dockercompose` with Docker DX / Container Tools. Env
+ * files (`.env`, `prod.env`) are `dotenv` with a dotenv extension, else `plaintext` or `properties`: they are
+ * selected by name, whatever their language (the server checks them with compose's env file grammar, and reads them
+ * for the variables of the compose files beside them).
+ */
 const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockercompose' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', pattern: '**/.env' },
+  { scheme: 'file', pattern: '**/*.env' },
   { scheme: 'untitled', language: 'dockercompose' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'untitled', language: 'json' },

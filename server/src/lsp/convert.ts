@@ -1,7 +1,7 @@
 /**
  * The engine's answers in LSP shapes: findings as diagnostics (rule code, docs link, tags, related locations in
- * other files), completion items, code actions with their edits, hovers. Translation only: nothing here decides
- * anything about Windows networking.
+ * other files), completion items, code actions with their edits, hovers, inlay hints. Translation only: nothing here
+ * decides anything about Windows networking.
  */
 import { pathToFileURL } from 'node:url';
 import {
@@ -9,12 +9,14 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   DiagnosticTag,
+  InlayHintKind,
   InsertTextFormat,
   MarkupKind,
   type CodeAction as LspCodeAction,
   type CompletionItem as LspCompletionItem,
   type Diagnostic,
   type Hover as LspHover,
+  type InlayHint as LspInlayHint,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/check';
@@ -22,6 +24,7 @@ import type { CodeAction } from '../service/actions';
 import type { CompletionItem } from '../service/completion-item';
 import type { Hover } from '../service/compose-hover';
 import type { DocumentInput } from '../service/language-service';
+import type { InlayHint } from '../service/variable-hints';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -105,5 +108,16 @@ export function toHover(hover: Hover, doc: TextDocument): LspHover {
   return {
     contents: { kind: MarkupKind.Markdown, value: hover.markdown },
     range: { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) },
+  };
+}
+
+export function toInlayHint(hint: InlayHint, doc: TextDocument): LspInlayHint {
+  return {
+    position: doc.positionAt(hint.offset),
+    label: hint.label,
+    // The value an expression has, shown as editors show an inferred type: after it, apart from the text.
+    kind: InlayHintKind.Type,
+    paddingLeft: true,
+    tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip },
   };
 }

@@ -4,8 +4,12 @@
  * without waiting for the rules, knowledge tables and schemas to compile and load.
  */
 export { partnersOf } from '../compose/loader';
+export { composeFilesFrom } from '../compose/environment';
+export { isEnvFileName } from '../documents/kind';
 export { explainRequest } from './explain-request';
 export { FileSets, needsSet, setPathsFor } from '../service/file-sets';
 export { createLanguageService } from '../service/language-service';
+export { ProjectEnvironments } from '../service/project-environments';
 export { hnsProviders } from '../service/providers';
 export { DEFAULT_DEBOUNCE_MS, settingsFrom } from '../service/settings';
+export { variablesUsedBy, variableNames } from '../service/used-variables';

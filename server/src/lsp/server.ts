@@ -1,13 +1,15 @@
 /**
  * The language server: an adapter from LSP to the language service. It syncs documents incrementally,
- * debounces checks per document (stale runs are dropped by version), reads `winnet.*` settings, and turns
- * findings, hovers, completions and fixes into LSP shapes. It decides nothing about Windows networking.
+ * debounces checks per document (stale runs are dropped by version), reads `winnet.*` settings, reads each
+ * project's compose variables (its `.env`, or `winnet.envFiles`), and turns findings, hovers, completions, fixes,
+ * definitions and inlay hints into LSP shapes. It decides nothing about Windows networking.
  * Works over stdio (`node dist/server.js --stdio`, any LSP editor) and Node IPC (the VS Code client).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { version } from '../../../package.json';
+import type { Environment } from '../compose/environment';
 import type { FileReader } from '../compose/loader';
 import type { Finding } from '../engine/check';
 import {
@@ -22,9 +24,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSets, Release } from '../service/file-sets';
-import type { LanguageService } from '../service/language-service';
+import type { DocumentContext, LanguageService } from '../service/language-service';
+import type { EnvironmentSources, ProjectEnvironments } from '../service/project-environments';
+import type { VariableSettings } from '../service/settings';
 import { CodeCache, codeCacheDir } from './code-cache';
-import { documentInput as input, toCodeAction, toCompletion, toDiagnostic, toHover, tooLargeDiagnostic } from './convert';
+import { documentInput as input, toCodeAction, toCompletion, toDiagnostic, toHover, toInlayHint, tooLargeDiagnostic } from './convert';
 import { slowHeapGrowth } from './heap-growth';
 import type * as Engine from './server-engine';
 
@@ -84,6 +88,9 @@ let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
 /** The client lets the server register file watchers (VS Code does; see onDidChangeWatchedFiles). */
 let canWatchFiles = false;
+/** The client can be asked to request inlay hints again (`workspace/inlayHint/refresh`), after a `.env` changed. */
+let canRefreshInlayHints = false;
+let variableSettings: VariableSettings = { envFiles: [], readProcessEnvironment: false, inlayHints: true };
 const timers = new Map<string, NodeJS.Timeout>();
 
 /** Which open documents own which set members (service/file-sets.ts); made with the engine. */
@@ -134,6 +141,145 @@ function untrustedPath(path: string): boolean {
   return !workspaceTrusted && !insideWorkspace(path);
 }
 
+/**
+ * An env file's text: the open buffer, else the file on disk. An env file holds secrets, so in an untrusted workspace
+ * none outside its folders is read, not even an open one (a compose file outside them is checked without variables).
+ */
+function readEnvFile(path: string): string | undefined {
+  return untrustedPath(path) ? undefined : reader.read(path);
+}
+
+/**
+ * Where compose variables come from, as the settings and the workspace trust allow: `winnet.envFiles` (relative to the
+ * first workspace folder) instead of each project's `.env`, and the server's own environment only when
+ * `winnet.readProcessEnvironment` is on and the workspace is trusted.
+ */
+function environmentSources(): EnvironmentSources {
+  const root = workspaceRoots[0];
+  const envFiles = variableSettings.envFiles.flatMap((p) => (isAbsolute(p) ? [resolve(p)] : root ? [resolve(root, p)] : []));
+  return { envFiles, process: variableSettings.readProcessEnvironment && workspaceTrusted ? process.env : undefined };
+}
+
+/** Each project's variables, read once per project directory (service/project-environments.ts). */
+let environmentsModel: ProjectEnvironments | undefined;
+function environments(): ProjectEnvironments {
+  if (!environmentsModel) {
+    environmentsModel = new (engine().ProjectEnvironments)(readEnvFile);
+    environmentsModel.configure(environmentSources());
+  }
+  return environmentsModel;
+}
+
+/** The project directory of each open compose document (where compose reads `.env`), worked out once per check. */
+const projectDirs = new Map<string, string>();
+
+/** The folder of the first file of the document's set: the one it was last checked in, or the one it would be. */
+function projectDirOf(uri: string, path: string): string {
+  let dir = projectDirs.get(uri);
+  if (dir === undefined) {
+    dir = dirname(fileSets().setOf(uri)?.files[0] ?? setPathsFor(path)[0]);
+    projectDirs.set(uri, dir);
+  }
+  return dir;
+}
+
+/**
+ * The variables of an open compose document's project; undefined for an untitled one (it has no project) and for
+ * documents that are not compose files (nothing else substitutes variables).
+ */
+function envFor(doc: TextDocument): Environment | undefined {
+  const path = localPath(doc.uri);
+  return path && isOpenCompose(doc) ? environments().of(projectDirOf(doc.uri, path)) : undefined;
+}
+
+/** What a document is checked with: its project's variables; for an env file, also the variables its project uses. */
+function contextFor(doc: TextDocument, kind: string): DocumentContext {
+  const path = localPath(doc.uri);
+  if (!path) return {};
+  if (kind === 'compose') return { env: envFor(doc) };
+  if (kind === 'dotenv') return { env: environments().of(dirname(path)), usedVariables: usedVariablesFor(path) };
+  return {};
+}
+
+/** An open compose document within the size winnet checks (its parse is the one its check uses). */
+function isOpenCompose(doc: TextDocument): boolean {
+  return doc.getText().length <= MAX_CHECK_CHARS && service().parse(input(doc)).kind === 'compose';
+}
+
+/** The context of each open document's last check, so its code actions see the findings it was shown. */
+const lastContexts = new Map<string, DocumentContext>();
+
+/**
+ * The variables used by the compose files that read the env file at `envPath`: the open compose documents whose
+ * project reads it (and their sets), and the compose files on disk in the env file's folder (or, for
+ * `winnet.envFiles`, the workspace folders). Undefined when the file is read by no project or no compose file is
+ * known: then no variable is called unused.
+ */
+function usedVariablesFor(envPath: string): Set<string> | undefined {
+  const envs = environments();
+  if (!envs.isEnvFile(envPath)) return undefined;
+  const directories = new Set<string>(basename(envPath) === '.env' ? [dirname(envPath)] : workspaceRoots);
+  const texts: string[] = [];
+  for (const doc of documents.all()) {
+    const path = localPath(doc.uri);
+    if (!path || !isOpenCompose(doc)) continue;
+    const dir = projectDirOf(doc.uri, path);
+    if (!envs.reads(dir, envPath)) continue;
+    directories.add(dir);
+    texts.push(doc.getText());
+    for (const member of fileSets().setOf(doc.uri)?.members ?? []) texts.push(member.doc.text);
+  }
+  return engine().variablesUsedBy(directories, reader, texts);
+}
+
+/**
+ * An env file was edited, opened, closed, or changed on disk: the projects that read it read it again, their open
+ * compose documents are checked again, and the editor asks for their inlay hints again.
+ */
+function envFileChanged(path: string, delay?: number): void {
+  if (!environments().changed(path)) return;
+  // `COMPOSE_FILE` in it may change which files make up a set, and so a document's project directory.
+  projectDirs.clear();
+  for (const doc of documents.all()) {
+    const open = localPath(doc.uri);
+    if (open && open !== path && isOpenCompose(doc) && environments().reads(projectDirOf(doc.uri, open), path)) schedule(doc, delay);
+  }
+  refreshInlayHints(delay);
+}
+
+/** The variable names each open compose document used at its last check, to tell when its env files need a new check. */
+const usedNames = new Map<string, string>();
+
+/** A compose document's variables may have changed (or it closed): its open env files are checked again if they did. */
+function composeVariablesChanged(doc: TextDocument, closed = false): void {
+  const path = localPath(doc.uri);
+  if (!path) return;
+  const names = closed ? undefined : [...engine().variableNames(doc.getText())].sort().join(' ');
+  if (usedNames.get(doc.uri) === names) return;
+  if (names === undefined) usedNames.delete(doc.uri);
+  else usedNames.set(doc.uri, names);
+  recheckEnvFilesOf(projectDirOf(doc.uri, path));
+}
+
+/** The open env files the project in `directory` reads are checked again (which of their variables are used changed). */
+function recheckEnvFilesOf(directory: string): void {
+  for (const path of environments().filesOf(directory)) {
+    const doc = documents.get(pathToFileURL(path).href);
+    if (doc) schedule(doc);
+  }
+}
+
+let inlayRefresh: NodeJS.Timeout | undefined;
+/** Asks the editor for inlay hints again, once the checks a change scheduled are due. */
+function refreshInlayHints(delay = debounceMs ?? engine().DEFAULT_DEBOUNCE_MS): void {
+  if (!canRefreshInlayHints) return;
+  if (inlayRefresh) clearTimeout(inlayRefresh);
+  inlayRefresh = setTimeout(() => {
+    inlayRefresh = undefined;
+    connection.languages.inlayHint.refresh().catch(() => undefined);
+  }, delay);
+}
+
 /** Reads set members: an open editor buffer wins over the file on disk (unsaved edits count). */
 const reader: FileReader = {
   refuses(path) {
@@ -165,9 +311,14 @@ const reader: FileReader = {
 
 const exists = (path: string) => reader.read(path) !== undefined;
 
-/** The files checked together with `path`: a configured set, its base/override pair, or itself alone. */
+/**
+ * The files checked together with `path`: a configured set, the set `COMPOSE_FILE` names in its folder's variables
+ * (as `docker compose` reads it there), its base/override pair, or itself alone.
+ */
 function setPathsFor(path: string): string[] {
-  return engine().setPathsFor(path, composeFileSets, workspaceRoots[0], exists);
+  const dir = dirname(path);
+  const fromEnv = engine().composeFilesFrom(environments().of(dir), dir);
+  return engine().setPathsFor(path, fromEnv ? [...composeFileSets, fromEnv] : composeFileSets, workspaceRoots[0], exists);
 }
 
 function validate(doc: TextDocument): void {
@@ -181,6 +332,8 @@ function validate(doc: TextDocument): void {
     // Parsed first: a compose file that belongs to a set is checked once, in its set, not also alone.
     const parsed = service().parse(input(doc));
     ours = parsed.kind !== 'none';
+    projectDirs.delete(doc.uri);
+    if (parsed.kind === 'compose') composeVariablesChanged(doc);
     if (parsed.kind === 'compose' && localPath(doc.uri)) {
       // A file included, extended or overridden by an open document is checked as part of that document's set.
       const otherOwners = fileSets().openOwnersOf(doc.uri);
@@ -194,7 +347,9 @@ function validate(doc: TextDocument): void {
         return;
       }
     }
-    const { result } = service().diagnose(input(doc));
+    const context = contextFor(doc, parsed.kind);
+    lastContexts.set(doc.uri, context);
+    const { result } = service().diagnose(input(doc), context);
     // It may have been checked in a set before (its override or include is gone): the members hear no more from it.
     apply(fileSets().checkedAlone(doc.uri));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
@@ -221,7 +376,8 @@ function localPath(uri: string): string | undefined {
  */
 function validateSet(doc: TextDocument): void {
   const path = localPath(doc.uri)!;
-  const { set, results } = service().diagnoseSet(setPathsFor(path), reader);
+  const paths = setPathsFor(path);
+  const { set, results } = service().diagnoseSet(paths, reader, environments().of(dirname(paths[0])));
   const findings = new Map<string, Finding[]>();
   for (const [memberPath, result] of results) {
     const uri = pathToFileURL(memberPath).href;
@@ -259,13 +415,25 @@ function applySettings(raw: Record<string, unknown>): void {
   const next = engine().settingsFrom(raw);
   debounceMs = next.debounceMs;
   composeFileSets = next.composeFileSets;
+  variableSettings = next.variables;
+  const sources = environmentSources();
+  environments().configure(sources);
+  // compose stops on an `--env-file` it cannot read; the editor goes on without it, and says so where users look.
+  for (const path of sources.envFiles)
+    if (readEnvFile(path) === undefined)
+      connection.console.warn(
+        `winnet: winnet.envFiles: ${path} is not read (it does not exist, or the workspace is not trusted and it is outside its folders).`,
+      );
+  projectDirs.clear();
   service().configure(next.settings);
   for (const doc of documents.all()) schedule(doc, 0);
+  refreshInlayHints(0);
 }
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
   const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown; codeCacheDir?: unknown } | undefined;
@@ -277,6 +445,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       definitionProvider: true,
+      inlayHintProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [':', ' ', '"', '.'], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.winnet`], resolveProvider: false },
     },
@@ -288,25 +457,34 @@ connection.onInitialized(() => {
   // The engine loads now, while the client sends its settings and first documents.
   service();
   void loadSettings();
-  // Set members are read from disk when they are not open: watch them, so that a change there (a git checkout,
-  // another editor, a new override file) re-checks the open files whose sets read them.
+  // Set members and env files are read from disk when they are not open: watch them, so that a change there (a git
+  // checkout, another editor, a new override file, a new `.env`) re-checks the open files that read them.
   if (canWatchFiles)
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml}' }, { globPattern: '**/{.env,*.env}' }] })
+      .catch(() => undefined);
 });
 
 /**
  * A YAML file changed, appeared or was deleted on disk. The open compose documents that read it for their set
  * (an include, an extends file, an override) are checked again, and so are those in its folder, where a new
- * or deleted `.override` file or base changes which files make up the set. An open file's changes come through
- * didChange instead: the editor's buffer wins over the disk.
+ * or deleted `.override` file or base changes which files make up the set, and the open env files there, whose
+ * unused variables it may change. An env file changed: the documents of the projects that read it are checked
+ * again. An open file's changes come through didChange instead: the editor's buffer wins over the disk.
  */
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const affected = new Set<string>();
+  projectDirs.clear();
   for (const { uri } of changes) {
     if (documents.get(uri)) continue;
     for (const owner of fileSets().ownersOf(uri)) affected.add(owner);
     const path = localPath(uri);
     if (!path) continue;
+    if (engine().isEnvFileName(path)) {
+      envFileChanged(path, 0);
+      continue;
+    }
+    recheckEnvFilesOf(dirname(path));
     for (const doc of documents.all()) {
       const open = localPath(doc.uri);
       if (open && dirname(open) === dirname(path)) affected.add(doc.uri);
@@ -323,26 +501,58 @@ connection.onDidChangeConfiguration((change) => {
   else applySettings(((change.settings as Record<string, unknown> | null)?.winnet as Record<string, unknown>) ?? {});
 });
 
-documents.onDidOpen((e) => schedule(e.document, 0));
+/** An open env file is read from its buffer, a closed one from the disk: both change what its projects read. */
+function envFileOpenedOrClosed(doc: TextDocument): void {
+  const path = localPath(doc.uri);
+  if (path) envFileChanged(path, 0);
+}
+
+documents.onDidOpen((e) => {
+  schedule(e.document, 0);
+  envFileOpenedOrClosed(e.document);
+});
 documents.onDidChangeContent((e) => {
   schedule(e.document);
   // Editing an included or overriding file changes what the files that include it are checked against.
   for (const owner of fileSets().openOwnersOf(e.document.uri)) schedule(documents.get(owner)!);
+  // Editing an env file changes the variables of the compose files of its project.
+  const path = localPath(e.document.uri);
+  if (path) envFileChanged(path);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
   timers.delete(uri);
+  if (usedNames.has(uri)) composeVariablesChanged(e.document, true);
+  projectDirs.delete(uri);
+  lastContexts.delete(uri);
   service().forget(uri);
   apply(fileSets().closed(uri));
+  envFileOpenedOrClosed(e.document);
 });
 
 connection.onHover(
   guarded('hover', null, (doc, params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
-    const hover = service().hover(input(doc), doc.offsetAt(params.position), fileSets().setOf(doc.uri));
+    const hover = service().hover(input(doc), doc.offsetAt(params.position), fileSets().setOf(doc.uri), envFor(doc));
     return hover ? toHover(hover, doc) : null;
   }),
+);
+
+/** ` = value` after each `${...}` whose value is known (service/variable-hints.ts), unless `winnet.inlayHints.variables` is off. */
+connection.languages.inlayHint.on(
+  guarded(
+    'inlay hints',
+    [],
+    (doc, params: { textDocument: { uri: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
+      const env = variableSettings.inlayHints ? envFor(doc) : undefined;
+      if (!env) return [];
+      const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+      return service()
+        .inlayHints(input(doc), range, env, fileSets().setOf(doc.uri))
+        .map((hint) => toInlayHint(hint, doc));
+    },
+  ),
 );
 
 connection.onCompletion(
@@ -375,11 +585,11 @@ connection.onCodeAction(
       if (wantsQuickFix)
         actions.push(
           ...service()
-            .codeActions(input(doc), span, setFindings)
+            .codeActions(input(doc), span, setFindings, lastContexts.get(doc.uri))
             .map((a) => toCodeAction(a, doc)),
         );
       if (wantsFixAll) {
-        const all = service().fixAll(input(doc), setFindings);
+        const all = service().fixAll(input(doc), setFindings, lastContexts.get(doc.uri));
         if (all) actions.push(toCodeAction(all, doc));
       }
       return actions;
@@ -395,8 +605,10 @@ connection.onDefinition(
       const set = fileSets().setOf(doc.uri);
       const own = localPath(doc.uri) ?? doc.uri;
       return service()
-        .definition(input(doc), doc.offsetAt(params.position), set)
+        .definition(input(doc), doc.offsetAt(params.position), set, envFor(doc))
         .map((loc) => {
+          // An env file line, placed by the env file's own text.
+          if (loc.range && loc.path !== own) return { uri: pathToFileURL(loc.path).href, range: loc.range };
           if (loc.path === own || !set) return { uri: doc.uri, range: { start: doc.positionAt(loc.span.start), end: doc.positionAt(loc.span.end) } };
           const member = set.members.find((m) => m.path === loc.path)!;
           return { uri: pathToFileURL(loc.path).href, range: member.doc.lines.rangeOf(loc.span) };

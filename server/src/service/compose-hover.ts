@@ -26,6 +26,11 @@ export interface Hover {
 export interface HoverContext {
   windowsVersion: WindowsVersion;
   docsBaseUrl?: string;
+  /**
+   * The document's variables were read (its project's env files), and `doc` has them substituted: the hover on the
+   * variable itself (service/variable-hover.ts) says what each one is, so the note on unknown values is not given.
+   */
+  variablesRead?: boolean;
 }
 
 const HOVER_FEATURES: FeatureId[] = [
@@ -52,7 +57,7 @@ export function composeHover(doc: ParsedDocument, offset: number, ctx: HoverCont
   const keySpan = last.pair ? spanOf(last.pair.key) : spanOf(last.node);
   const hoverSpan = located.onKey ? keySpan : spanOf(last.node);
   const written = located.onKey ? undefined : asScalar(last.node)?.value;
-  const variable = isInterpolated(written) && judgedByRules(composePattern(path)) ? variableHover(String(written)) : undefined;
+  const variable = !ctx.variablesRead && isInterpolated(written) && judgedByRules(composePattern(path)) ? variableHover(String(written)) : undefined;
   const parts = [variable, hoverFor(path, located, doc, ctx, set)].filter((p) => p !== undefined);
   return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: hoverSpan } : undefined;
 }

@@ -1,17 +1,29 @@
 /**
- * Go to definition in compose files: from a service's network reference to the network's definition, and from
- * `extends.service` to the parent service, in whichever file of the set defines it.
+ * Go to definition in compose files: from a service's network reference to the network's definition, from
+ * `extends.service` to the parent service, in whichever file of the set defines it, and from a `${VAR}` to the line
+ * of the env file that sets it.
  */
 import type { ComposeSet } from '../compose/loader';
 import { dirname, resolvePath } from '../compose/paths';
 import type { ParsedDocument } from '../documents/document';
-import type { Span } from '../documents/text';
 import { get, getPair, scalarText, type Node } from '../documents/tree';
 import { nodePath } from '../documents/node-path';
+import type { Range, Span } from '../documents/text';
+import type { Resolution } from '../compose/resolve';
+import { placedUses, useAt } from './variable-uses';
 
 export interface Location {
   path: string;
   span: Span;
+  /** The span as lines and characters, for a file that is not a member of the document's set (an env file). */
+  range?: Range;
+}
+
+/** From a `${VAR}` to the name of the env file line that sets it (nothing for a variable from the environment). */
+export function variableDefinition(doc: ParsedDocument, resolution: Resolution, offset: number): Location[] {
+  const source = useAt(placedUses(doc, resolution), offset)?.binding?.source;
+  if (source?.kind !== 'file') return [];
+  return [{ path: source.path, span: source.entry.nameSpan, range: source.lines.rangeOf(source.entry.nameSpan) }];
 }
 
 export function composeDefinition(doc: ParsedDocument, offset: number, set?: ComposeSet): Location[] {

@@ -7,7 +7,25 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 /** The rule that validates compose files against the compose-spec schema. */
 const COMPOSE_SCHEMA_RULE = 'compose-schema';
 
-export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; debounceMs: number; composeFileSets: string[][] } {
+/** Where the editor reads compose variables from (service/project-environments.ts). */
+export interface VariableSettings {
+  /** `winnet.envFiles`: env files that replace each project's `.env` (as `--env-file` does), as written. */
+  envFiles: string[];
+  /**
+   * `winnet.readProcessEnvironment`: read the language server's own environment too. Off by default: the editor's
+   * environment is not the one `docker compose` runs in where the project is deployed.
+   */
+  readProcessEnvironment: boolean;
+  /** `winnet.inlayHints.variables`: show ` = value` after each `${...}` whose value is known. */
+  inlayHints: boolean;
+}
+
+export function settingsFrom(raw: Record<string, unknown>): {
+  settings: Settings;
+  debounceMs: number;
+  composeFileSets: string[][];
+  variables: VariableSettings;
+} {
   const target = raw.target === 'windows' || raw.target === 'linux' ? raw.target : 'auto';
   const version = typeof raw.windowsVersion === 'string' && isWindowsVersionSetting(raw.windowsVersion) ? raw.windowsVersion : undefined;
   const rules: Record<string, SeveritySetting> = {};
@@ -23,5 +41,12 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
   const sets = Array.isArray(raw.composeFileSets)
     ? raw.composeFileSets.filter((set): set is string[] => Array.isArray(set) && set.length > 0 && set.every((p) => typeof p === 'string'))
     : [];
-  return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce, composeFileSets: sets };
+  return { settings: { target, windowsVersion: version, rules }, debounceMs: debounce, composeFileSets: sets, variables: variablesFrom(raw) };
+}
+
+function variablesFrom(raw: Record<string, unknown>): VariableSettings {
+  const envFiles = Array.isArray(raw.envFiles) ? raw.envFiles.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()) : [];
+  // VS Code sends `inlayHints.variables` as a nested object; other editors may send the dotted key.
+  const hints = raw.inlayHints && typeof raw.inlayHints === 'object' ? (raw.inlayHints as Record<string, unknown>).variables : raw['inlayHints.variables'];
+  return { envFiles, readProcessEnvironment: raw.readProcessEnvironment === true, inlayHints: hints !== false };
 }
