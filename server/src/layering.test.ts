@@ -16,7 +16,7 @@ const LAYERS: string[][] = [
   ['generated', 'util'],
   ['documents'],
   ['knowledge'],
-  ['compose', 'hns'],
+  ['compose', 'hns', 'scripts'],
   ['schema'],
   ['rules'],
   ['engine'],

@@ -1,11 +1,12 @@
 /**
  * Finding and reading the files to check. Directories are walked for files winnet understands: compose files
- * by name, and JSON/CNI files whose content is HNS, HCN or CNI (decided after parsing). Globs are matched
+ * by name, JSON/CNI files whose content is HNS, HCN or CNI (decided after parsing), and scripts, CI files and
+ * Markdown, which count only when they hold a docker command winnet reads. Globs are matched
  * without a dependency: `*` within a path segment, `**` across segments, `?` one character.
  */
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isComposeName } from '../documents/kind';
+import { isCiName, isComposeName, isScriptName } from '../documents/kind';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.vscode-test']);
 const CANDIDATE = /\.(json|jsonc|conf|conflist)$/i;
@@ -23,7 +24,7 @@ export interface SourceFile {
 }
 
 function isCandidate(path: string): boolean {
-  return isComposeName(path) || CANDIDATE.test(path);
+  return isComposeName(path) || CANDIDATE.test(path) || isScriptName(path) || isCiName(path);
 }
 
 export interface Discovery {

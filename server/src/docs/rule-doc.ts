@@ -19,6 +19,7 @@ const KIND_TEXT: Record<string, string> = {
   'hcn-v2': 'HCN v2 JSON',
   cni: 'Windows CNI config',
   dotenv: '`.env` files',
+  script: 'docker commands in scripts, CI files and Markdown',
 };
 
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -56,6 +57,16 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     ...(meta.examples.env !== undefined ? ['With this `.env` beside it:', '', '```sh', meta.examples.env.replace(/\n$/, ''), '```', ''] : []),
     ...(meta.examples.good ? ['Fine:', '', fence(meta), meta.examples.good.replace(/\n$/, ''), '```', ''] : []),
+    ...(meta.examples.command
+      ? [
+          'The same as a command (in a script, a CI step or a Markdown block), reported on the flag:',
+          '',
+          '```powershell',
+          meta.examples.command.replace(/\n$/, ''),
+          '```',
+          '',
+        ]
+      : []),
     '## Sources',
     '',
     ...meta.sources.map((ref) => {
@@ -85,6 +96,7 @@ function seenText(meta: RuleMeta): string[] {
 const KIND_LANGUAGE: Record<DocumentKind, Language | undefined> = {
   compose: 'yaml',
   dotenv: 'yaml',
+  script: 'yaml',
   'hns-v1': 'json',
   'hcn-v2': 'json',
   cni: 'json',

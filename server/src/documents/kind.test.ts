@@ -123,18 +123,27 @@ describe('document kind', () => {
       kind: 'compose',
     },
     // other YAML
+    // CI files are read for the docker commands of their steps, never as compose, whatever keys they have
     {
       name: 'a GitHub workflow with services under a job',
       path: '.github/workflows/ci.yml',
       text: 'on: push\njobs:\n  t:\n    services:\n      db:\n        image: postgres\n',
-      kind: 'none',
+      kind: 'script',
     },
     {
       name: 'a GitLab CI file with top-level services and stages',
       path: '.gitlab-ci.yml',
       text: 'services:\n  - docker:dind\nstages: [build]\n',
-      kind: 'none',
+      kind: 'script',
     },
+    { name: 'an Azure Pipelines file', path: 'azure-pipelines.yml', text: 'pool:\n  vmImage: windows-2022\nsteps:\n  - script: echo\n', kind: 'script' },
+    // scripts and Markdown: their docker commands (engine/check-script.ts decides whether they hold any)
+    ...['setup.ps1', 'Module.psm1', 'build.cmd', 'build.BAT', 'run.sh', 'run.bash', 'README.md', 'docs/guide.markdown'].map((path) => ({
+      name: `a script or document: ${path}`,
+      path,
+      text: 'docker network create n\n',
+      kind: 'script' as const,
+    })),
     { name: 'a Kubernetes manifest', path: 'deploy.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', kind: 'none' },
     { name: 'a YAML list', path: 'list.yml', text: '- a\n- b\n', kind: 'none' },
     { name: 'YAML that does not parse', path: 'broken.yml', text: 'a: [\n', kind: 'none' },
@@ -151,7 +160,7 @@ describe('document kind', () => {
       name: 'a GitLab CI file with top-level services, that does not parse',
       path: '.gitlab-ci.yml',
       text: 'services:\n  - docker:dind\nstages: [build\n',
-      kind: 'none',
+      kind: 'script',
     },
     { name: 'services only indented, that does not parse', path: 'ci.yml', text: 'jobs:\n  t:\n    services: [\n', kind: 'none' },
     // HNS, HCN and CNI JSON

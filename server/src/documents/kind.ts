@@ -4,8 +4,11 @@
  */
 import { asMap, asScalar, asSeq, get, items, pairs, type Node } from './tree';
 
-/** `dotenv`: the env file a compose project reads its variables from (`.env`, `*.env`); checked with its project. */
-export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'dotenv' | 'none';
+/**
+ * `dotenv`: the env file a compose project reads its variables from (`.env`, `*.env`); checked with its project.
+ * `script`: a file that may hold `docker` commands (PowerShell, batch, shell scripts, Markdown, CI workflows).
+ */
+export type DocumentKind = 'compose' | 'hns-v1' | 'hcn-v2' | 'cni' | 'dotenv' | 'script' | 'none';
 export type Language = 'yaml' | 'json';
 
 // `docker-stack.yml` and its variants are compose files written for `docker stack deploy` (Docker's swarm docs name them so).
@@ -22,6 +25,21 @@ export function languageOf(path: string, text: string): Language {
 /** An env file by its name: `.env`, or `<name>.env` (what `--env-file` and `env_file:` usually name). */
 export function isEnvFileName(path: string): boolean {
   return /(^|[\\/])[^\\/]*\.env$/i.test(path);
+}
+
+/** Scripts and documents whose shell commands winnet reads (server/src/scripts/blocks.ts decides which parts). */
+const SCRIPT_NAME = /\.(ps1|psm1|psd1|cmd|bat|sh|bash|md|markdown)$/i;
+/** CI files whose steps run shell commands: GitHub Actions workflows, Azure Pipelines, GitLab CI. */
+const CI_NAME = /((^|[\\/])\.github[\\/]workflows[\\/][^\\/]+|(^|[\\/])azure-pipelines[^\\/]*|(^|[\\/])\.gitlab-ci)\.ya?ml$/i;
+
+/** A script or document that may hold `docker` commands, by its name. */
+export function isScriptName(path: string): boolean {
+  return SCRIPT_NAME.test(path);
+}
+
+/** A CI file (YAML) whose steps may run `docker` commands. */
+export function isCiName(path: string): boolean {
+  return CI_NAME.test(path);
 }
 
 /** True when the file name alone says compose (`compose.yaml`, `docker-compose.override.yml`, `docker-stack.yml`, ...). */

@@ -15,6 +15,7 @@ import { ALL_RULES, SYNTAX_RULE_ID } from '../rules/registry';
 import type { FileSetInfo, Report, Rule, Severity, SeveritySetting } from '../rules/types';
 import { readSuppressions } from './suppress';
 import { explainSubstitutions, type FindingSubstitution } from './substituted';
+import { scriptPlan } from './check-script';
 
 export interface CheckOptions {
   target?: TargetSetting;
@@ -83,6 +84,7 @@ export interface CheckResult {
 export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
   const ruleErrors: CheckResult['ruleErrors'] = [];
   if (doc.kind === 'none') return { kind: doc.kind, findings: [], ruleErrors };
+  if (doc.kind === 'script') return checkScriptDocument(doc, options);
   const severityOf = (rule: string, fallback: Severity): SeveritySetting => options.rules?.[rule] ?? fallback;
   const suppressions = options.suppress === false ? { isSuppressed: () => false } : readSuppressions(doc.text, doc.lines, doc);
   const findings: Finding[] = [];
@@ -183,6 +185,24 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): 
     findings,
     ruleErrors,
   };
+}
+
+/** A script, workflow or Markdown file: its docker commands, checked as the compose they amount to (check-script.ts). */
+function checkScriptDocument(doc: ParsedDocument, options: CheckOptions): CheckResult {
+  // A CI file that is not valid YAML: its steps cannot be found, which the syntax findings say.
+  if (doc.errors.length) return { ...checkDocument({ ...doc, kind: 'compose', root: undefined }, { ...options, ruleSet: [] }), kind: 'script' };
+  const plan = scriptPlan(doc, options.target);
+  // No docker command winnet reads: the file is not ours, like any other YAML or Markdown.
+  if (!plan) return { kind: 'none', findings: [], ruleErrors: [] };
+  const result = checkDocument(plan.doc, {
+    ...options,
+    target: plan.target,
+    env: undefined,
+    ruleSet: options.ruleSet ?? plan.rules,
+    fileSet: { files: [doc.path], partners: [] },
+  });
+  for (const finding of result.findings) plan.adapt(finding);
+  return { ...result, kind: 'script' };
 }
 
 /**

@@ -75,6 +75,11 @@ export interface RuleMeta {
     path?: string;
     windowsVersion?: WindowsVersion;
     target?: 'windows' | 'linux';
+    /**
+     * The same mistake as a `docker` command in a PowerShell script (docker network create / run), for rules that
+     * also check commands in scripts, CI files and Markdown (engine/check-script.ts); a test checks it is reported.
+     */
+    command?: string;
     /** The project's `.env` beside the example, when the example's values come from variables. */
     env?: string;
   };

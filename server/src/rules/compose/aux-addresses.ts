@@ -20,6 +20,7 @@ export const auxAddressesRule: Rule = {
     remedy: 'Remove `aux_addresses`; keep the addresses out of use by other means (a subnet that excludes them, or static addresses for the containers).',
     caveat: 'That the addresses are ignored is read from the code (MOBY-IPAM, MOBY-WIN); Microsoft only says "unsupported".',
     examples: {
+      command: 'docker network create -d nat --subnet 172.30.0.0/24 --aux-address router=172.30.0.5 appnet\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n          aux_addresses:\n            router: 10.10.0.2\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
     },

@@ -18,6 +18,7 @@ export const dnsOptRule: Rule = {
     description: `${describeEntry(entry)} \`dns\` and \`dns_search\` do work.`,
     remedy: 'Remove `dns_opt`. Set DNS servers with `dns:` and search domains with `dns_search:`, or resolver behaviour in the image.',
     examples: {
+      command: 'docker run -d --dns-option ndots:2 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns_opt:\n      - ndots:2\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns_search: corp.example\n',
     },

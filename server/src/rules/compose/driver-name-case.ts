@@ -31,6 +31,7 @@ export const driverNameCaseRule: Rule = {
     description: `Docker looks a network driver up by its exact name. The Windows daemon registers its drivers in lower case (${NAMES.map((n) => `\`${n}\``).join(', ')}), so \`driver: NAT\`, \`Transparent\` or \`L2Bridge\` finds no built-in driver; Docker then looks for a plugin of that name and the network fails with \`could not find plugin NAT in v1 plugin registry: plugin not found\` (engines of 2017: \`plugin not found\`). A Linux driver name in any case (\`Bridge\`) is reported by \`linux-driver\` instead. IPAM driver names are looked up the same way; \`ipam-driver\` reports those.`,
     remedy: 'Write the driver name in lower case: `nat`, `transparent`, `l2bridge`, `l2tunnel`, `overlay`.',
     examples: {
+      command: 'docker network create -d Transparent lan\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: NAT\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
     },

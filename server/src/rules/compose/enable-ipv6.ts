@@ -36,6 +36,7 @@ export const enableIpv6Rule: Rule = {
     remedy: `Remove \`enable_ipv6\` (or the \`${OPTION}\` driver option), or run the services that need IPv6 on Linux.`,
     caveat: `An external network is not created by compose, so its \`enable_ipv6\` is not reported. A driver set by a variable may be overlay: then the finding is a warning. The driver option is read only by Engine 27 and later, and only when compose leaves EnableIPv6 out of the request, which compose does from 2.28 (older versions always sent \`false\`, and the option was ignored).`,
     examples: {
+      command: 'docker network create -d nat --ipv6 appnet\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    enable_ipv6: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    driver: nat\n',
     },

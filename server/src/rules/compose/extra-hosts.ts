@@ -16,6 +16,7 @@ export const extraHostsRule: Rule = {
     remedy:
       'Resolve the names through DNS (`dns:` servers that know them), or write the hosts file in the Dockerfile (`RUN Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts ...`).',
     examples: {
+      command: 'docker run -d --add-host db:10.0.0.5 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    extra_hosts:\n      - "db.local:10.0.0.5"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    dns:\n      - 10.0.0.53\n',
     },

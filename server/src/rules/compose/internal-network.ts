@@ -27,6 +27,7 @@ export const internalNetworkRule: Rule = {
     caveat:
       'That the Windows drivers ignore the key is read from the driver code; Microsoft lists `--internal` as unsupported. The effects on ports and DNS are read from the daemon code.',
     examples: {
+      command: 'docker network create -d nat --internal backend\n',
       bad: 'services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest-windows-ltsc2022\n    networks: [backend]\nnetworks:\n  backend:\n    internal: true\n',
       good: 'services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest-windows-ltsc2022\n    networks: [backend]\nnetworks:\n  backend:\n    driver: nat\n',
     },

@@ -19,6 +19,7 @@ export const ipRangeRule: Rule = {
     description: describeEntry(entry),
     remedy: 'Remove `ip_range`; give the network a subnet of the size you need instead.',
     examples: {
+      command: 'docker network create -d nat --subnet 172.30.0.0/16 --ip-range 172.30.1.0/24 appnet\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n          ip_range: 10.10.5.0/24\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n',
     },

@@ -22,6 +22,7 @@ export const ipamDriverRule: Rule = {
     caveat:
       'Microsoft calls `--ipam-driver` unsupported, while the code accepts `default`, `windows` and `null`; other names fail only when no such plugin is installed, hence a warning.',
     examples: {
+      command: 'docker network create -d nat --ipam-driver mydriver appnet\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: dhcp\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      driver: default\n',
     },

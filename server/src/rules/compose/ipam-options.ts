@@ -19,6 +19,7 @@ export const ipamOptionsRule: Rule = {
     remedy: 'Remove `ipam.options`.',
     caveat: 'Read from the code of the `windows` IPAM driver; Microsoft documents the option only as unsupported.',
     examples: {
+      command: 'docker network create -d nat --ipam-opt foo=bar appnet\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      options:\n        foo: bar\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n',
     },

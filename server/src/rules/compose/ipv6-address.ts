@@ -17,6 +17,7 @@ export const ipv6AddressRule: Rule = {
     description: describeEntry(entry),
     remedy: 'Remove `ipv6_address`; Windows containers started by Docker are IPv4 only.',
     examples: {
+      command: 'docker run -d --ip6 fd00::5 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        ipv6_address: fd00::10\nnetworks:\n  app:\n    driver: nat\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      app:\n        ipv4_address: 10.30.0.10\nnetworks:\n  app:\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n',
     },

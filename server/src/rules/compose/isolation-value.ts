@@ -19,6 +19,7 @@ export const isolationValueRule: Rule = {
       "Windows accepts `default`, `process` and `hyperv` (compared case-insensitively); anything else fails with `invalid isolation (...): Windows supports 'default', 'process', or 'hyperv'`. Hyper-V isolation is the default on Windows 10/11, process isolation on Windows Server.",
     remedy: 'Use `process`, `hyperv` or `default`.',
     examples: {
+      command: 'docker run -d --isolation hyper-v mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: hyper-v\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    isolation: hyperv\n',
     },

@@ -14,6 +14,7 @@ export const networkModeHostRule: Rule = {
     description: `${LINUX_DRIVERS.host.onWindows} Microsoft lists host mode networking as unsupported since 2019-11. Docker Desktop's host networking applies to Linux containers only.`,
     remedy: 'Remove `network_mode` (the service joins the project network, `nat` on Windows) and publish the ports you need with `ports:`.',
     examples: {
+      command: 'docker run -d --network host mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    network_mode: host\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },

@@ -18,6 +18,7 @@ export const overlayEncryptedRule: Rule = {
     remedy:
       'Do not rely on overlay encryption for Windows services: encrypt at the application layer (TLS), or keep the traffic that must be encrypted on Linux nodes.',
     examples: {
+      command: 'docker network create -d overlay --opt encrypted --attachable secure\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n    driver_opts:\n      encrypted: ""\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [app]\n    deploy:\n      placement:\n        constraints: [node.platform.os == windows]\nnetworks:\n  app:\n    driver: overlay\n',
     },

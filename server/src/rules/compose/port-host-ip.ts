@@ -16,6 +16,7 @@ export const portHostIpRule: Rule = {
       'Windows publishes ports through WinNAT (or HNS policies) on every host address: the driver refuses a specific host IP with `Windows does not support host IP addresses in NAT settings`. The feature request has been open since 2016. `0.0.0.0` and `::` (all addresses) are accepted.',
     remedy: 'Drop the host IP (`"8080:80"`). To limit who can connect, use Windows Firewall rules on the host.',
     examples: {
+      command: 'docker run -d -p 127.0.0.1:8080:80 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "127.0.0.1:8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    ports:\n      - "8080:80"\nnetworks:\n  default:\n    name: nat\n    external: true\n',
     },

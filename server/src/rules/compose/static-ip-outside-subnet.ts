@@ -18,6 +18,8 @@ export const staticIpOutsideSubnetRule: Rule = {
     caveat:
       'For an `external` network compose does not read `ipam`: the subnets written there are compared, since they usually document the existing network, but the finding is a warning.',
     examples: {
+      command:
+        'docker network create -d nat --subnet 172.30.0.0/24 appnet\ndocker run -d --network appnet --ip 172.31.0.5 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.20.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks:\n      lan:\n        ipv4_address: 10.10.0.5\nnetworks:\n  lan:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/24\n',
     },

@@ -24,6 +24,8 @@ export const transparentPortsRule: Rule = {
     caveat:
       "The statement that forwarding exists for nat only is a Microsoft engineer's (moby#27529, 2016); current Docker still sends HNS a NAT policy per published port on transparent networks, and no source says HNS applies it. Information only.",
     examples: {
+      command:
+        'docker network create -d transparent lan\ndocker run -d --network lan -p 8080:80 mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\n    ports:\n      - "80:80"\nnetworks:\n  lan:\n    # winnet-disable-next-line transparent-host-requirements\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\n    expose:\n      - "80"\nnetworks:\n  lan:\n    # winnet-disable-next-line transparent-host-requirements\n    driver: transparent\n    driver_opts:\n      com.docker.network.windowsshim.interface: "Ethernet 2"\n',
     },

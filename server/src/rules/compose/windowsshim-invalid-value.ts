@@ -41,6 +41,7 @@ export const windowsshimInvalidValueRule: Rule = {
     remedy: `Write the value in the form the option expects (see the hover on the option). For a VLAN, use an ID from ${min} to ${max}, or remove \`vlanid\` for untagged traffic.`,
     caveat: `No source says what HNS does with a VLAN ID above ${max} (it may refuse the network, or tag nothing); the finding is a warning until one does.`,
     examples: {
+      command: 'docker network create -d l2bridge --subnet 10.0.0.0/24 --gateway 10.0.0.1 -o com.docker.network.windowsshim.vlanid=5000 lan\n',
       bad: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: "true"\n      com.docker.network.windowsshim.vlanid: "eleven"\n',
       good: 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n    networks: [lan]\nnetworks:\n  lan:\n    driver: l2bridge\n    driver_opts:\n      com.docker.network.windowsshim.enable_outboundnat: "true"\n      com.docker.network.windowsshim.vlanid: "11"\n',
     },
