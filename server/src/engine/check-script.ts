@@ -44,6 +44,7 @@ function dockerCommandsOf(doc: ParsedDocument): ScriptCommands {
 export interface ScriptPlan {
   /** The commands as a compose document: the file's text and lines, the commands' tree. */
   doc: ParsedDocument;
+  commands: readonly DockerCommand[];
   /** `windows` when the blocks say so; otherwise the setting (`auto`: decided from the commands, as for compose). */
   target: TargetSetting;
   rules: readonly Rule[];
@@ -148,6 +149,7 @@ export function scriptPlan(doc: ParsedDocument, setting: TargetSetting | undefin
   const inOneWord = (span: Span, newText: string) => !/[\r\n"'`^]/.test(newText) && words.some((w) => span.start >= w.start && span.end <= w.end);
   return {
     doc: { ...doc, kind: 'compose', root: tree.root, errors: [] },
+    commands,
     target: setting && setting !== 'auto' ? setting : windows ? 'windows' : 'auto',
     rules: SCRIPT_RULES,
     adapt(finding) {

@@ -53,6 +53,14 @@ function pieceScalar(p: Piece, text: string): ScalarNode {
   return scalar(value, p.span, text, value);
 }
 
+/**
+ * Where a key that no flag writes (`services`, `networks`, `ipam`, `deploy`) is: an empty span at the command's
+ * start, so a finding on it lands on the command and a cursor on the command's words finds the flag under it.
+ */
+function at(offset: number): Span {
+  return { start: offset, end: offset };
+}
+
 function key(name: string, span: Span): ScalarNode {
   return { kind: 'scalar', value: name, style: 'plain', start: span.start, end: span.end, fullStart: span.start };
 }
@@ -147,12 +155,12 @@ export function composeTreeOf(commands: readonly DockerCommand[], text: string):
   }
   const servicesMap = new MapBuilder(whole);
   for (const s of services) {
-    if (s.networks) s.map.set(key('networks', s.keySpan), s.networks.build());
+    if (s.networks) s.map.set(key('networks', at(s.map.span.start)), s.networks.build());
     servicesMap.set(key(s.name, s.keySpan), s.map.build());
   }
   const top = new MapBuilder({ start: 0, end: text.length });
-  if (services.length) top.set(key('services', whole), servicesMap.build());
-  if (networks.pairs.length) top.set(key('networks', whole), networks.build());
+  if (services.length) top.set(key('services', at(whole.start)), servicesMap.build());
+  if (networks.pairs.length) top.set(key('networks', at(whole.start)), networks.build());
   return { root: top.build(), services: services.length, networks: networks.pairs.length };
 }
 
@@ -185,8 +193,8 @@ function networkDefinition(c: DockerCommand, text: string): MapNode {
   const ipamOpts = keyValues(flag('ipam-opt'), text);
   if (ipamOpts) ipam.set(key('options', flag('ipam-opt')[0].flag.span), ipamOpts);
   const config = ipamConfig(c, text);
-  if (config) ipam.set(key('config', config.start === config.end ? spanOf(c) : config), config);
-  if (ipam.pairs.length) m.set(key('ipam', spanOf(c)), ipam.build());
+  if (config) ipam.set(key('config', at(c.line.span.start)), config);
+  if (ipam.pairs.length) m.set(key('ipam', at(c.line.span.start)), ipam.build());
   return m.build();
 }
 
@@ -367,7 +375,7 @@ function serviceSettings(c: DockerCommand, draft: ServiceDraft, text: string): v
       if (use?.value) deploy.push([key(compose, use.flag.span), pieceScalar(use.value, text)]);
     }
     // `deploy:` marks the file a swarm stack for the rules (compose/swarm.ts), as a service create is.
-    draft.map.set(key('deploy', headSpan(c)), mapOf(headSpan(c), deploy));
+    draft.map.set(key('deploy', at(c.line.span.start)), mapOf(headSpan(c), deploy));
   }
 }
 

@@ -55,7 +55,7 @@ export function composeCompletions(text: string, offset: number, ctx: Completion
   return [];
 }
 
-function driverItems(replace: CompletionItem['replace'], ctx: CompletionContext): CompletionItem[] {
+export function driverItems(replace: CompletionItem['replace'], ctx: CompletionContext): CompletionItem[] {
   return DRIVER_ORDER.map((name, i) => {
     const driver = WINDOWS_DRIVERS[name];
     const features = (['portPublishing', 'staticIp', 'dhcp', 'serviceDiscovery', 'multiHost'] as const).flatMap((id) => {
