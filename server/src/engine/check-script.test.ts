@@ -126,6 +126,39 @@ describe('docker commands in scripts, CI files and Markdown', () => {
     }
   });
 
+  it("Microsoft's own networking commands, as its pages write them: no false error, and the real catches", () => {
+    // Commands quoted from Microsoft Learn's "Windows container networking" pages (network drivers and
+    // topologies; advanced network options), each in its own block as there.
+    const page = [
+      '```powershell',
+      'docker network create -d "transparent" --subnet 10.244.0.0/24 --gateway 10.244.0.1 -o com.docker.network.windowsshim.vlanid=7 -o com.docker.network.windowsshim.dnsservers="10.244.0.7" my_transparent',
+      '```',
+      '```powershell',
+      'docker network create -d "overlay" --attachable --subnet "10.244.0.0/24" -o com.docker.network.windowsshim.dnsservers="168.63.129.16" -o com.docker.network.driver.overlay.vxlanid_list="4096" my_overlay',
+      '```',
+      '```powershell',
+      'docker network create -d "l2bridge" --subnet 10.244.0.0/24 --gateway 10.244.0.1 -o com.docker.network.windowsshim.vlanid=7 -o com.docker.network.windowsshim.dnsservers="10.244.0.7" my_l2bridge',
+      '```',
+      '```output',
+      'C:\\> docker network create -d transparent -o com.docker.network.windowsshim.interface="Ethernet 2" TransparentNet2',
+      'C:\\> docker run -it --network=MyTransparentNetwork --ip 10.123.174.105 windowsservercore cmd',
+      '```',
+      '',
+    ].join('\n');
+    const found = findings('/docs/networking.md', page);
+    assert.deepEqual(
+      found.filter((f) => f.rule !== 'transparent-host-requirements').map((f) => `${f.rule} ${f.at}`),
+      [
+        // The Windows overlay driver reads only networkname, interface and vxlanid_list (moby windows overlay
+        // ov_network_windows.go): the page's dnsservers option does nothing there.
+        'windowsshim-wrong-driver com.docker.network.windowsshim.dnsservers',
+        'l2bridge-outboundnat "l2bridge"',
+      ],
+    );
+    // Three examples on one subnet are alternatives, not one setup: no collision is reported between blocks.
+    assert.ok(!found.some((f) => f.rule === 'subnet-overlap' || f.rule === 'external-networks-same-adapter'));
+  });
+
   it('a file with no docker command winnet reads is not ours', () => {
     assert.equal(checkDocument(parseDocument('/repo/README.md', '# Title\n\n```sh\nnpm test\ndocker ps\n```\n')).kind, 'none');
   });

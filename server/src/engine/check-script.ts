@@ -22,6 +22,15 @@ import { composeTreeOf } from '../scripts/to-compose';
 const NOT_FOR_COMMANDS = new Set(['compose-schema', 'compose-variable', 'undefined-network', 'nat-network-per-project']);
 const SCRIPT_RULES = COMPOSE_RULES.filter((r) => !NOT_FOR_COMMANDS.has(r.meta.id));
 
+/**
+ * Rules about networks or ports that collide with each other. A document's code blocks are alternatives more often
+ * than one sequence (Microsoft's network driver page creates a transparent, an overlay and an l2bridge network on the
+ * same subnet, one example each), so in Markdown these are not asked; the rules about one network or one container
+ * still see the networks of earlier blocks.
+ */
+const COLLISION_RULES = new Set(['subnet-overlap', 'external-networks-same-adapter', 'duplicate-host-port']);
+const MARKDOWN_RULES = SCRIPT_RULES.filter((r) => !COLLISION_RULES.has(r.meta.id));
+
 interface ScriptCommands {
   commands: DockerCommand[];
   /** Whether the blocks holding them say Windows by themselves (a .ps1, a Windows runner, a `PS C:\>` prompt). */
@@ -151,7 +160,7 @@ export function scriptPlan(doc: ParsedDocument, setting: TargetSetting | undefin
     doc: { ...doc, kind: 'compose', root: tree.root, errors: [] },
     commands,
     target: setting && setting !== 'auto' ? setting : windows ? 'windows' : 'auto',
-    rules: SCRIPT_RULES,
+    rules: /\.(md|markdown)$/i.test(doc.path) ? MARKDOWN_RULES : SCRIPT_RULES,
     adapt(finding) {
       finding.message = commandWording(finding.message);
       const removes = REMOVES_THE_OPTION.has(finding.rule);

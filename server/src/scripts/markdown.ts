@@ -112,12 +112,14 @@ function shellBlock(text: string, content: Line[], fence: Fence): ScriptBlock | 
   } else if (POSIX_TAGS.has(tag)) {
     shell = 'posix';
     prompt = content.some((line) => promptOf(line) === 'dollar') ? 'dollar' : undefined;
-  } else if (CONSOLE_TAGS.has(tag) || tag === '') {
-    // A terminal session, or an untagged block that shows prompts: the first prompt says which shell. An untagged
-    // block without prompts may be anything (output, YAML, a log).
+  } else if (CONSOLE_TAGS.has(tag) || tag === '' || firstPrompt === 'powershell' || firstPrompt === 'cmd') {
+    // A terminal session, an untagged block that shows prompts, or any block that shows a PowerShell or cmd prompt
+    // (Microsoft's docs tag `C:\> docker network create ...` sessions as `output`): the first prompt says which
+    // shell. An untagged block without prompts counts when a line of it runs docker (READMEs often write
+    // `docker run -d -p 80:80 iis` in a bare fence); otherwise it may be anything (output, YAML, a log).
     prompt = firstPrompt;
     if (prompt === undefined) {
-      if (tag === '') return undefined;
+      if (tag === '' && !content.some((line) => /^docker(\.exe)?\s/.test(text.slice(bodyStart(line), line.end)))) return undefined;
       shell = 'posix';
     } else {
       shell = prompt === 'powershell' ? 'powershell' : prompt === 'cmd' ? 'cmd' : 'posix';

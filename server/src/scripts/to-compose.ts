@@ -113,7 +113,9 @@ export function composeTreeOf(commands: readonly DockerCommand[], text: string):
 
   for (const c of commands) {
     if (c.kind === 'network-create') {
-      const name = c.args[0];
+      // docker/cli takes exactly one name (cobra.ExactArgs(1)); with more (an unquoted list, a stray word) the
+      // command fails before it reaches the daemon, and which word was meant as the name is anyone's guess.
+      const name = c.args.length === 1 ? c.args[0] : undefined;
       if (!name) continue;
       created.add(name.value);
       networks.set(pieceScalar(name, text), networkDefinition(c, text));
