@@ -3,6 +3,8 @@
  * rule id, and the exit codes (0 explained, 1 nothing matched, 2 no text or a usage error).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { cli, REPO } from './helpers';
@@ -171,5 +173,11 @@ describe('winnet --help', () => {
     const help = cli(['--help']).stdout;
     assert.match(help, /^ {7}winnet explain "<error text>" \| <rule-id> \| - \[--format json\]$/m);
     assert.match(help, /^winnet explain: 0 explained \(or a rule's page\), 1 nothing known matches, 2 usage error \(no text\) or internal error\.$/m);
+  });
+
+  it('a reader that stops early (`| head`) ends the output quietly, without an EPIPE stack', () => {
+    const run = spawnSync('sh', ['-c', `node "${join(REPO, 'dist', 'cli.js')}" explain "HNS failed with error : The object already exists" | head -1`], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), 'What this error means');
+    assert.doesNotMatch(run.stderr, /EPIPE|Error/);
   });
 });

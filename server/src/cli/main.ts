@@ -258,6 +258,11 @@ function ignoreMatcher(config: Config): (file: string) => boolean {
 }
 
 if (require.main === module) {
+  // `winnet explain ... | head` closes the pipe early: that is the reader's choice, not an error of winnet's.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let code: number;
   try {
     code = runCli(process.argv.slice(2), {
