@@ -45,7 +45,14 @@ async function main() {
       banner: { js: '#!/usr/bin/env node' },
       plugins: [validatorsApart],
     }),
-    esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, outdir: 'dist', plugins: [engineApart] }),
+    // The server is also the npm package's `winnet-language-server` bin (package.json), hence its shebang too.
+    esbuild.build({
+      ...common,
+      entryPoints: { server: 'server/src/lsp/server.ts' },
+      outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+      plugins: [engineApart],
+    }),
     esbuild.build({ ...common, entryPoints: { engine: 'server/src/lsp/server-engine.ts' }, outdir: 'dist', plugins: [validatorsApart] }),
     esbuild.build({
       ...common,

@@ -1,19 +1,32 @@
 /**
  * The VS Code client: starts the winnet language server over Node IPC for compose and JSON documents and env files
  * (the server decides by name and content and stays silent on files that are not ours), forwards `winnet.*`
- * settings, and adds commands. It runs no workspace code and fetches nothing.
+ * settings, and adds commands, a language status item and document links. It runs no workspace code and fetches
+ * nothing.
+ *
+ * The server (a Node process of about 70 MB) starts only when there is work for it: on the first document that may
+ * be ours (ours.ts sniffs names and the start of the text), or on a command that needs it. Activation alone, on
+ * any YAML or JSON file, costs the extension host this module and nothing more.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { DocumentStatus } from '../../server/src/service/document-status';
+import { configureFolder } from './configure-folder';
+import { LanguageStatus } from './language-status';
+import { mayBeOurs, SNIFF_CHARS } from './ours';
+import { openRulePage } from './rule-pages';
+import { decideSchemaValidation, type SchemaValidationDecision, type YamlEditors } from './schema-validation';
 
 let client: LanguageClient | undefined;
+/** Set once the server is asked to start; a settled promise after that. */
+let started: Promise<void> | undefined;
 
 /**
  * Compose files are `yaml` in plain VS Code and Red Hat YAML, `dockercompose` with Docker DX / Container Tools. Env
  * files (`.env`, `prod.env`) are `dotenv` with a dotenv extension, else `plaintext` or `properties`: they are
  * selected by name, whatever their language (the server checks them with compose's env file grammar, and reads them
- * for the variables of the compose files beside them).
+ * for the variables of the compose files beside them). CNI config lists (`*.conflist`) are plain text to VS Code.
  */
 const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockercompose' },
@@ -22,6 +35,15 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', pattern: '**/.env' },
   { scheme: 'file', pattern: '**/*.env' },
+  { scheme: 'file', pattern: '**/*.conflist' },
+  // Docker commands in scripts, CI files and Markdown (server/src/scripts/): the server starts for one only when it
+  // runs docker (ours.ts), and finds no finding in a file without a docker command it reads.
+  { scheme: 'file', language: 'powershell' },
+  { scheme: 'file', language: 'bat' },
+  { scheme: 'file', language: 'shellscript' },
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'github-actions-workflow' },
+  { scheme: 'file', language: 'azure-pipelines' },
   { scheme: 'untitled', language: 'dockercompose' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'untitled', language: 'json' },
@@ -36,10 +58,41 @@ interface ExplainAnswer {
   rule?: string;
 }
 
+/** What the extension returns from `activate`: for tests and other extensions. */
+export interface WinnetApi {
+  /** Whether the language server was started (it starts on the first document that may be ours, or a command). */
+  serverStarted(): boolean;
+  /** What `winnet.schemaValidation: auto` means now, and why (schema-validation.ts). */
+  schemaValidation(): SchemaValidationDecision;
+  /** What the language status item shows for the active editor. */
+  languageStatus(): { text: string; detail: string; busy: boolean; uri?: string };
+  /** The server's `winnet/documentStatus` answer for a document; undefined when no server runs. */
+  documentStatus(uri: vscode.Uri): Promise<DocumentStatus | null | undefined>;
+}
+
 /** Explanations are read-only documents of this scheme, shown in the Markdown preview. */
 const EXPLAIN_SCHEME = 'winnet-explain';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Which YAML editors are installed, and the settings that change what Red Hat YAML validates. */
+function yamlEditors(): YamlEditors {
+  const redHat = vscode.extensions.getExtension('redhat.vscode-yaml');
+  const docker = vscode.extensions.getExtension('docker.docker');
+  const config = vscode.workspace.getConfiguration();
+  return {
+    redHatYaml: redHat && {
+      version: (redHat.packageJSON as { version?: unknown }).version,
+      validate: config.get('yaml.validate'),
+      schemaStore: config.get('yaml.schemaStore.enable'),
+      disableSchemaDetection: config.get('yaml.disableSchemaDetection'),
+    },
+    dockerDx: docker && { composeLanguageServer: config.get('docker.extension.enableComposeLanguageServer') },
+  };
+}
+
+/** The settings whose change may change what `winnet.schemaValidation: auto` means. */
+const COEXISTENCE_SETTINGS = ['docker.extension.enableComposeLanguageServer', 'yaml.validate', 'yaml.schemaStore.enable', 'yaml.disableSchemaDetection'];
+
+export async function activate(context: vscode.ExtensionContext): Promise<WinnetApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -53,22 +106,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // In an untrusted workspace the server reads no file outside the workspace folders that a compose file names
     // (`include`, `extends.file`); granting trust restarts it, reading them again.
     // The server keeps V8's code cache of its bundles in the extension's storage folder (server/src/code-cache.ts).
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, codeCacheDir: path.join(context.globalStorageUri.fsPath, 'v8-cache') }),
+    // VS Code opens `#L<line>` fragments of the docs pages' file URLs at that line (server/src/lsp/docs-pages.ts).
+    initializationOptions: () => ({
+      workspaceTrusted: vscode.workspace.isTrusted,
+      codeCacheDir: path.join(context.globalStorageUri.fsPath, 'v8-cache'),
+      linkLineFragments: true,
+    }),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
       workspace: {
-        // `winnet.schemaValidation: auto` means: validate compose files against the compose schema unless the
-        // Red Hat YAML extension already does, so the same schema error never shows twice. Only the client
-        // can see which extensions are installed, so it resolves `auto` before the server reads the setting.
+        // `winnet.schemaValidation: auto` is resolved here, where the installed extensions can be seen, before the
+        // server reads the setting (schema-validation.ts). The server asks per workspace folder too.
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          const redHatYaml = vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined;
+          const editors = yamlEditors();
           return result.map((value, i) => {
             if (params.items[i]?.section !== 'winnet' || !value || typeof value !== 'object') return value;
             const settings = value as Record<string, unknown>;
-            if (settings.schemaValidation !== 'auto' && settings.schemaValidation !== undefined) return settings;
-            return { ...settings, schemaValidation: redHatYaml ? 'off' : 'on' };
+            return { ...settings, schemaValidation: decideSchemaValidation(settings.schemaValidation, editors).value };
           });
         },
       },
@@ -77,17 +133,81 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // error handler allows 4 restarts in 3 minutes).
   };
   client = new LanguageClient('winnet', 'winnet', serverOptions, clientOptions);
+  const languageClient = client;
+
+  const running = () => started !== undefined && languageClient.isRunning();
+  const status = new LanguageStatus(DOCUMENT_SELECTOR, (uri) =>
+    running()
+      ? languageClient.sendRequest<DocumentStatus | null>('winnet/documentStatus', { uri: languageClient.code2ProtocolConverter.asUri(uri) })
+      : undefined,
+  );
+
+  /** Starts the server once; every open document in the selector is sent to it as it starts. */
+  const ensureStarted = (why: string): Promise<void> => {
+    if (!started) {
+      output.info(`starting the language server: ${why}`);
+      started = languageClient.start().then(
+        () => status.refresh(0),
+        (error: unknown) => output.error(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    return started;
+  };
+
+  /** Whether a document that may be ours was opened: the walkthrough's "open a file" step is then done. */
+  let openedOurs = false;
+  /** Starts the server when `document` may be ours (ours.ts). */
+  const consider = (document: vscode.TextDocument): void => {
+    if (openedOurs || vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
+    const end = document.positionAt(SNIFF_CHARS + 1);
+    const sniffed = {
+      path: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
+      languageId: document.languageId,
+      text: document.getText(new vscode.Range(new vscode.Position(0, 0), end)),
+      length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
+    };
+    if (!mayBeOurs(sniffed)) return;
+    openedOurs = true;
+    watchers.dispose();
+    void vscode.commands.executeCommand('setContext', 'winnet.openedCheckedFile', true);
+    void ensureStarted(`${vscode.workspace.asRelativePath(document.uri)} may be a compose, env, HNS or CNI file`);
+  };
+  // Until a document that may be ours is open: every document opened, and every edit (an empty `.yaml` becomes a
+  // compose file as it is typed).
+  const watchers = vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(consider),
+    vscode.workspace.onDidChangeTextDocument((e) => consider(e.document)),
+  );
+
+  /** What `auto` meant when the server last read its settings: a change makes it read them again. */
+  let schemaDecision = decideSchemaValidation('auto', yamlEditors());
+  output.info(`winnet.schemaValidation ${schemaDecision.reason}`);
+  const redecideSchemaValidation = () => {
+    const next = decideSchemaValidation('auto', yamlEditors());
+    if (next.value === schemaDecision.value) return;
+    schemaDecision = next;
+    output.info(`winnet.schemaValidation ${next.reason}`);
+    // The server pulls `winnet` again on this notification, through the middleware above.
+    if (running()) void languageClient.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  };
 
   const explanations = new Map<string, string>();
   let explained = 0;
 
   context.subscriptions.push(
     output,
+    watchers,
+    status,
+    vscode.extensions.onDidChange(redecideSchemaValidation),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (COEXISTENCE_SETTINGS.some((s) => e.affectsConfiguration(s))) redecideSchemaValidation();
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.restart();
+      if (started) void languageClient.restart();
     }),
     vscode.commands.registerCommand('winnet.restartServer', async () => {
-      await client?.restart();
+      if (started) await languageClient.restart();
+      else await ensureStarted('Restart Server');
     }),
     vscode.commands.registerCommand('winnet.showOutput', () => output.show(true)),
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, { provideTextDocumentContent: (uri) => explanations.get(uri.toString()) ?? '' }),
@@ -109,25 +229,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
               value: selection.replace(/\s+/g, ' ').trim(),
               ignoreFocusOut: true,
             });
-      if (!text?.trim() || !client) return undefined;
-      const answer = await client.sendRequest<ExplainAnswer>('winnet/explain', { text });
+      if (!text?.trim()) return undefined;
+      await ensureStarted('Explain a Docker or HNS error');
+      const answer = await languageClient.sendRequest<ExplainAnswer>('winnet/explain', { text });
       const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${answer.rule ?? 'explanation'}-${++explained}.md` });
       explanations.set(uri.toString(), answer.markdown);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
       return { ...answer, uri: uri.toString() };
     }),
     vscode.commands.registerCommand('winnet.checkWorkspace', async () => {
+      await ensureStarted('Check Workspace');
       // Opening a document sends it to the server, whose diagnostics then show in the Problems panel.
       const files = await vscode.workspace.findFiles(WORKSPACE_GLOB, '**/node_modules/**', 500);
       await Promise.all(files.map((uri) => vscode.workspace.openTextDocument(uri)));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(`winnet checked ${files.length} file${files.length === 1 ? '' : 's'}.`);
     }),
+    vscode.commands.registerCommand('winnet.configureFolder', (uri?: unknown, only?: unknown) =>
+      configureFolder(
+        context.extension.packageJSON,
+        uri instanceof vscode.Uri ? uri : undefined,
+        only === 'target' || only === 'windowsVersion' ? only : undefined,
+      ),
+    ),
+    vscode.commands.registerCommand('winnet.openRulePage', (id?: unknown) => openRulePage(context.extensionUri, typeof id === 'string' ? id : undefined)),
   );
-  await client.start();
+
+  for (const document of vscode.workspace.textDocuments) consider(document);
+
+  return {
+    serverStarted: () => started !== undefined,
+    schemaValidation: () => decideSchemaValidation('auto', yamlEditors()),
+    languageStatus: () => status.current,
+    documentStatus: async (uri) =>
+      running()
+        ? languageClient.sendRequest<DocumentStatus | null>('winnet/documentStatus', { uri: languageClient.code2ProtocolConverter.asUri(uri) })
+        : undefined,
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (started) await client?.stop().catch(() => undefined);
   client = undefined;
+  started = undefined;
 }

@@ -176,7 +176,9 @@ describe('winnet --help', () => {
   });
 
   it('a reader that stops early (`| head`) ends the output quietly, without an EPIPE stack', () => {
-    const run = spawnSync('sh', ['-c', `node "${join(REPO, 'dist', 'cli.js')}" explain "HNS failed with error : The object already exists" | head -1`], { encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', `node "${join(REPO, 'dist', 'cli.js')}" explain "HNS failed with error : The object already exists" | head -1`], {
+      encoding: 'utf8',
+    });
     assert.equal(run.stdout.trim(), 'What this error means');
     assert.doesNotMatch(run.stderr, /EPIPE|Error/);
   });

@@ -94,6 +94,7 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
   });
   const vsix = options.vsix ?? (await scenario.vsix({ vsce: tools.vsce, outDir: join(tmp, 'build') }));
   if (!existsSync(vsix)) throw new Error(`the .vsix under test does not exist: ${vsix}`);
+  const others = (await scenario.extensions?.({ vsce: tools.vsce, outDir: join(tmp, 'build') })) ?? [];
   const suite = await bundleSuite(options.suite.length ? options.suite : scenario.suite, join(tmp, 'suite'));
   console.log(`   ${vsix}\n   built in ${seconds(Date.now() - t)}`);
 
@@ -112,7 +113,7 @@ async function editorRun(scenario: Scenario, options: Options, tools: Tools, tmp
   });
   try {
     t = Date.now();
-    const installed = server.install(runnerVsix, vsix);
+    const installed = server.install(runnerVsix, vsix, ...others);
     console.log(`== code-server --install-extension: ${installed.join(', ')} (${seconds(Date.now() - t)})`);
     await checks.check(`code-server has ${scenario.extensionId} installed from the .vsix`, () => {
       if (!installed.some((id) => id.toLowerCase().startsWith(`${scenario.extensionId.toLowerCase()}@`))) {

@@ -16,7 +16,9 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(cli|client|server|engine)\.js$/,
+  /^extension\/dist\/(client|server|engine)\.js$/,
+  /^extension\/images\/screenshots\/[\w.-]+\.png$/,
+  /^extension\/client\/walkthrough\/[\w.-]+\.md$/,
   /^extension\/dist\/validators\/(compose|hns-v1|hcn-v2)-validators\.js$/,
   /^extension\/docs\/[\w./-]+\.md$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
@@ -27,7 +29,9 @@ const ALLOWED = [
 describe('the packaged extension', { skip: !existsSync(VSIX) && 'winnet.vsix not built (npm run package)' }, () => {
   it('contains only bundles, docs, schemas, the grammar, the icon and manifest files', () => {
     const names = zipEntries(readFileSync(VSIX)).filter((n) => !n.endsWith('/'));
-    assert.ok(names.includes('extension/dist/server.js') && names.includes('extension/dist/cli.js') && names.includes('extension/dist/client.js'));
+    assert.ok(names.includes('extension/dist/server.js') && names.includes('extension/dist/client.js'));
+    // The CLI is distributed as the npm package (test/distribution/npm-package.test.ts); the extension never runs it.
+    assert.ok(!names.includes('extension/dist/cli.js'));
     // The engine and the schema validators are required by the server and the CLI at run time (esbuild.js keeps
     // them apart).
     assert.ok(names.includes('extension/dist/engine.js'));

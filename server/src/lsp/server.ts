@@ -23,11 +23,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentStatus } from '../service/document-status';
 import type { FileSets, Release } from '../service/file-sets';
-import type { DocumentContext, LanguageService } from '../service/language-service';
+import type { FolderLanguageService } from '../service/folder-services';
+import type { DocumentContext } from '../service/language-service';
 import type { EnvironmentSources, ProjectEnvironments } from '../service/project-environments';
 import type { VariableSettings } from '../service/settings';
 import { CodeCache, codeCacheDir } from './code-cache';
+import { DocsPages } from './docs-pages';
 import { documentInput as input, toCodeAction, toCompletion, toDiagnostic, toHover, toInlayHint, tooLargeDiagnostic } from './convert';
 import { slowHeapGrowth } from './heap-growth';
 import type * as Engine from './server-engine';
@@ -38,11 +41,13 @@ export const MAX_CHECK_CHARS = 10 * 1024 * 1024;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const docsBaseUrl = `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/`;
+/** The docs pages document links open (service/document-links.ts); set in `initialize`, where the client says what it opens. */
+let docsPages = new DocsPages(join(__dirname, '..', 'docs'), false);
 
 // The engine is required on first use, which is right after `initialize` has been answered (the `initialized`
 // notification pulls the settings): see server-engine.ts.
 let engineModule: typeof Engine | undefined;
-let languageService: LanguageService | undefined;
+let languageService: FolderLanguageService | undefined;
 
 /** Set in `initialize`, where the editor may name its storage folder (code-cache.ts). */
 let codeCache: CodeCache | undefined;
@@ -73,18 +78,24 @@ function afterFirstCheck(): void {
   }, 0);
 }
 
-function service(): LanguageService {
-  return (languageService ??= engine().createLanguageService({
-    docsBaseUrl,
-    onRuleError: (rule, error) =>
-      connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    providers: engine().hnsProviders(),
-  }));
+/** The language service, one per distinct settings of the workspace folders (service/folder-services.ts). */
+function service(): FolderLanguageService {
+  return (languageService ??= engine().createFolderLanguageService(
+    {
+      docsBaseUrl,
+      onRuleError: (rule, error) =>
+        connection.console.error(`winnet: rule ${rule} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      providers: engine().hnsProviders(),
+    },
+    localPath,
+  ));
 }
 
 let debounceMs: number | undefined;
 let composeFileSets: string[][] = [];
 let workspaceRoots: string[] = [];
+/** The workspace folders the client named, whose own settings are asked for (`scopeUri`): multi-root workspaces. */
+let workspaceFolders: { uri: string; path: string }[] = [];
 let canPullConfiguration = false;
 /** The client lets the server register file watchers (VS Code does; see onDidChangeWatchedFiles). */
 let canWatchFiles = false;
@@ -208,6 +219,9 @@ function isOpenCompose(doc: TextDocument): boolean {
 
 /** The context of each open document's last check, so its code actions see the findings it was shown. */
 const lastContexts = new Map<string, DocumentContext>();
+
+/** What each open document's last check decided (its target, Windows version, set): `winnet/documentStatus`. */
+const statuses = new Map<string, DocumentStatus>();
 
 /**
  * The variables used by the compose files that read the env file at `envPath`: the open compose documents whose
@@ -350,6 +364,7 @@ function validate(doc: TextDocument): void {
     const context = contextFor(doc, parsed.kind);
     lastContexts.set(doc.uri, context);
     const { result } = service().diagnose(input(doc), context);
+    statuses.set(doc.uri, engine().documentStatus(result));
     // It may have been checked in a set before (its override or include is gone): the members hear no more from it.
     apply(fileSets().checkedAlone(doc.uri));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.findings.map((f) => toDiagnostic(doc.uri, f)) });
@@ -379,10 +394,12 @@ function validateSet(doc: TextDocument): void {
   const paths = setPathsFor(path);
   const { set, results } = service().diagnoseSet(paths, reader, environments().of(dirname(paths[0])));
   const findings = new Map<string, Finding[]>();
+  const memberUris = set.members.map((m) => pathToFileURL(m.path).href);
   for (const [memberPath, result] of results) {
     const uri = pathToFileURL(memberPath).href;
     findings.set(uri, result.findings);
     const open = documents.get(uri);
+    if (open) statuses.set(uri, engine().documentStatus(result, memberUris));
     connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics: result.findings.map((f) => toDiagnostic(uri, f)) });
   }
   apply(fileSets().checkedInSet(doc.uri, set, findings));
@@ -404,14 +421,19 @@ function schedule(doc: TextDocument, delay = debounceMs ?? engine().DEFAULT_DEBO
 async function loadSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
-    const raw = (await connection.workspace.getConfiguration('winnet')) as Record<string, unknown> | null;
-    applySettings(raw ?? {});
+    // The workspace's settings, then each folder's (which may set its own target, version or rules).
+    const [raw, ...folders] = (await connection.workspace.getConfiguration([
+      { section: 'winnet' },
+      ...workspaceFolders.map((f) => ({ section: 'winnet', scopeUri: f.uri })),
+    ])) as (Record<string, unknown> | null)[];
+    applySettings(raw ?? {}, folders);
   } catch (error) {
     connection.console.error(`winnet: reading settings failed: ${String(error)}`);
   }
 }
 
-function applySettings(raw: Record<string, unknown>): void {
+/** `folders`: each workspace folder's settings, in `workspaceFolders` order, when the client gives them. */
+function applySettings(raw: Record<string, unknown>, folders: readonly (Record<string, unknown> | null | undefined)[] = []): void {
   const next = engine().settingsFrom(raw);
   debounceMs = next.debounceMs;
   composeFileSets = next.composeFileSets;
@@ -425,7 +447,10 @@ function applySettings(raw: Record<string, unknown>): void {
         `winnet: winnet.envFiles: ${path} is not read (it does not exist, or the workspace is not trusted and it is outside its folders).`,
       );
   projectDirs.clear();
-  service().configure(next.settings);
+  service().configureFolders(
+    next.settings,
+    workspaceFolders.flatMap((f, i) => (folders[i] ? [{ path: f.path, settings: engine().settingsFrom(folders[i]).settings }] : [])),
+  );
   for (const doc of documents.all()) schedule(doc, 0);
   refreshInlayHints(0);
 }
@@ -434,10 +459,17 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
-  workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f.uri) ?? []);
+  workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => {
+    const path = localPath(f.uri);
+    return path ? [{ uri: f.uri, path }] : [];
+  });
+  workspaceRoots = workspaceFolders.map((f) => f.path);
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [localPath(params.rootUri) ?? []].flat();
-  const initial = params.initializationOptions as { settings?: Record<string, unknown>; workspaceTrusted?: unknown; codeCacheDir?: unknown } | undefined;
+  const initial = params.initializationOptions as
+    | { settings?: Record<string, unknown>; workspaceTrusted?: unknown; codeCacheDir?: unknown; linkLineFragments?: unknown }
+    | undefined;
   workspaceTrusted = initial?.workspaceTrusted !== false;
+  docsPages = new DocsPages(join(__dirname, '..', 'docs'), initial?.linkLineFragments === true);
   codeCache ??= new CodeCache(codeCacheDir(process.env, initial?.codeCacheDir));
   if (initial?.settings) applySettings(initial.settings);
   return {
@@ -448,6 +480,7 @@ connection.onInitialize((params): InitializeResult => {
       inlayHintProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [':', ' ', '"', '.'], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.winnet`], resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'winnet', version },
   };
@@ -527,6 +560,7 @@ documents.onDidClose((e) => {
   if (usedNames.has(uri)) composeVariablesChanged(e.document, true);
   projectDirs.delete(uri);
   lastContexts.delete(uri);
+  statuses.delete(uri);
   service().forget(uri);
   apply(fileSets().closed(uri));
   envFileOpenedOrClosed(e.document);
@@ -616,6 +650,38 @@ connection.onDefinition(
     },
   ),
 );
+
+/**
+ * Links to the packaged docs pages (service/document-links.ts): a Windows driver, a driver option, a rule id in a
+ * suppression comment. Drivers Linux has too are linked in files last checked as Windows.
+ */
+connection.onDocumentLinks(
+  guarded(
+    'document links',
+    [] as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; target: string; tooltip: string }[],
+    (doc) => {
+      const status = statuses.get(doc.uri);
+      const windows = status?.target === 'windows' || (status !== undefined && status.kind !== 'compose' && status.kind !== 'none');
+      return engine()
+        .documentLinks(service().parse(input(doc)), { windows })
+        .map((link) => ({
+          range: { start: doc.positionAt(link.span.start), end: doc.positionAt(link.span.end) },
+          target: docsPages.url(link.page, link.anchor),
+          tooltip: link.tooltip,
+        }));
+    },
+  ),
+);
+
+/**
+ * `winnet/documentStatus` {uri} → what the last check of an open document decided: its kind, the target and Windows
+ * version it was judged against and why, the files of its set (service/document-status.ts). Null for a document the
+ * server has not checked yet (or does not have open).
+ */
+connection.onRequest('winnet/documentStatus', (params: unknown): DocumentStatus | null => {
+  const uri = (params as { uri?: unknown } | null)?.uri;
+  return typeof uri === 'string' ? (statuses.get(uri) ?? null) : null;
+});
 
 /**
  * `winnet/explain` {text} → {markdown, matches}: the likely causes of a pasted Docker, compose or HNS error (or a

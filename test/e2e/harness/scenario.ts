@@ -39,6 +39,8 @@ export interface Scenario {
   extensionId: string;
   /** Builds (or points at) the .vsix under test. `--vsix <path>` on the command line overrides it. */
   vsix: (ctx: BuildContext) => Promise<string>;
+  /** Other extensions installed beside it (e.g. stand-ins for extensions it reacts to), as .vsix files. */
+  extensions?: (ctx: BuildContext) => Promise<string[]>;
   /** A folder copied to a temp folder and opened in the workbench (the in-host suite sees it as workspace folder 0). */
   workspace: string;
   /** In-host mocha test files (TypeScript), bundled and run inside the extension host. */

@@ -369,6 +369,62 @@ export class Workbench {
     throw new Mismatch(`a hover widget over "${text}"`, 'a visible .monaco-hover', '(no hover widget)');
   }
 
+  // ---------------------------------------------------------------------------------------------------------
+  // Language status (the `{}` entry of the status bar for the active editor)
+
+  /** The language status entry of the status bar. */
+  private languageStatusEntry(): Locator {
+    return this.page.locator('.part.statusbar [id="status.languageStatus"]').first();
+  }
+
+  /**
+   * Moves the mouse onto the language status entry and returns its hover's text (every extension's items for the
+   * active editor), once one of them contains `expect`.
+   */
+  async languageStatus(expect: string, timeoutMs = 20_000): Promise<string> {
+    const entry = this.languageStatusEntry();
+    const hover = this.page.locator('.hover-language-status, .monaco-hover:not(.hidden), .workbench-hover').filter({ visible: true }).first();
+    return waitFor(
+      `the language status hover shows "${expect}"`,
+      async () => {
+        await this.page.mouse.move(10, 10);
+        await entry.waitFor({ state: 'visible', timeout: 5_000 });
+        await entry.hover();
+        await hover.waitFor({ state: 'visible', timeout: 3_000 });
+        await this.page.waitForTimeout(300);
+        return (await hover.innerText()).replace(/\s+/g, ' ').trim();
+      },
+      (text) => text.includes(expect),
+      expect,
+      timeoutMs,
+      500,
+    );
+  }
+
+  /** Clicks a link (an item's command) in the language status hover, which must be open. */
+  async clickLanguageStatusLink(label: string): Promise<void> {
+    const link = this.page.locator('.hover-language-status a, .monaco-hover a, .workbench-hover a', { hasText: label }).filter({ visible: true }).first();
+    await link.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
+      const seen = await this.page.locator('.hover-language-status a, .monaco-hover a, .workbench-hover a').allInnerTexts();
+      throw new Mismatch(`the language status hover has a "${label}" link`, label, seen);
+    });
+    await link.click();
+  }
+
+  /** Types into the open Quick Input and picks the row that contains `label`. */
+  async pickQuickInput(filter: string, label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(filter);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      const rows = await this.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      throw new Mismatch(`the quick pick lists "${label}"`, label, rows);
+    });
+    await row.click();
+    await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  }
+
   /** Clicks into `text` in the active editor (puts the cursor there). */
   async clickText(text: string): Promise<void> {
     const rect = await this.textRect(text);

@@ -2,6 +2,7 @@
  * Helpers for in-host mocha tests (they run inside the extension host, against the real `vscode` API).
  * Import them from a suite file: `import { openFixture, waitForDiagnostics } from '../host/helpers';`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 /** The opened workspace folder (the harness opens a fresh copy of the scenario's fixtures). */
@@ -75,4 +76,78 @@ export async function activateExtension(id: string): Promise<vscode.Extension<un
   }
   await extension.activate();
   return extension;
+}
+
+/** Polls `probe` until it returns a value other than undefined; throws naming `what` on timeout. */
+export async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** Resident memory of a process in bytes (Linux /proc), or undefined when it is gone. */
+export function rssOf(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * winnet's language server processes: children of this extension host started from winnet's dist/server.js
+ * (Linux /proc).
+ */
+export function winnetServerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // `pid (comm) state ppid ...`: the command name may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (/winnet[^ ]*[\\/]dist[\\/]server\.js/.test(cmdline)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** What winnet's `activate` returns (client/src/extension.ts `WinnetApi`), as the tests use it. */
+export interface WinnetApi {
+  serverStarted(): boolean;
+  schemaValidation(): { value: 'on' | 'off'; reason: string };
+  languageStatus(): { text: string; detail: string; busy: boolean; uri?: string };
+  documentStatus(uri: vscode.Uri): Promise<Record<string, unknown> | null | undefined>;
+}
+
+/** Activates winnet and returns its API. */
+export async function winnet(): Promise<WinnetApi> {
+  const extension = await activateExtension('winnet.winnet');
+  return extension.exports as WinnetApi;
+}
+
+/** Waits until winnet's language status item shows a text for `document` that satisfies `test`. */
+export async function waitForLanguageStatus(
+  api: WinnetApi,
+  document: vscode.TextDocument,
+  test: (status: { text: string; detail: string }) => boolean,
+  timeoutMs = 20_000,
+): Promise<{ text: string; detail: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = api.languageStatus();
+    if (status.uri === document.uri.toString() && !status.busy && test(status)) return status;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for the language status of ${document.uri.fsPath}; last seen: ${JSON.stringify(status)}`);
+    await sleep(100);
+  }
 }

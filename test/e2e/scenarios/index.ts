@@ -2,5 +2,6 @@
 import type { Scenario } from '../harness/scenario';
 import { dummy } from './dummy';
 import { winnet } from './winnet';
+import { winnetIdle } from './winnet-idle';
 
-export const SCENARIOS: Record<string, Scenario> = { dummy, winnet };
+export const SCENARIOS: Record<string, Scenario> = { dummy, winnet, 'winnet-idle': winnetIdle };

@@ -4,10 +4,15 @@
  * rules land (an HNS finding with a hover belongs in `neovim.files` once the HNS rules report one).
  *
  *   npm run package && npx tsx test/e2e/run.ts --scenario winnet
+ *
+ * Stand-ins for Red Hat YAML and Docker DX are installed beside it (test/e2e/stand-ins): their ids, Red Hat YAML's
+ * version and Docker DX's compose server setting are what `winnet.schemaValidation: auto` reads.
  */
 import { join } from 'node:path';
+import { packageExtension } from '../harness/build';
 import { E2E, REPO } from '../harness/paths';
 import { prebuilt, type Scenario } from '../harness/scenario';
+import { languageStatusChecks, walkthroughChecks } from './editor-ui-checks';
 
 const DIR = join(E2E, 'winnet');
 
@@ -15,8 +20,15 @@ export const winnet: Scenario = {
   name: 'winnet',
   extensionId: 'winnet.winnet',
   vsix: prebuilt(join(REPO, 'winnet.vsix')),
+  extensions: ({ vsce, outDir }) =>
+    Promise.all(
+      ['redhat-yaml', 'docker-dx'].map((name) =>
+        packageExtension({ dir: join(E2E, 'stand-ins', name), entries: { extension: join(E2E, 'stand-ins', name, 'src', 'extension.ts') }, outDir, vsce }),
+      ),
+    ),
   workspace: join(DIR, 'fixtures'),
-  suite: [join(DIR, 'winnet.e2e.ts'), join(DIR, 'explain.e2e.ts'), join(DIR, 'restart.e2e.ts')],
+  // lazy-start first: it proves that no server runs before the first compose file is opened.
+  suite: ['lazy-start', 'winnet', 'scripts', 'status', 'links', 'walkthrough', 'coexistence', 'explain', 'restart'].map((name) => join(DIR, `${name}.e2e.ts`)),
   findings: [
     {
       file: 'compose.yaml',
@@ -29,6 +41,10 @@ export const winnet: Scenario = {
       fix: { title: 'Drop the host IP', expectText: '- "8080:80"' },
     },
   ],
+  ui: async (ctx) => {
+    await languageStatusChecks(ctx);
+    await walkthroughChecks(ctx);
+  },
   neovim: ({ workspace }) => ({
     cmd: [process.execPath, join(REPO, 'dist', 'server.js'), '--stdio'],
     root: workspace,

@@ -6,9 +6,8 @@
  * quick fix comes back) and a document opened after it gets diagnostics.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, quickFixes, sleep, waitForDiagnostics } from '../host/helpers';
+import { activateExtension, codeOf, quickFixes, sleep, waitForDiagnostics, waitUntil, winnetServerPids } from '../host/helpers';
 
 const COMPOSE = [
   'services:',
@@ -18,35 +17,6 @@ const COMPOSE = [
   '      - "127.0.0.1:8080:80"',
   '',
 ].join('\n');
-
-/** winnet's server processes: children of this extension host started from winnet's dist/server.js (Linux /proc). */
-function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // `pid (comm) state ppid ...`: the command name may hold spaces, so read after its closing parenthesis.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-      if (/winnet[^ ]*[\\/]dist[\\/]server\.js/.test(cmdline)) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const hasHostIpFinding = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'port-host-ip');
 
@@ -60,13 +30,13 @@ describe('winnet after its language server crashes', function () {
     const before = await vscode.workspace.openTextDocument({ language: 'yaml', content: COMPOSE });
     await waitForDiagnostics(before.uri, hasHostIpFinding);
 
-    const [crashed] = await waitFor('the winnet server process', () => {
-      const pids = serverPids();
+    const [crashed] = await waitUntil('the winnet server process', () => {
+      const pids = winnetServerPids();
       return pids.length === 1 ? pids : undefined;
     });
     process.kill(crashed, 'SIGKILL');
 
-    const replacement = await waitFor('a new winnet server process', () => serverPids().find((pid) => pid !== crashed));
+    const replacement = await waitUntil('a new winnet server process', () => winnetServerPids().find((pid) => pid !== crashed));
     assert.notEqual(replacement, crashed);
 
     // The document opened before the crash was sent to the new server: it answers for it.
