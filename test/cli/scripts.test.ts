@@ -54,4 +54,22 @@ describe('winnet check: docker commands in scripts, CI files and Markdown', () =
       [],
     );
   });
+
+  it('`docker compose -f a -f b` in a script names a set: its files are checked together, as that project', () => {
+    const dir = repo({
+      'deploy/base.yml': 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n    networks: [app]\n',
+      'deploy/windows.yml': 'networks:\n  app:\n    driver: bridge\n',
+      'scripts/deploy.ps1': 'docker compose -f deploy/base.yml -f deploy/windows.yml up -d\n',
+    });
+    const { files } = check(dir);
+    const rules = Object.fromEntries(files.map((f) => [f.path.replace(/\\/g, '/'), f.findings.map((x) => x.rule)]));
+    // Found through the script only (neither name is a compose name), and read as one project: `app` is defined.
+    assert.ok(rules['deploy/windows.yml']?.includes('linux-driver'), JSON.stringify(rules));
+    assert.ok(!rules['deploy/base.yml']?.includes('undefined-network'), JSON.stringify(rules));
+  });
+
+  it('a set whose files are not where the script or the current folder would find them is left out', () => {
+    const dir = repo({ 'scripts/deploy.sh': 'docker-compose -f missing.yml up\n' });
+    assert.deepEqual(check(dir).files, []);
+  });
 });

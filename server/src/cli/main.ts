@@ -22,6 +22,7 @@ import { defaultBaseOf, defaultOverrideOf } from '../compose/paths';
 import { isComposeName } from '../documents/kind';
 import { checkFile, type FileResult } from './run';
 import { checkSetFiles } from './run-set';
+import { composeSetsInScripts } from './script-sets';
 import { ProjectEnvironments } from './environment';
 
 export interface Io {
@@ -145,6 +146,11 @@ export function runCli(argv: string[], io: Io): number {
     if (group.length === 1 && !isComposeName(group[0])) {
       for (const result of guarded(group, (o) => [checkFile(group[0], display(group[0]), o, mode)])) add(result, group[0]);
     } else for (const result of guarded(group, (o) => checkSetFiles(group, display, o, mode))) add(result, resolve(io.cwd, result.path));
+  }
+  // The projects scripts run with `docker compose -f ... -f ...`: each checked as the set it names.
+  for (const set of composeSetsInScripts(candidates, io.cwd)) {
+    const group: FileGroup = Object.assign([...set.files], { project: set.project });
+    for (const result of guarded(group, (o) => checkSetFiles(group, display, o, mode))) add(result, resolve(io.cwd, result.path));
   }
   // The env files those projects read: compose stops on a line it cannot parse before it reads any compose file.
   results.push(...environments.envFileResults(checkOptions, display).filter((r) => !ignored(resolve(io.cwd, r.path))));

@@ -148,7 +148,10 @@ function commandWording(message: string): string {
 
 /** How engine/check.ts checks a script-like file; undefined when it holds no docker command winnet reads. */
 export function scriptPlan(doc: ParsedDocument, setting: TargetSetting | undefined): ScriptPlan | undefined {
-  const { commands, windows } = dockerCommandsOf(doc);
+  const read = dockerCommandsOf(doc);
+  // `docker compose -f ...` names files to check (composeSetsOf); it creates no network or container itself.
+  const commands = read.commands.filter((c) => c.kind !== 'compose');
+  const windows = read.windows;
   const tree = composeTreeOf(commands, doc.text);
   if (!tree) return undefined;
   const words: Span[] = commands.flatMap((c) => c.line.words.map((w) => w.span));
@@ -183,4 +186,35 @@ export function scriptPlan(doc: ParsedDocument, setting: TargetSetting | undefin
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** The compose files a `docker compose -f a.yml -f b.yml ...` line of a script runs, as written there. */
+export interface ScriptComposeSet {
+  files: string[];
+  projectDirectory?: string;
+  envFiles: string[];
+}
+
+/**
+ * The compose file sets the script's `docker compose` / `docker-compose` lines name with `-f`, so the CLI can check
+ * each as the project it is. A line whose files come from variables is skipped; one without `-f` runs the folder's
+ * default files, which are checked anyway.
+ */
+export function composeSetsOf(doc: ParsedDocument): ScriptComposeSet[] {
+  const sets: ScriptComposeSet[] = [];
+  for (const c of dockerCommandsOf(doc).commands) {
+    if (c.kind !== 'compose') continue;
+    const values = (name: string) => c.flags.filter((f) => f.name === name && f.value).map((f) => f.value!);
+    const files = values('file');
+    if (!files.length || files.some((f) => !f.literal)) continue;
+    const directory = values('project-directory').at(-1);
+    sets.push({
+      files: files.map((f) => f.value),
+      projectDirectory: directory?.literal ? directory.value : undefined,
+      envFiles: values('env-file')
+        .filter((f) => f.literal)
+        .map((f) => f.value),
+    });
+  }
+  return sets;
 }

@@ -68,6 +68,11 @@ const CASES: [string, ReturnType<typeof read>][] = [
     },
   ],
   ['docker run --some-new-flag img', { kind: 'run', flags: ['some-new-flag'], args: ['img'] }],
+  ['docker compose -f base.yml -f windows.yml up -d --build', { kind: 'compose', flags: ['file=base.yml', 'file=windows.yml'], args: ['up'] }],
+  [
+    'docker-compose.exe --project-directory app -f a.yml --env-file prod.env config',
+    { kind: 'compose', flags: ['project-directory=app', 'file=a.yml', 'env-file=prod.env'], args: ['config'] },
+  ],
   // Not read: other commands, and words that only mention docker.
   ['docker network ls', undefined],
   ['docker ps -a', undefined],

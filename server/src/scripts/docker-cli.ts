@@ -14,7 +14,8 @@
 import type { Span } from '../documents/text';
 import type { CommandLine, Word } from './words';
 
-export type DockerCommandKind = 'network-create' | 'network-connect' | 'run' | 'service-create';
+/** `compose`: `docker compose` / `docker-compose` with its global options (the files of the project it runs). */
+export type DockerCommandKind = 'network-create' | 'network-connect' | 'run' | 'service-create' | 'compose';
 
 /** Part of a word: a flag's value, or the key or value of a `key=value` option. */
 export interface Piece {
@@ -119,6 +120,12 @@ const SERVICE_CREATE = table(
   { 'dns-opt': 'dns-option' },
 );
 
+/**
+ * docker/compose cmd/compose/compose.go ProjectOptions: the global options that say which project `docker compose`
+ * runs; the subcommand (`up`, `config`...) ends them.
+ */
+const COMPOSE = table('file/f project-name/p project-directory env-file profile ansi parallel progress', 'compatibility dry-run all-resources verbose help');
+
 /** Words before `docker` that run it (`sudo docker ...`, `time docker ...`): left out. */
 const PREFIXES = new Set(['sudo', 'time', 'exec', 'command', 'nohup']);
 
@@ -131,11 +138,13 @@ export function parseDockerCommand(line: CommandLine): DockerCommand | undefined
     (PREFIXES.has(words[i].value) || (i > 0 && words[i - 1].value === 'env' && words[i].value.includes('=')) || words[i].value === 'env')
   )
     i++;
+  if (i < words.length && /(^|[\\/])docker-compose(\.exe)?$/i.test(words[i].value)) return composeCommand(line, [words[i]], i + 1);
   if (i >= words.length || !isDocker(words[i].value)) return undefined;
   const head: Word[] = [words[i++]];
   // Global options: `docker -H npipe:////./pipe/docker_engine network create ...`.
   i = skipFlags(words, i, GLOBAL);
   const sub = words[i]?.value;
+  if (sub === 'compose') return composeCommand(line, [...head, words[i]], i + 1);
   let kind: DockerCommandKind | undefined;
   let flags: FlagTable | undefined;
   let interspersed = true;
@@ -151,6 +160,15 @@ export function parseDockerCommand(line: CommandLine): DockerCommand | undefined
   i += words2;
   const command: DockerCommand = { kind, line, head, flags: [], args: [] };
   readArguments(words, i, flags, interspersed, command);
+  return command;
+}
+
+/** `docker compose -f a.yml -f b.yml up`: its global options, up to the subcommand. */
+function composeCommand(line: CommandLine, head: Word[], from: number): DockerCommand {
+  const command: DockerCommand = { kind: 'compose', line, head, flags: [], args: [] };
+  // Flags are read up to the subcommand (its own flags are not the project's).
+  readArguments(line.words, from, COMPOSE, false, command);
+  command.args = command.args.slice(0, 1);
   return command;
 }
 

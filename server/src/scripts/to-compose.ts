@@ -112,6 +112,7 @@ export function composeTreeOf(commands: readonly DockerCommand[], text: string):
   const lastValue = (c: DockerCommand, name: string) => findLast(flagsOf(c, name), (f) => f.value)?.value;
 
   for (const c of commands) {
+    if (c.kind === 'compose') continue; // names compose files to check, creates nothing here
     if (c.kind === 'network-create') {
       // docker/cli takes exactly one name (cobra.ExactArgs(1)); with more (an unquoted list, a stray word) the
       // command fails before it reaches the daemon, and which word was meant as the name is anyone's guess.
