@@ -1,10 +1,7 @@
 import { effectiveDriver, isExternal, type EffectiveDriver } from '../../compose/model';
-import { isInterpolated } from '../../compose/interpolation';
-import { asScalar, type Pair } from '../../documents/tree';
-import { parseGoBool } from '../../knowledge/values';
 import { fix, removePairLines } from '../edits';
 import type { Rule, RuleContext, SpanFix } from '../types';
-import { isFalsy, optionPairs, scalarPair } from './support/helpers';
+import { isFalsy, boolOption, scalarPair } from './support/helpers';
 
 /** moby `daemon/libnetwork/netlabel/labels.go` EnableIPv4. */
 const OPTION = 'com.docker.network.enable_ipv4';
@@ -48,18 +45,19 @@ export const disableIpv4Rule: Rule = {
         report(ctx, network.name, driver, '`enable_ipv4: false`', { start: setting.pair.key.start, end: setting.value.end }, fixes);
         continue;
       }
-      const option = optionPairs(network.node).find((p) => p.key.value === OPTION);
+      const option = boolOption(network.node, OPTION);
       if (option) checkOption(ctx, network.name, driver, option);
     }
   },
 };
 
 /** The driver option, read by the daemon only when `enable_ipv4` is not written. */
-function checkOption(ctx: RuleContext, networkName: string, driver: EffectiveDriver, option: Pair): void {
-  const value = asScalar(option.value);
-  // Booleans and nulls never reach the daemon: compose refuses them (driver-opts-type).
-  if (!value || (typeof value.value !== 'string' && typeof value.value !== 'number') || isInterpolated(value.value)) return;
-  const enabled = parseGoBool(String(value.value));
+function checkOption(
+  ctx: RuleContext,
+  networkName: string,
+  driver: EffectiveDriver,
+  { pair: option, value, enabled }: NonNullable<ReturnType<typeof boolOption>>,
+): void {
   if (enabled === undefined) {
     ctx.report({
       span: { start: value.start, end: value.end },

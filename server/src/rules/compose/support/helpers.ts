@@ -12,6 +12,8 @@ import type { ParsedDocument } from '../../../documents/document';
 import type { Span } from '../../../documents/text';
 import { asScalar, get, getPair, pairs, type Node, type Pair, type ScalarNode } from '../../../documents/tree';
 import { oncePer } from '../../../util/once-per';
+import { isInterpolated } from '../../../compose/interpolation';
+import { parseGoBool } from '../../../knowledge/values';
 
 export interface NetworkUse {
   network: NetworkModel;
@@ -74,6 +76,19 @@ export function driverLabel(driver: EffectiveDriver): string {
 
 export function optionPairs(node: Node | undefined): Pair[] {
   return pairs(get(node, 'driver_opts'));
+}
+
+/**
+ * A boolean driver option as the daemon reads it (`com.docker.network.enable_ipv6: "true"`; moby daemon/network.go
+ * parses it with strconv.ParseBool): `enabled` is undefined when the value is no Go boolean, which the daemon
+ * refuses. Undefined when the option is absent, or its value never reaches the daemon as written (a YAML boolean
+ * or null, which compose refuses, or a variable).
+ */
+export function boolOption(network: Node | undefined, key: string): { pair: Pair; value: ScalarNode; enabled: boolean | undefined } | undefined {
+  const pair = optionPairs(network).find((p) => p.key.value === key);
+  const value = asScalar(pair?.value);
+  if (!pair || !value || (typeof value.value !== 'string' && typeof value.value !== 'number') || isInterpolated(value.value)) return undefined;
+  return { pair, value, enabled: parseGoBool(String(value.value)) };
 }
 
 export interface OptionUse {
