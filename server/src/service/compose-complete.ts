@@ -34,15 +34,9 @@ export function composeCompletions(text: string, offset: number, ctx: Completion
       sortText: String(i),
     }));
   }
-  if (under('driver_opts') && c.inKey) return optionNameItems(replace, parents[0] === 'services' ? 'endpoint' : 'network');
+  if (under('driver_opts') && c.inKey) return optionNameItems(replace, parents[0] === 'services' ? 'endpoint' : 'network', 'yaml');
   if (under('driver_opts') && c.key) return optionValueItems(c.key, replace);
-  if (parents.length === 2 && parents[0] === 'services' && c.key === 'isolation') {
-    return [
-      { label: 'process', detail: 'shares the host kernel (Windows Server default)' },
-      { label: 'hyperv', detail: 'a utility VM per container (Windows 10/11 default)' },
-      { label: 'default', detail: 'the daemon default' },
-    ].map((item, i) => ({ ...item, kind: 'enum' as const, replace, sortText: String(i) }));
-  }
+  if (parents.length === 2 && parents[0] === 'services' && c.key === 'isolation') return isolationItems(replace);
   if (parents.length === 2 && parents[0] === 'services' && c.key === 'network_mode') {
     return [
       { label: 'nat', detail: 'the default Windows NAT network' },
@@ -74,15 +68,29 @@ export function driverItems(replace: CompletionItem['replace'], ctx: CompletionC
   });
 }
 
-function optionNameItems(replace: CompletionItem['replace'], level: 'network' | 'endpoint'): CompletionItem[] {
+/** `isolation` values, in compose (`isolation:`) and on the command line (`--isolation`). */
+export function isolationItems(replace: CompletionItem['replace']): CompletionItem[] {
+  return [
+    { label: 'process', detail: 'shares the host kernel (Windows Server default)' },
+    { label: 'hyperv', detail: 'a utility VM per container (Windows 10/11 default)' },
+    { label: 'default', detail: 'the daemon default' },
+  ].map((item, i) => ({ ...item, kind: 'enum' as const, replace, sortText: String(i) }));
+}
+
+/**
+ * windowsshim option names, inserted as a `driver_opts` entry (`key: "value"`, a snippet) or as the argument of a
+ * command's `-o` (`key=value`).
+ */
+export function optionNameItems(replace: CompletionItem['replace'], level: 'network' | 'endpoint', form: 'yaml' | 'flag'): CompletionItem[] {
   // Only options a user should write: supported ones at this level (internal and ignored ones are findings).
   return DRIVER_OPTIONS.filter((o) => o.status === 'supported' && (o.level ?? 'network') === level).map((o, i) => ({
     label: o.key,
     kind: 'property' as const,
     detail: o.drivers ? `for ${o.drivers.join(', ')}` : 'all Windows drivers',
     documentation: `${o.meaning}\n\nValue: ${o.valueHelp}`,
-    insertText: `${o.key}: ${o.example ? o.example.replace(/^"(.*)"$/, '"${1:$1}"') : '"$1"'}`,
-    isSnippet: true,
+    ...(form === 'yaml'
+      ? { insertText: `${o.key}: ${o.example ? o.example.replace(/^"(.*)"$/, '"${1:$1}"') : '"$1"'}`, isSnippet: true }
+      : { insertText: `${o.key}=${o.example ? o.example.replace(/^"(.*)"$/, '$1') : ''}` }),
     replace,
     sortText: String(i).padStart(2, '0'),
   }));

@@ -11,9 +11,8 @@ import type { ParsedDocument } from '../documents/document';
 import type { MapNode } from '../documents/tree';
 import { scriptPlan } from '../engine/check-script';
 import type { WindowsVersion } from '../knowledge/versions';
-import { DRIVER_OPTIONS } from '../knowledge/windowsshim';
 import type { CompletionItem } from './completion-item';
-import { driverItems } from './compose-complete';
+import { driverItems, isolationItems, optionNameItems } from './compose-complete';
 import { composeHover, type Hover } from './compose-hover';
 
 interface Context {
@@ -64,23 +63,7 @@ export function scriptCompletions(doc: ParsedDocument, offset: number, ctx: Cont
   const head = before.slice(0, before.length - typed.length);
   if (/\bnetwork\s+create\b/.test(before) && /(^|\s)(-d|--driver)(\s+|=)$/.test(head))
     return driverItems(replace, { windowsVersion: ctx.windowsVersion, serviceNames: [] });
-  if (/\bnetwork\s+create\b/.test(before) && /(^|\s)(-o|--opt)(\s+|=)$/.test(head)) {
-    return DRIVER_OPTIONS.filter((o) => o.status === 'supported' && (o.level ?? 'network') === 'network').map((o, i) => ({
-      label: o.key,
-      kind: 'property' as const,
-      detail: o.drivers ? `for ${o.drivers.join(', ')}` : 'all Windows drivers',
-      documentation: `${o.meaning}\n\nValue: ${o.valueHelp}`,
-      insertText: `${o.key}=${o.example ? o.example.replace(/^"(.*)"$/, '$1') : ''}`,
-      replace,
-      sortText: String(i).padStart(2, '0'),
-    }));
-  }
-  if (/(^|\s)--isolation(\s+|=)$/.test(head)) {
-    return [
-      { label: 'process', detail: 'shares the host kernel (Windows Server default)' },
-      { label: 'hyperv', detail: 'a utility VM per container (Windows 10/11 default)' },
-      { label: 'default', detail: 'the daemon default' },
-    ].map((item, i) => ({ ...item, kind: 'enum' as const, replace, sortText: String(i) }));
-  }
+  if (/\bnetwork\s+create\b/.test(before) && /(^|\s)(-o|--opt)(\s+|=)$/.test(head)) return optionNameItems(replace, 'network', 'flag');
+  if (/(^|\s)--isolation(\s+|=)$/.test(head)) return isolationItems(replace);
   return [];
 }
