@@ -85,6 +85,11 @@ describe('winnet check: the summary line', () => {
       args: ['check', 'examples/clean-windows', 'schemas'],
       last: ['✔ 1 file checked, no problems'],
     },
+    {
+      name: 'a directory with nothing to check: said, not a bare mark',
+      args: ['check', 'schemas'],
+      last: ['⚠ no file to check: no compose file (by name), HNS, HCN or CNI document, env file, or script with a docker command'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -34,7 +34,10 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   const notOursNote = notOurs.length
     ? `${notOurs.length} ${notOurs.length === 1 ? 'file is' : 'files are'} not a compose, HNS or CNI document and ${notOurs.length === 1 ? 'was' : 'were'} not checked: ${notOurs.slice(0, 3).join(', ')}${notOurs.length > 3 ? ` and ${notOurs.length - 3} more` : ''}`
     : '';
-  if (total === 0 && s.ioErrors === 0 && notOurs.length === s.files) {
+  if (s.files === 0) {
+    // Nothing found to check (a folder whose YAML files have no compose name): say so rather than print a bare mark.
+    out.push(paint('yellow', '⚠ no file to check: no compose file (by name), HNS, HCN or CNI document, env file, or script with a docker command'));
+  } else if (total === 0 && s.ioErrors === 0 && notOurs.length === s.files) {
     out.push(paint('yellow', `⚠ ${notOursNote}`));
   } else if (total === 0 && s.ioErrors === 0) {
     out.push(
